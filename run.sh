@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs OrgTracker. Without ORGTRACKER_DB it uses an embedded PostgreSQL under .data/postgres.
+# Extra arguments are commands for the app, e.g. `./run.sh seed --profile up-full`.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/db.sh
+
+if [ -z "${ORGTRACKER_DB:-}" ]; then
+  ensure_cluster
+  ensure_database orgtracker
+  export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=orgtracker"
+fi
+
+echo "==> building"
+dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
+APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
+export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
+
+if [ $# -gt 0 ]; then
+  exec "${APP[@]}" "$@"
+fi
+
+"${APP[@]}" migrate
+"${APP[@]}" seed --profile demo --if-empty
+export ORGTRACKER_URLS="${ORGTRACKER_URLS:-http://127.0.0.1:5080}"
+echo
+echo "OrgTracker: ${ORGTRACKER_URLS}"
+"${APP[@]}" demo-logins
+exec "${APP[@]}"

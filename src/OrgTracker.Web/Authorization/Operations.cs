@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Authorization;
+
+/// <summary>The named operations a per-record check asks about.</summary>
+public static class Operations
+{
+    public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
+    public static readonly OperationAuthorizationRequirement Create = new() { Name = nameof(Create) };
+    public static readonly OperationAuthorizationRequirement Update = new() { Name = nameof(Update) };
+    public static readonly OperationAuthorizationRequirement Delete = new() { Name = nameof(Delete) };
+    public static readonly OperationAuthorizationRequirement Approve = new() { Name = nameof(Approve) };
+}
+
+/// <summary>
+/// Decides whether a user may perform an operation on a record inside a territory.
+/// The record must lie within the user's scope; then the role decides the operation:
+/// <list type="bullet">
+/// <item>StateInCharge: everything, including Approve.</item>
+/// <item>StateOffice: Read, Create, Update, Delete; never Approve.</item>
+/// <item>DistrictPresident: Read, Create, Update, Delete within their district; never Approve.</item>
+/// <item>DivisionInCharge and Administrator: Read only (administrators manage users, not data).</item>
+/// </list>
+/// </summary>
+public sealed class TerritoryAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, IScoped>
+{
+    protected override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, IScoped resource)
+    {
+        if (Allows(UserScope.From(context.User), requirement.Name, resource))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    public static bool Allows(UserScope? scope, string operation, IScoped resource)
+    {
+        if (scope is null) return false;
+        var inScope = resource is Territory t ? scope.Covers(t) : scope.Covers(resource);
+        if (!inScope) return false;
+        return scope.Role switch
+        {
+            Roles.StateInCharge => true,
+            Roles.StateOffice or Roles.DistrictPresident => operation != nameof(Operations.Approve),
+            Roles.DivisionInCharge or Roles.Administrator => operation == nameof(Operations.Read),
+            _ => false,
+        };
+    }
+}
+
+public static class Policies
+{
+    /// <summary>Administrators: users and the audit trail.</summary>
+    public const string Administration = nameof(Administration);
+    /// <summary>State in-charge and state office: keep the hierarchy (blocks, wards, booths, imports).</summary>
+    public const string ManageTerritory = nameof(ManageTerritory);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ManageTerritory, p => p.RequireRole(Roles.StateInCharge, Roles.StateOffice));
+    }
+}

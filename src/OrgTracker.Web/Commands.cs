@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Data.Seeding;
+using OrgTracker.Web.Pages.Territories;
+
+namespace OrgTracker.Web;
+
+/// <summary>Command-line verbs of the app (`./run.sh COMMAND …`), documented in README.</summary>
+public static class Commands
+{
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var ct = app.Lifetime.ApplicationStopping;
+        switch (args[0])
+        {
+            case "migrate":
+                await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
+                Console.WriteLine("Database is up to date.");
+                return 0;
+
+            case "seed":
+            {
+                var profile = SeedProfile.Find(Option(args, "--profile") ?? "demo");
+                if (profile is null)
+                {
+                    Console.Error.WriteLine($"Unknown profile. Use one of: {string.Join(", ", SeedProfile.All.Select(p => p.Name))}");
+                    return 2;
+                }
+                var seed = int.TryParse(Option(args, "--seed"), out var s) ? s : 2026;
+                var db = services.GetRequiredService<AppDbContext>();
+                await db.Database.MigrateAsync(ct);
+                var seeder = ActivatorUtilities.CreateInstance<Seeder>(services);
+                if (args.Contains("--if-empty") && await seeder.HasDataAsync(ct))
+                {
+                    Console.WriteLine("Data already loaded; nothing to seed.");
+                    return 0;
+                }
+                var clock = Stopwatch.StartNew();
+                var counts = await seeder.SeedAsync(profile, seed, ct);
+                Console.WriteLine($"Seeded profile {profile.Name} (seed {seed}) in {clock.Elapsed.TotalSeconds:0.0} s:");
+                foreach (var (table, n) in counts) Console.WriteLine($"  {table,-26} {n,10:N0}");
+                return 0;
+            }
+
+            case "import" when args.Length >= 3 && args[1] == "booths":
+            {
+                var state = Option(args, "--state") ?? "MP";
+                var db = services.GetRequiredService<AppDbContext>();
+                var stateId = await db.Territories.Where(t => t.Code == state).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
+                if (stateId is null) { Console.Error.WriteLine($"No state with code {state}."); return 2; }
+                await using var file = File.OpenRead(args[2]);
+                var result = await ActivatorUtilities.CreateInstance<BoothImporter>(services).ImportAsync(file, stateId.Value, null, ct);
+                Console.WriteLine($"Added {result.Added}, already present {result.AlreadyPresent}, bad rows {result.Errors.Count}.");
+                foreach (var e in result.Errors) Console.WriteLine($"  line {e.Line}: {e.Message}");
+                return result.Errors.Count == 0 ? 0 : 1;
+            }
+
+            case "demo-logins":
+                Console.WriteLine("Demo logins (demo data only):");
+                foreach (var l in Seeder.DemoLogins) Console.WriteLine($"  {l.Email,-40} {l.Role,-18} {l.ScopeEn}");
+                Console.WriteLine($"Demo password: {Seeder.DemoPassword}");
+                return 0;
+
+            default:
+                Console.Error.WriteLine("Commands: migrate | seed --profile demo|mp-full|up-full [--seed N] [--if-empty] | import booths FILE.csv [--state MP|UP] | demo-logins");
+                return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

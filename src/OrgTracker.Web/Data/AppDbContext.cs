@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<LokSabhaConstituency> LokSabhaConstituencies => Set<LokSabhaConstituency>();
+    public DbSet<AssemblyConstituency> AssemblyConstituencies => Set<AssemblyConstituency>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Data;
+
+/// <summary>
+/// Writes one <see cref="AuditEntry"/> per added, changed or deleted record in the same transaction as the change.
+/// Changes are captured before saving (original values), and written after the change is saved, when
+/// database-generated keys are known; a transaction opened here spans both. Secrets are never written.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInterceptor
+{
+    // Columns that hold secrets or churn on every sign-in; never copied into the audit trail.
+    private static readonly HashSet<string> Hidden =
+    [
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "AccessFailedCount", "LockoutEnd",
+    ];
+
+    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?> Changes);
+
+    private List<Pending>? _pending;
+    private IDbContextTransaction? _ownTransaction;
+    private bool _writing;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && !_writing)
+        {
+            _pending = Capture(db);
+            if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+                _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } db || _writing || _pending is not { Count: > 0 } pending) return result;
+        _pending = null;
+        try
+        {
+            _writing = true;
+            db.AddRange(pending.Select(ToAuditEntry));
+            await db.SaveChangesAsync(cancellationToken);
+            if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writing = false;
+            await DisposeTransactionAsync();
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_writing) return;
+        _pending = null;
+        await DisposeTransactionAsync();
+    }
+
+    // Synchronous saves are not used by the application; refuse them rather than write no audit.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        eventData.Context is { } db && !_writing && Capture(db).Count > 0
+            ? throw new InvalidOperationException("Use SaveChangesAsync: audited changes are written asynchronously.")
+            : result;
+
+    private async Task DisposeTransactionAsync()
+    {
+        if (_ownTransaction is null) return;
+        await _ownTransaction.DisposeAsync();
+        _ownTransaction = null;
+    }
+
+    private static List<Pending> Capture(DbContext db) =>
+        db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                        && e.Entity is not AuditEntry and not DataProtectionKey
+                        && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity") != true)
+            .Select(e => new Pending(e, e.State.ToString(), Changes(e)))
+            .Where(p => p.Action != nameof(EntityState.Modified) || p.Changes.Count > 0)
+            .ToList();
+
+    private AuditEntry ToAuditEntry(Pending p)
+    {
+        var user = http.HttpContext?.User;
+        var scoped = p.Entry.Entity as IScoped;
+        var changes = p.Changes;
+        if (p.Action == nameof(EntityState.Added))
+        {
+            // Generated values (keys, defaults) are known only now.
+            foreach (var prop in p.Entry.Properties.Where(x => !Hidden.Contains(x.Metadata.Name)))
+                changes[prop.Metadata.Name] = new { after = prop.CurrentValue };
+        }
+        return new AuditEntry
+        {
+            AtUtc = DateTime.UtcNow,
+            UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = user?.Identity?.Name,
+            Entity = p.Entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue)),
+            Action = p.Action,
+            StateId = scoped?.StateId ?? (p.Entry.Entity as AppUser)?.StateId,
+            DistrictId = scoped?.DistrictId,
+            Changes = JsonSerializer.Serialize(changes),
+        };
+    }
+
+    private static Dictionary<string, object?> Changes(EntityEntry e)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var p in e.Properties)
+        {
+            if (Hidden.Contains(p.Metadata.Name)) continue;
+            if (e.State == EntityState.Deleted)
+                result[p.Metadata.Name] = new { before = p.OriginalValue };
+            else if (e.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                result[p.Metadata.Name] = new { before = p.OriginalValue, after = p.CurrentValue };
+        }
+        return result;
+    }
+}

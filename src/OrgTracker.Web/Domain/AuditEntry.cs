@@ -1,0 +1,18 @@
+namespace OrgTracker.Web.Domain;
+
+/// <summary>One change to one record, written in the same transaction as the change. Never updated or deleted.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string Entity { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    /// <summary>Added, Modified or Deleted.</summary>
+    public string Action { get; set; } = "";
+    public int? StateId { get; set; }
+    public int? DistrictId { get; set; }
+    /// <summary>JSON of the changed properties: {"Name": {"before": …, "after": …}}.</summary>
+    public string Changes { get; set; } = "{}";
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Account;
+
+public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string? ReturnUrl { get; set; }
+
+    public class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [Display(Name = "Email")]
+        [StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        [StringLength(200)]
+        public string Password { get; set; } = "";
+    }
+
+    public IActionResult OnGet(string? returnUrl = null)
+    {
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(SafeReturnUrl(returnUrl));
+        ReturnUrl = returnUrl;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            log.LogInformation("User {UserName} signed in", Input.Email.Trim());
+            return LocalRedirect(SafeReturnUrl(returnUrl));
+        }
+        // One message for an unknown user, a wrong password and a locked account: nothing to learn from it.
+        log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Input.Email.Trim(), result.IsLockedOut);
+        ModelState.AddModelError(string.Empty, L["Invalid email or password."]);
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : Url.Content("~/");
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OrgTracker.Web.Pages;
+
+/// <summary>The language switch: stores the choice in the standard .AspNetCore.Culture cookie.</summary>
+public class CultureModel : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = Startup.Cultures.FirstOrDefault(c => c.Name == culture) ?? Startup.Cultures[0];
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web.Authorization;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Territories;
+
+/// <summary>
+/// Drill-down through the hierarchy: one territory, the counts below it, and its children paged and
+/// searchable by name in either script. Never renders more than one page of rows.
+/// </summary>
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public Territory Territory { get; private set; } = null!;
+    public List<TerritoryRef> Breadcrumb { get; private set; } = [];
+    public Dictionary<TerritoryLevel, int> Counts { get; private set; } = [];
+    public int ConstituencyCount { get; private set; }
+    public int FocusSeatCount { get; private set; }
+    public TerritoryLevel? ChildLevel { get; private set; }
+    public List<ChildRow> Children { get; private set; } = [];
+    public List<TerritoryRef> Wards { get; private set; } = [];
+    public BoothInfo? Booth { get; private set; }
+    public int Total { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public sealed record ChildRow(int Id, string NameEn, string NameHi, bool IsUrban, int? PartNumber, string? AcNameEn, string? AcNameHi, int? AcNumber)
+    {
+        public string Name => Localization.Pick(NameEn, NameHi);
+        public Dictionary<TerritoryLevel, int> Counts { get; set; } = [];
+    }
+
+    public sealed record BoothInfo(int? AcNumber, string? AcNameEn, string? AcNameHi, int? PartNumber, string? WardEn, string? WardHi);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var territory = await db.FindInScopeAsync(User, id, ct);
+        if (territory is null) return NotFound();
+        Territory = territory;
+        Breadcrumb = await db.BreadcrumbAsync(User, territory, ct);
+        Counts = await db.DescendantCountsAsync(territory, ct);
+        var constituencies = db.ConstituenciesIn(territory);
+        ConstituencyCount = await constituencies.CountAsync(ct);
+        FocusSeatCount = await constituencies.CountAsync(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < ConstituenciesModel.DefaultFocusMargin, ct);
+        CanEdit = (User.IsInRole(Roles.StateInCharge) || User.IsInRole(Roles.StateOffice)) && territory.Level >= TerritoryLevel.Block;
+
+        if (territory.Level == TerritoryLevel.Booth)
+        {
+            Booth = await db.Territories.AsNoTracking().Where(t => t.Id == id)
+                .Select(t => new BoothInfo(
+                    t.AssemblyConstituency!.Number, t.AssemblyConstituency.NameEn, t.AssemblyConstituency.NameHi, t.PartNumber,
+                    db.Territories.Where(w => w.Id == t.WardId).Select(w => w.NameEn).FirstOrDefault(),
+                    db.Territories.Where(w => w.Id == t.WardId).Select(w => w.NameHi).FirstOrDefault()))
+                .SingleAsync(ct);
+            return Page();
+        }
+
+        ChildLevel = Territory.ChildLevel(territory.Level);
+        if (territory.Level == TerritoryLevel.Block && territory.IsUrban)
+            Wards = await db.Territories.AsNoTracking()
+                .Where(t => t.ParentId == id && t.Level == TerritoryLevel.Ward)
+                .OrderBy(t => t.NameEn.Length).ThenBy(t => t.NameEn)
+                .Select(t => new TerritoryRef(t.Id, t.Level, t.NameEn, t.NameHi))
+                .ToListAsync(ct);
+
+        var children = territory.Level == TerritoryLevel.Ward
+            ? db.Territories.Where(t => t.WardId == id && t.Level == TerritoryLevel.Booth)
+            : db.Territories.Where(t => t.ParentId == id && t.Level == ChildLevel);
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var term = Query.Trim();
+            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            children = int.TryParse(term, out var part) && ChildLevel == TerritoryLevel.Booth
+                ? children.Where(t => t.PartNumber == part || EF.Functions.ILike(t.NameEn, pattern))
+                : children.Where(t => EF.Functions.ILike(t.NameEn, pattern) || EF.Functions.ILike(t.NameHi, pattern));
+        }
+        Total = await children.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var ordered = ChildLevel == TerritoryLevel.Booth
+            ? children.OrderBy(t => t.AssemblyConstituency!.Number).ThenBy(t => t.PartNumber)
+            : children.OrderBy(t => t.NameEn);
+        Children = await ordered.AsNoTracking()
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(t => new ChildRow(t.Id, t.NameEn, t.NameHi, t.IsUrban, t.PartNumber,
+                t.AssemblyConstituency!.NameEn, t.AssemblyConstituency.NameHi, (int?)t.AssemblyConstituency.Number))
+            .ToListAsync(ct);
+        await AddChildCountsAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Counts below each child on this page, in one grouped query on the ancestor column.</summary>
+    private async Task AddChildCountsAsync(CancellationToken ct)
+    {
+        var ids = Children.Select(c => (int?)c.Id).ToList();
+        if (ids.Count == 0 || ChildLevel is null or TerritoryLevel.Booth) return;
+        var below = ChildLevel switch
+        {
+            TerritoryLevel.Division => db.Territories.Where(t => ids.Contains(t.DivisionId)).Select(t => new { Parent = t.DivisionId, t.Level }),
+            TerritoryLevel.District => db.Territories.Where(t => ids.Contains(t.DistrictId)).Select(t => new { Parent = t.DistrictId, t.Level }),
+            _ => db.Territories.Where(t => ids.Contains(t.BlockId)).Select(t => new { Parent = t.BlockId, t.Level }),
+        };
+        var counts = await below.GroupBy(x => new { x.Parent, x.Level })
+            .Select(g => new { g.Key.Parent, g.Key.Level, Count = g.Count() })
+            .ToListAsync(ct);
+        foreach (var c in Children)
+            c.Counts = counts.Where(x => x.Parent == c.Id).ToDictionary(x => x.Level, x => x.Count);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web;
+using OrgTracker.Web.Authorization;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Data.Seeding;
+using OrgTracker.Web.Domain;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("ORGTRACKER_");
+if (builder.Configuration["URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
+
+builder.Services.AddSerilog((services, log) =>
+{
+    log.ReadFrom.Configuration(builder.Configuration)
+        .Enrich.FromLogContext()
+        .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+        .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+        // Failed commands surface as exceptions, logged where they are handled; the first migration probe is not an error.
+        .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", Serilog.Events.LogEventLevel.Fatal)
+        .WriteTo.Console();
+    if (builder.Configuration["LOG_DIR"] is { Length: > 0 } dir)
+        log.WriteTo.File(Path.Combine(dir, "orgtracker-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+});
+
+var connectionString = builder.Configuration["DB"] ?? builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("Set ORGTRACKER_DB to a PostgreSQL connection string (./run.sh does this).");
+builder.Services.AddOrgTracker(connectionString);
+
+var app = builder.Build();
+
+if (args.Length > 0 && !args[0].StartsWith('-'))
+    return await Commands.RunAsync(app, args);
+
+app.UseOrgTracker();
+app.Run();
+return 0;
+
+public partial class Program;

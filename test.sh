@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite against a real PostgreSQL (a separate test database) and Debian's Chromium.
+# The last line is the total: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/db.sh
+set +e
+
+if [ -z "${ORGTRACKER_TEST_DB:-}" ]; then
+  ensure_cluster
+  ensure_database orgtracker_test
+  export ORGTRACKER_TEST_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_test"
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> installing Chromium (Debian package chromium)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-noto-core >/dev/null
+fi
+
+log="$(mktemp)"
+dotnet test OrgTracker.sln -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-project summary lines: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed:' "$log" | awk '
+  { for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
+      if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+  END { printf "%d %d %d\n", p, f, s }')
+rm -f "$log"
+if [ "$status" -eq 0 ] && [ "${passed:-0}" -eq 0 ]; then status=1; fi
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"

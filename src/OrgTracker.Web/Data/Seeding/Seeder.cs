@@ -64,10 +64,10 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
     public async Task<bool> HasDataAsync(CancellationToken ct) => await db.Territories.AnyAsync(ct);
 
     /// <summary>Empties every data table and generates the profile. Returns row counts by table.</summary>
-    public async Task<Dictionary<string, long>> SeedAsync(SeedProfile profile, int seed, CancellationToken ct)
+    public async Task<Dictionary<string, long>> SeedAsync(SeedProfile profile, int seed, CancellationToken ct, bool truncate = true)
     {
         var clock = Stopwatch.StartNew();
-        await TruncateAllAsync(ct);
+        if (truncate) await TruncateAllAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
 

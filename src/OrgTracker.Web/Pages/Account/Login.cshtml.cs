@@ -17,13 +17,13 @@ public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
         [Required(ErrorMessage = "Enter your email.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
         [Display(Name = "Email")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "{0} is too long.")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password.")]
         [DataType(DataType.Password)]
         [Display(Name = "Password")]
-        [StringLength(200)]
+        [StringLength(200, ErrorMessage = "{0} is too long.")]
         public string Password { get; set; } = "";
     }
 

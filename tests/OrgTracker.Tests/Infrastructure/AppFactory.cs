@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Data.Seeding;
+using Respawn;
+
+namespace OrgTracker.Tests.Infrastructure;
+
+/// <summary>
+/// The application over the real PostgreSQL test database that test.sh prepares (ORGTRACKER_TEST_DB).
+/// Migrated once per test run; <see cref="ResetAsync"/> empties it with Respawn and loads the demo data.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ORGTRACKER_TEST_DB")
+        ?? throw new InvalidOperationException("ORGTRACKER_TEST_DB is not set: run the tests with ./test.sh.");
+
+    private Respawner? _respawner;
+
+    public AppFactory()
+    {
+        // Program reads its configuration before the host is built: the environment is the one reliable channel.
+        Environment.SetEnvironmentVariable("ORGTRACKER_DB", ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+
+    public async Task InitializeAsync()
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        _respawner = await Respawner.CreateAsync(conn, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys"],
+            WithReseed = true,
+        });
+    }
+
+    /// <summary>Empties every table and loads the demo profile (real divisions and districts, demo users).</summary>
+    public async Task ResetAsync()
+    {
+        await using (var conn = new NpgsqlConnection(ConnectionString))
+        {
+            await conn.OpenAsync();
+            await _respawner!.ResetAsync(conn);
+        }
+        using var scope = Services.CreateScope();
+        var seeder = ActivatorUtilities.CreateInstance<Seeder>(scope.ServiceProvider);
+        await seeder.SeedAsync(SeedProfile.Find("demo")!, 2026, CancellationToken.None, truncate: false);
+    }
+
+    /// <summary>A scope with the application's services, for arranging and asserting on the database.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "database";
+}

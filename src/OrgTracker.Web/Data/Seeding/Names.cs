@@ -34,7 +34,9 @@ internal static class Names
         ("", ""), (" Room 1", " कक्ष 1"), (" Room 2", " कक्ष 2"), (" East Wing", " पूर्वी भाग"), (" West Wing", " पश्चिमी भाग"),
     ];
 
-    /// <summary>The n-th distinct place name (300 combinations, then numbered).</summary>
+    public static int Count => Roots.Length * Suffixes.Length;
+
+    /// <summary>The n-th distinct place name (<see cref="Count"/> combinations, then numbered).</summary>
     public static (string En, string Hi) Place(int n)
     {
         var root = Roots[n % Roots.Length];

@@ -105,13 +105,12 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
 
             for (var n = 1; n <= spec.LokSabhaSeats; n++)
             {
-                var place = Names.Place(rng.Next(300));
+                var place = Names.Place(rng.Next(Names.Count));
                 lokSabha.Add(new LokSabhaConstituency { Id = lokSabha.Count + 1, StateId = state.Id, Number = n, NameEn = place.En, NameHi = place.Hi });
             }
             var lsFirst = lokSabha.Count - spec.LokSabhaSeats;
             var totalAcs = districts.Sum(d => d.Acs);
             var acNumber = 0;
-            var placeCounter = rng.Next(300);
 
             foreach (var (district, acs) in districts)
             {
@@ -120,10 +119,11 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
                 var boothsPerAc = depth == Depth.Full ? spec.Booths / totalAcs : 0;
                 var blocks = new List<Territory>();
                 var wards = new List<Territory>();
+                var usedNames = new HashSet<int>();
                 for (var b = 0; b < blockCount; b++)
                 {
                     var urban = b == 0;
-                    var name = urban ? (district.NameEn + " Urban", district.NameHi + " नगरीय") : Names.Place(placeCounter++);
+                    var name = urban ? (district.NameEn + " Urban", district.NameHi + " नगरीय") : Names.Place(Unused(rng, usedNames));
                     var block = new Territory { Id = nextId++, Level = TerritoryLevel.Block, NameEn = name.Item1, NameHi = name.Item2, IsUrban = urban };
                     block.PlaceUnder(district);
                     blocks.Add(block);
@@ -142,7 +142,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
                 for (var a = 0; a < acs; a++)
                 {
                     acNumber++;
-                    var seatName = Names.Seat(district.NameEn, district.NameHi, a, placeCounter++);
+                    var seatName = Names.Seat(district.NameEn, district.NameHi, a, Unused(rng, usedNames));
                     var ac = new AssemblyConstituency
                     {
                         Id = assembly.Count + 1, StateId = state.Id, DivisionId = district.DivisionId, DistrictId = district.Id,
@@ -155,10 +155,11 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
 
                     // Demo: two booths per seat; full: the state's booths spread evenly over its seats.
                     var boothCount = depth == Depth.Full ? boothsPerAc + (a < spec.Booths % totalAcs ? 1 : 0) : 2;
-                    var village = Names.Place(placeCounter++);
+                    var village = Names.Place(rng.Next(Names.Count));
                     for (var part = 1; part <= boothCount; part++)
                     {
-                        if (part % 4 == 1) village = Names.Place(placeCounter++);
+                        // A village has about four booths; village names repeat across the state, as they do.
+                        if (part % 4 == 1) village = Names.Place(rng.Next(Names.Count));
                         var block = blocks[(a * 7 + part) % blocks.Count];
                         var name = Names.Booth(rng, village);
                         var booth = new Territory
@@ -221,6 +222,15 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         ac.WinningParty = ac.PartyOutcome == ElectionOutcome.Won
             ? OurParty
             : stateCode == "UP" && rng.Next(4) == 0 ? "SP" : "BJP";
+    }
+
+    /// <summary>A place-name index not yet used in this district, so block and seat names do not repeat there.</summary>
+    private static int Unused(Random rng, HashSet<int> used)
+    {
+        int n;
+        do n = rng.Next(Names.Count * (used.Count >= Names.Count ? 2 : 1));
+        while (!used.Add(n));
+        return n;
     }
 
     private async Task AddDemoUsersAsync(List<Territory> territories, CancellationToken ct)

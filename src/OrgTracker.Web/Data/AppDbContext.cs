@@ -11,6 +11,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<LokSabhaConstituency> LokSabhaConstituencies => Set<LokSabhaConstituency>();
     public DbSet<AssemblyConstituency> AssemblyConstituencies => Set<AssemblyConstituency>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Training> Trainings => Set<Training>();
+    public DbSet<Wing> Wings => Set<Wing>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<CoverageCell> CoverageCells => Set<CoverageCell>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -326,6 +326,127 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("CommitteeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("committee_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_note");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("InactiveReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("inactive_reason");
+
+                    b.Property<DateOnly?>("InactiveSince")
+                        .HasColumnType("date")
+                        .HasColumnName("inactive_since");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("successor_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("wing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_appointments_committee_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_appointments_person_id");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_appointments_successor_id");
+
+                    b.HasIndex("WingId")
+                        .HasDatabaseName("ix_appointments_wing_id");
+
+                    b.HasIndex("DistrictId", "To")
+                        .HasDatabaseName("ix_appointments_district_id_to");
+
+                    b.HasIndex("PostId", "TerritoryId")
+                        .HasDatabaseName("ix_appointments_current_post")
+                        .HasFilter("\"to\" IS NULL");
+
+                    b.HasIndex("StateId", "To")
+                        .HasDatabaseName("ix_appointments_state_id_to");
+
+                    b.HasIndex("TerritoryId", "To")
+                        .HasDatabaseName("ix_appointments_territory_id_to");
+
+                    b.HasIndex("StateId", "DistrictId", "InactiveSince")
+                        .HasDatabaseName("ix_appointments_inactive")
+                        .HasFilter("inactive_since IS NOT NULL");
+
+                    b.HasIndex("PersonId", "PostId", "WingId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_current")
+                        .HasFilter("\"to\" IS NULL");
+
+                    b.ToTable("appointments", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AssemblyConstituency", b =>
                 {
                     b.Property<int>("Id")
@@ -485,6 +606,128 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dissolved_on");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formed_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("DistrictId", "Kind")
+                        .HasDatabaseName("ix_committees_district_id_kind");
+
+                    b.HasIndex("StateId", "Kind")
+                        .HasDatabaseName("ix_committees_state_id_kind");
+
+                    b.HasIndex("TerritoryId", "Kind")
+                        .HasDatabaseName("ix_committees_territory_id_kind");
+
+                    b.ToTable("committees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.CoverageCell", b =>
+                {
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("AssemblyConstituencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assembly_constituency_id");
+
+                    b.Property<int>("Booths")
+                        .HasColumnType("integer")
+                        .HasColumnName("booths");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("WithAgent")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_agent");
+
+                    b.Property<int>("WithCommittee")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_committee");
+
+                    b.HasKey("BlockId", "AssemblyConstituencyId")
+                        .HasName("pk_coverage_cells");
+
+                    b.HasIndex("AssemblyConstituencyId")
+                        .HasDatabaseName("ix_coverage_cells_assembly_constituency_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_coverage_cells_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_coverage_cells_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_coverage_cells_state_id");
+
+                    b.ToTable("coverage_cells", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.LokSabhaConstituency", b =>
                 {
                     b.Property<int>("Id")
@@ -522,6 +765,458 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_lok_sabha_constituencies_state_id_number");
 
                     b.ToTable("lok_sabha_constituencies", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FormerParty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("former_party");
+
+                    b.Property<int?>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<int>("HomeTerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("home_territory_id");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_people_division_id");
+
+                    b.HasIndex("HomeTerritoryId")
+                        .HasDatabaseName("ix_people_home_territory_id");
+
+                    b.HasIndex("Mobile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_mobile");
+
+                    b.HasIndex("NameEn")
+                        .HasDatabaseName("ix_people_name_en");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameEn"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameEn"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameHi")
+                        .HasDatabaseName("ix_people_name_hi");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_people_from_other_party")
+                        .HasFilter("former_party IS NOT NULL");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Post", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int?>("Sanctioned")
+                        .HasColumnType("integer")
+                        .HasColumnName("sanctioned");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("Level", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posts_level_code");
+
+                    b.ToTable("posts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "PRES",
+                            Level = 1,
+                            NameEn = "State president",
+                            NameHi = "प्रदेश अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "WPRES",
+                            Level = 1,
+                            NameEn = "Working president",
+                            NameHi = "कार्यकारी अध्यक्ष",
+                            Sanctioned = 4,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "VP",
+                            Level = 1,
+                            NameEn = "Vice-president",
+                            NameHi = "उपाध्यक्ष",
+                            Sanctioned = 16,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "GS",
+                            Level = 1,
+                            NameEn = "General secretary",
+                            NameHi = "महासचिव",
+                            Sanctioned = 30,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "SEC",
+                            Level = 1,
+                            NameEn = "Secretary",
+                            NameHi = "सचिव",
+                            Sanctioned = 70,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "TRE",
+                            Level = 1,
+                            NameEn = "Treasurer",
+                            NameHi = "कोषाध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "SPOKES",
+                            Level = 1,
+                            NameEn = "Spokesperson",
+                            NameHi = "प्रवक्ता",
+                            Sanctioned = 8,
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "INCH",
+                            Level = 1,
+                            NameEn = "State in-charge",
+                            NameHi = "प्रदेश प्रभारी",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "COINCH",
+                            Level = 1,
+                            NameEn = "Co-in-charge",
+                            NameHi = "सह प्रभारी",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "MEMBER",
+                            Level = 1,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Code = "INCH",
+                            Level = 2,
+                            NameEn = "Division in-charge",
+                            NameHi = "संभाग प्रभारी",
+                            Sanctioned = 1,
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Code = "COINCH",
+                            Level = 2,
+                            NameEn = "Division co-in-charge",
+                            NameHi = "संभाग सह प्रभारी",
+                            Sanctioned = 2,
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Code = "PRES",
+                            Level = 3,
+                            NameEn = "District president",
+                            NameHi = "जिला अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Code = "INCH",
+                            Level = 3,
+                            NameEn = "District in-charge",
+                            NameHi = "जिला प्रभारी",
+                            Sanctioned = 1,
+                            SortOrder = 31
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Code = "VP",
+                            Level = 3,
+                            NameEn = "Vice-president",
+                            NameHi = "उपाध्यक्ष",
+                            Sanctioned = 4,
+                            SortOrder = 32
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Code = "GS",
+                            Level = 3,
+                            NameEn = "General secretary",
+                            NameHi = "महासचिव",
+                            Sanctioned = 6,
+                            SortOrder = 33
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Code = "SEC",
+                            Level = 3,
+                            NameEn = "Secretary",
+                            NameHi = "सचिव",
+                            Sanctioned = 10,
+                            SortOrder = 34
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Code = "TRE",
+                            Level = 3,
+                            NameEn = "Treasurer",
+                            NameHi = "कोषाध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 35
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Code = "SPOKES",
+                            Level = 3,
+                            NameEn = "Spokesperson",
+                            NameHi = "प्रवक्ता",
+                            Sanctioned = 2,
+                            SortOrder = 36
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Code = "MEMBER",
+                            Level = 3,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 37
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Code = "PRES",
+                            Level = 4,
+                            NameEn = "Block president",
+                            NameHi = "ब्लॉक अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 41,
+                            Code = "VP",
+                            Level = 4,
+                            NameEn = "Vice-president",
+                            NameHi = "उपाध्यक्ष",
+                            Sanctioned = 2,
+                            SortOrder = 41
+                        },
+                        new
+                        {
+                            Id = 42,
+                            Code = "GS",
+                            Level = 4,
+                            NameEn = "General secretary",
+                            NameHi = "महासचिव",
+                            Sanctioned = 3,
+                            SortOrder = 42
+                        },
+                        new
+                        {
+                            Id = 43,
+                            Code = "SEC",
+                            Level = 4,
+                            NameEn = "Secretary",
+                            NameHi = "सचिव",
+                            Sanctioned = 5,
+                            SortOrder = 43
+                        },
+                        new
+                        {
+                            Id = 44,
+                            Code = "MEMBER",
+                            Level = 4,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 44
+                        },
+                        new
+                        {
+                            Id = 50,
+                            Code = "PRES",
+                            Level = 5,
+                            NameEn = "Ward president",
+                            NameHi = "वार्ड अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 51,
+                            Code = "MEMBER",
+                            Level = 5,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 51
+                        },
+                        new
+                        {
+                            Id = 60,
+                            Code = "PRES",
+                            Level = 6,
+                            NameEn = "Booth president",
+                            NameHi = "बूथ अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = 61,
+                            Code = "BLA",
+                            Level = 6,
+                            NameEn = "Booth agent (BLA)",
+                            NameHi = "बूथ लेवल एजेंट (BLA)",
+                            Sanctioned = 1,
+                            SortOrder = 61
+                        },
+                        new
+                        {
+                            Id = 62,
+                            Code = "MEMBER",
+                            Level = 6,
+                            NameEn = "Booth committee member",
+                            NameHi = "बूथ समिति सदस्य",
+                            SortOrder = 62
+                        });
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
@@ -636,6 +1331,188 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("territories", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Training", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trainings");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_trainings_person_id");
+
+                    b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Wing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wings");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wings_code");
+
+                    b.ToTable("wings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "MAIN",
+                            Kind = 1,
+                            NameEn = "Main organisation",
+                            NameHi = "मुख्य संगठन",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "YOUTH",
+                            Kind = 2,
+                            NameEn = "Youth Congress",
+                            NameHi = "युवा कांग्रेस",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "MAHILA",
+                            Kind = 2,
+                            NameEn = "Mahila Congress",
+                            NameHi = "महिला कांग्रेस",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "NSUI",
+                            Kind = 2,
+                            NameEn = "NSUI",
+                            NameHi = "एनएसयूआई",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "SEVADAL",
+                            Kind = 2,
+                            NameEn = "Seva Dal",
+                            NameHi = "सेवादल",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "SOCIAL",
+                            Kind = 3,
+                            NameEn = "Social Media department",
+                            NameHi = "सोशल मीडिया विभाग",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "TRAINING",
+                            Kind = 3,
+                            NameEn = "Training department",
+                            NameHi = "प्रशिक्षण विभाग",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "KISAN",
+                            Kind = 4,
+                            NameEn = "Kisan cell",
+                            NameHi = "किसान प्रकोष्ठ",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "SC",
+                            Kind = 4,
+                            NameEn = "SC cell",
+                            NameHi = "अनुसूचित जाति प्रकोष्ठ",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "OBC",
+                            Kind = 4,
+                            NameEn = "OBC cell",
+                            NameHi = "पिछड़ा वर्ग प्रकोष्ठ",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Code = "MINORITY",
+                            Kind = 4,
+                            NameEn = "Minority cell",
+                            NameHi = "अल्पसंख्यक प्रकोष्ठ",
+                            SortOrder = 11
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -705,6 +1582,59 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Navigation("ScopeTerritory");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_committees_committee_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_people_person_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_posts_post_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_appointments_successor_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Wing", "Wing")
+                        .WithMany()
+                        .HasForeignKey("WingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_wings_wing_id");
+
+                    b.Navigation("Committee");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("Wing");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AssemblyConstituency", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
@@ -730,6 +1660,16 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Navigation("LokSabhaConstituency");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Committee", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_territories_territory_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.LokSabhaConstituency", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
@@ -738,6 +1678,16 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_lok_sabha_constituencies_territories_state_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("HomeTerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_people_territories_home_territory_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
@@ -763,6 +1713,21 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Navigation("AssemblyConstituency");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Training", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Person", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trainings_people_person_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
+                {
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }

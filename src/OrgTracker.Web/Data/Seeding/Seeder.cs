@@ -81,7 +81,8 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         foreach (var spec in States)
         {
             var depth = spec.Code == "MP" ? profile.Mp : profile.Up;
-            var rng = new Random(HashCode.Combine(seed, spec.Code == "MP" ? 1 : 2));
+            // HashCode.Combine is randomised per process; generation must be deterministic for a seed.
+            var rng = new Random(seed * 31 + (spec.Code == "MP" ? 1 : 2));
             var state = new Territory { Id = nextId++, Level = TerritoryLevel.State, Code = spec.Code, NameEn = spec.NameEn, NameHi = spec.NameHi };
             state.StateId = state.Id;
             territories.Add(state);
@@ -187,6 +188,10 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             """, conn))
             await cmd.ExecuteNonQueryAsync(ct);
 
+        var officeBearers = new OfficeBearerGenerator(new Random(seed), DateOnly.FromDateTime(DateTime.UtcNow));
+        officeBearers.Generate(territories, booths);
+        await officeBearers.CopyAsync(conn, ct);
+
         await AddDemoUsersAsync(territories, ct);
         var counts = new Dictionary<string, long>
         {
@@ -198,6 +203,9 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             ["booths"] = booths.Count,
             ["lok_sabha_constituencies"] = lokSabha.Count,
             ["assembly_constituencies"] = assembly.Count,
+            ["people"] = officeBearers.People,
+            ["appointments"] = officeBearers.Appointments,
+            ["committees"] = officeBearers.Committees,
             ["users"] = DemoLogins.Length,
         };
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
@@ -253,13 +261,13 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Empties every table but the migrations history and the data-protection keys.</summary>
+    /// <summary>Empties every table but the migrations history, the data-protection keys and the reference data (wings, posts).</summary>
     public async Task TruncateAllAsync(CancellationToken ct)
     {
         var tables = await db.Database.SqlQueryRaw<string>(
             """
             SELECT quote_ident(tablename) AS "Value" FROM pg_tables
-            WHERE schemaname = 'public' AND tablename NOT IN ('__ef_migrations_history', 'data_protection_keys')
+            WHERE schemaname = 'public' AND tablename NOT IN ('__ef_migrations_history', 'data_protection_keys', 'wings', 'posts')
             """).ToListAsync(ct);
         if (tables.Count > 0)
             

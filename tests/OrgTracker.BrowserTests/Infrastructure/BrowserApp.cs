@@ -48,7 +48,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys"],
+            TablesToIgnore = Seeder.PreservedTables.Select(t => new Respawn.Graph.Table(t)).ToArray(),
             WithReseed = true,
         });
     }

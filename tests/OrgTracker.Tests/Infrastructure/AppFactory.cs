@@ -39,7 +39,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys", "wings", "posts"],
+            TablesToIgnore = Seeder.PreservedTables.Select(t => new Respawn.Graph.Table(t)).ToArray(),
             WithReseed = true,
         });
     }

@@ -261,14 +261,17 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Tables that seeding and test resets never empty: schema history, keys and the reference data of migrations.</summary>
+    public static readonly string[] PreservedTables = ["__ef_migrations_history", "data_protection_keys", "wings", "posts"];
+
     /// <summary>Empties every table but the migrations history, the data-protection keys and the reference data (wings, posts).</summary>
     public async Task TruncateAllAsync(CancellationToken ct)
     {
         var tables = await db.Database.SqlQueryRaw<string>(
             """
             SELECT quote_ident(tablename) AS "Value" FROM pg_tables
-            WHERE schemaname = 'public' AND tablename NOT IN ('__ef_migrations_history', 'data_protection_keys', 'wings', 'posts')
-            """).ToListAsync(ct);
+            WHERE schemaname = 'public' AND NOT tablename = ANY({0})
+            """, PreservedTables).ToListAsync(ct);
         if (tables.Count > 0)
             
 #pragma warning disable EF1002 // table names come from pg_tables, quoted with quote_ident

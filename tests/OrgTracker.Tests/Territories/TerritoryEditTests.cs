@@ -181,6 +181,23 @@ public class TerritoryEditTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task An_urban_block_with_wards_stays_urban()
+    {
+        var client = await SignInAsync(OfficeMp);
+        var urban = await BhopalBlockAsync(urban: true);
+        var url = $"/Territories/Edit?id={urban.Id}";
+        var form = await GetDocumentAsync(client, url);
+        var response = await PostFormAsync(client, url, new()
+        {
+            ["Input.NameEn"] = urban.NameEn, ["Input.NameHi"] = urban.NameHi, ["Input.IsUrban"] = "false",
+            ["Input.Version"] = form.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("This block has wards, so it stays urban.", FieldMessage(await ParseAsync(response), "Input.IsUrban"));
+        Assert.True(await App.WithDbAsync(db => db.Territories.Where(t => t.Id == urban.Id).Select(t => t.IsUrban).SingleAsync()));
+    }
+
+    [Fact]
     public async Task States_divisions_and_districts_are_not_edited_here()
     {
         var client = await SignInAsync(InChargeMp);

@@ -79,6 +79,8 @@ public static class Startup
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                o.Conventions.AuthorizePage("/Territories/Edit", Policies.ManageTerritory);
+                o.Conventions.AuthorizePage("/Territories/Import", Policies.ManageTerritory);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.OfficeBearers;
 
 namespace OrgTracker.Web.Pages.Territories;
 
@@ -125,8 +126,11 @@ public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResour
             toAdd.Add(booth);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Territories.AddRange(toAdd);
         await db.SaveChangesAsync(ct);
+        await Coverage.RefreshBlocksAsync(db, toAdd.Select(b => b.BlockId!.Value), ct);
+        await tx.CommitAsync(ct);
         return new BoothImportResult(toAdd.Count, alreadyPresent, errors);
     }
 

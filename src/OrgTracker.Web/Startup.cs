@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
@@ -89,6 +90,23 @@ public static class Startup
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Messages of model binding (a number or date that does not parse), in the user's language.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var L = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => L["'{0}' is not valid for {1}.", value, field]);
+            m.SetValueIsInvalidAccessor(value => L["'{0}' is not valid.", value]);
+            m.SetValueMustBeANumberAccessor(field => L["{0} must be a number.", field]);
+            m.SetValueMustNotBeNullAccessor(value => L["A value is required."]);
+            m.SetMissingBindRequiredValueAccessor(field => L["A value is required."]);
+            m.SetMissingKeyOrValueAccessor(() => L["A value is required."]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => L["A value is required."]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => L["'{0}' is not valid.", value]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["The value is not valid."]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => L["The value must be a number."]);
+            m.SetUnknownValueIsInvalidAccessor(field => L["The value is not valid for {0}.", field]);
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -71,11 +71,11 @@ public static class Appointing
         AppDbContext db, ClaimsPrincipal user, AppointmentRequest r, CancellationToken ct)
     {
         if (await CheckAsync(db, user, r, null, ct) is { } problem) return (null, problem);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(db, ct);
         var appointment = await AddAsync(db, r, ct);
         if (!await TrySaveAsync(db, ct)) return (null, new("PersonId", "This person already holds this post here."));
         await AfterSaveAsync(db, [appointment], ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return (appointment, null);
     }
 
@@ -89,16 +89,20 @@ public static class Appointing
         if (!old.IsActive) return (null, new("", "This appointment has already ended."));
         if (next.From < old.From) return (null, new("From", "The end date cannot be before the start date."));
         if (await CheckAsync(db, user, next, reason == AppointmentEnd.Replaced ? old.Id : null, ct) is { } problem) return (null, problem);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(db, ct);
         old.End(next.From, reason);
         var successor = await AddAsync(db, next, ct);
         if (!await TrySaveAsync(db, ct)) return (null, new("PersonId", "This person already holds this post here."));
         old.SuccessorId = successor.Id;
         await db.SaveChangesAsync(ct);
         await AfterSaveAsync(db, [old, successor], ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return (successor, null);
     }
+
+    /// <summary>A transaction of our own, unless the caller already runs one (then theirs commits).</summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     /// <summary>Saves; false when the database refuses a second current holding of the same post (a race with another user).</summary>
     private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)

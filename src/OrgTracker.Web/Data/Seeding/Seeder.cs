@@ -270,8 +270,8 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         var tables = await db.Database.SqlQueryRaw<string>(
             """
             SELECT quote_ident(tablename) AS "Value" FROM pg_tables
-            WHERE schemaname = 'public' AND NOT tablename = ANY({0})
-            """, PreservedTables).ToListAsync(ct);
+            WHERE schemaname = 'public' AND NOT tablename = ANY(@preserved)
+            """, new NpgsqlParameter("preserved", PreservedTables)).ToListAsync(ct);
         if (tables.Count > 0)
             
 #pragma warning disable EF1002 // table names come from pg_tables, quoted with quote_ident

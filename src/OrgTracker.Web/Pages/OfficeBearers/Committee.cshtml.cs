@@ -94,9 +94,8 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IString
             Committee = await db.Committees.InScope(User).SingleOrDefaultAsync(c => c.Id == committeeId, ct);
             if (Committee is null) return NotFound();
             territoryId = Committee.TerritoryId;
-            Members = await OfficeBearerQueries.HoldersAt(db, Committee.TerritoryId)
-                .Where(h => db.Appointments.Any(a => a.Id == h.Id && a.CommitteeId == committeeId && a.To == null))
-                .OrderBy(h => h.PostId).ToListAsync(ct);
+            Members = await db.Appointments.AsNoTracking().Where(a => a.CommitteeId == committeeId && a.To == null)
+                .OrderBy(a => a.PostId).ThenBy(a => a.From).Select(OfficeBearerQueries.ToHolder).ToListAsync(ct);
             if (!HttpMethods.IsPost(Request.Method)) Input.Version = Committee.Version;
         }
         if (territoryId is null) return NotFound();

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
@@ -11,12 +12,10 @@ public static class OfficeBearerQueries
     public static bool CanWrite(ClaimsPrincipal user) =>
         user.IsInRole(Roles.StateInCharge) || user.IsInRole(Roles.StateOffice) || user.IsInRole(Roles.DistrictPresident);
 
-    /// <summary>Appointments at one territory, projected for display. The caller has checked the territory is in scope.</summary>
-    public static IQueryable<TerritoryModel.Holder> HoldersAt(AppDbContext db, int territoryId) =>
-        db.Appointments.Where(a => a.TerritoryId == territoryId)
-            .Select(a => new TerritoryModel.Holder(a.Id, a.PersonId, a.Person!.NameEn, a.Person.NameHi, a.Person.Mobile,
-                a.PostId, a.Post!.NameEn, a.Post.NameHi, a.WingId, a.From, a.To, a.EndReason, a.InactiveSince, a.InactiveReason,
-                a.Committee!.NameEn, a.Committee.NameHi));
+    /// <summary>An appointment projected for display (filter and order before projecting).</summary>
+    public static readonly Expression<Func<Appointment, TerritoryModel.Holder>> ToHolder = a => new TerritoryModel.Holder(
+        a.Id, a.PersonId, a.Person!.NameEn, a.Person.NameHi, a.Person.Mobile, a.PostId, a.Post!.NameEn, a.Post.NameHi, a.WingId,
+        a.From, a.To, a.EndReason, a.InactiveSince, a.InactiveReason, a.Committee!.NameEn, a.Committee.NameHi);
 
     public static string EndReasonKey(AppointmentEnd reason) => reason switch
     {

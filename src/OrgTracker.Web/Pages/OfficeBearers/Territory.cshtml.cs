@@ -42,9 +42,10 @@ public class TerritoryModel(AppDbContext db) : PageModel
 
         var posts = await db.Posts.AsNoTracking().Where(p => p.Level == territory.Level).OrderBy(p => p.SortOrder).ToListAsync(ct);
         var wings = await db.Wings.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
-        var holders = await OfficeBearerQueries.HoldersAt(db, id).Where(a => a.To == null).ToListAsync(ct);
-        History = await OfficeBearerQueries.HoldersAt(db, id).Where(a => a.To != null)
-            .OrderByDescending(a => a.To).ThenByDescending(a => a.Id).Take(HistorySize).ToListAsync(ct);
+        var holders = await db.Appointments.AsNoTracking().Where(a => a.TerritoryId == id && a.To == null)
+            .OrderBy(a => a.From).Select(OfficeBearerQueries.ToHolder).ToListAsync(ct);
+        History = await db.Appointments.AsNoTracking().Where(a => a.TerritoryId == id && a.To != null)
+            .OrderByDescending(a => a.To).ThenByDescending(a => a.Id).Take(HistorySize).Select(OfficeBearerQueries.ToHolder).ToListAsync(ct);
 
         // The main organisation shows every post of the level, so vacancies show; other wings show the posts they fill.
         foreach (var wing in wings)

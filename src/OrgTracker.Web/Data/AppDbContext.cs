@@ -11,6 +11,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<LokSabhaConstituency> LokSabhaConstituencies => Set<LokSabhaConstituency>();
     public DbSet<AssemblyConstituency> AssemblyConstituencies => Set<AssemblyConstituency>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

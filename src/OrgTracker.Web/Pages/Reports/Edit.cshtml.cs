@@ -123,6 +123,9 @@ public class EditModel(
             if (Existing?.LastRequestToken == token) return Done(Existing, submit);
             log.LogInformation("Report save conflict for district {DistrictId} {Period}", DistrictInfo.Id, ReportPeriod.Format(period));
             ModelState.AddModelError("", L["Someone else saved this report while you were editing it. Your changes are not saved yet: check them against the saved report and save again."]);
+            // The form must carry the new version and a new token, not the ones posted.
+            ModelState.Remove("Input.Version");
+            ModelState.Remove("Input.Token");
             Input.Version = Existing?.Version.ToString();
             Input.Token = Guid.NewGuid().ToString();
             return Page();

@@ -58,19 +58,21 @@ public sealed class DistrictMonth
 public static class ReportQueries
 {
     /// <summary>The districts the user may see, optionally of one division, by name.</summary>
-    public static Task<List<DistrictRef>> DistrictsInScopeAsync(this AppDbContext db, ClaimsPrincipal user, int? divisionId, CancellationToken ct) =>
-        db.Territories.AsNoTracking().InScope(user)
+    public static async Task<List<DistrictRef>> DistrictsInScopeAsync(this AppDbContext db, ClaimsPrincipal user, int? divisionId, CancellationToken ct)
+    {
+        var districts = await db.Territories.AsNoTracking().InScope(user)
             .Where(t => t.Level == TerritoryLevel.District && (divisionId == null || t.DivisionId == divisionId))
-            .Join(db.Territories, t => t.DivisionId, d => d.Id, (t, d) => new DistrictRef(t.Id, t.NameEn, t.NameHi, t.StateId, t.DivisionId, d.NameEn, d.NameHi))
-            .OrderBy(d => d.NameEn)
+            .Join(db.Territories, t => t.DivisionId, d => (int?)d.Id, (t, d) => new DistrictRef(t.Id, t.NameEn, t.NameHi, t.StateId, t.DivisionId, d.NameEn, d.NameHi))
             .ToListAsync(ct);
+        return districts.OrderBy(d => d.NameEn, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>One district if the user may see it, else null (the page answers 404).</summary>
     public static async Task<DistrictRef?> DistrictInScopeAsync(this AppDbContext db, ClaimsPrincipal user, int? districtId, CancellationToken ct) =>
         districtId is not { } id ? null
         : await db.Territories.AsNoTracking().InScope(user)
             .Where(t => t.Id == id && t.Level == TerritoryLevel.District)
-            .Join(db.Territories, t => t.DivisionId, d => d.Id, (t, d) => new DistrictRef(t.Id, t.NameEn, t.NameHi, t.StateId, t.DivisionId, d.NameEn, d.NameHi))
+            .Join(db.Territories, t => t.DivisionId, d => (int?)d.Id, (t, d) => new DistrictRef(t.Id, t.NameEn, t.NameHi, t.StateId, t.DivisionId, d.NameEn, d.NameHi))
             .SingleOrDefaultAsync(ct);
 
     public static IQueryable<VersionRow> Rows(this IQueryable<Report> reports) =>

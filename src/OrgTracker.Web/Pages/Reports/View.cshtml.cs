@@ -129,6 +129,9 @@ public class ViewModel(
             await LoadAsync(id, ct);
             if (Report.LastRequestToken == token) return Done(notice);
             ModelState.AddModelError("", L["Someone else changed this report meanwhile; nothing was saved. Read it again below and repeat your action if it still applies."]);
+            // The form must carry the new version and a new token, not the ones posted.
+            ModelState.Remove("Input.Version");
+            ModelState.Remove("Input.Token");
             Input.Version = Report.Version.ToString();
             Input.Token = Guid.NewGuid().ToString();
             return Page();

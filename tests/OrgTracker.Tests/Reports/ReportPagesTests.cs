@@ -223,7 +223,9 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal("Returned", district.QuerySelector($"tr[data-period='{Month(LastMonth)}'] [data-testid=month-status]")!.GetAttribute("data-status"));
         var view = await GetDocumentAsync(president, $"/Reports/View/{id}");
         Assert.Contains("Give block-wise numbers.", view.QuerySelector("[data-testid=thread]")!.TextContent);
-        var resubmitted = await SendFormAsync(president, await EditUrlAsync("Bhopal"), "report-form", "submit", Figures(6));
+        var form = await GetDocumentAsync(president, await EditUrlAsync("Bhopal"));
+        Assert.Equal("Give block-wise numbers.", form.QuerySelector("[data-testid=return-comment]")!.TextContent);
+        var resubmitted = await SendFormAsync(president, form, "report-form", "submit", Figures(6));
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
         Assert.Equal(ReportStatus.Resubmitted, (await ReportsAsync("Bhopal", LastMonth)).Single().Status);
 

@@ -33,6 +33,8 @@ public class EditModel(
     public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
     public Dictionary<string, RecordedFigure> Recorded { get; private set; } = [];
     public DateOnly DueDate { get; private set; }
+    /// <summary>The reviewer's comment when the report was returned, shown above the form.</summary>
+    public string? ReturnComment { get; private set; }
     public bool OnBehalf => User.IsInRole(Roles.StateOffice);
     public string MaxPeriod => ReportPeriod.Format(ReportPeriod.Current(clock.GetUtcNow()));
     public string MinPeriod => ReportPeriod.Format(options.Value.FirstPeriodDate);
@@ -165,6 +167,10 @@ public class EditModel(
         DueDate = ReportPeriod.DueDate(period, options.Value.DueDay);
         Existing = await LatestAsync(period, ct);
         Recorded = await recorded.ForAsync(district.Id, period, Indicators, ct);
+        if (Existing?.Status == ReportStatus.Returned)
+            ReturnComment = await db.ReportEvents.AsNoTracking()
+                .Where(e => e.ReportId == Existing.Id && e.Kind == ReportEventKind.Returned)
+                .OrderByDescending(e => e.AtUtc).Select(e => e.Text).FirstOrDefaultAsync(ct);
         return null;
     }
 

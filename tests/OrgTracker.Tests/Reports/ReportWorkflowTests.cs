@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Reports;
 
@@ -250,4 +252,30 @@ public class ReportWorkflowTests
         Assert.Equal(50, active.Single(i => i.Key == "MembersEnrolled").Target);
         Assert.Equal(ReportIndicators.Defaults.Count - 1, active.Count);
     }
+}
+
+public class ReportOptionsTests
+{
+    private static ReportOptions Resolve(Dictionary<string, string?> settings)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddScoped<OrgTracker.Web.Data.AppDbContext>(_ => null!);
+        services.AddReports();
+        return services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportOptions>>().Value;
+    }
+
+    [Fact]
+    public void The_due_day_comes_from_configuration_and_defaults_to_the_tenth()
+    {
+        Assert.Equal(10, Resolve([]).DueDay);
+        var options = Resolve(new() { ["Reports:DueDay"] = "15" });
+        Assert.Equal(15, options.DueDay);
+        Assert.Equal(new DateTime(2026, 10, 15, 18, 30, 0, DateTimeKind.Utc), options.DueUtc(new DateOnly(2026, 9, 1)));
+    }
+
+    [Fact]
+    public void An_impossible_due_day_is_refused_at_start() =>
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Resolve(new() { ["Reports:DueDay"] = "31" }));
 }

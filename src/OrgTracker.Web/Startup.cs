@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Reports;
 using Serilog;
 
 namespace OrgTracker.Web;
@@ -116,6 +117,7 @@ public static class Startup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        services.AddReports();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -1219,6 +1219,215 @@ namespace OrgTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("achievements");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<bool>("EnteredOnBehalf")
+                        .HasColumnType("boolean")
+                        .HasColumnName("entered_on_behalf");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTime?>("FirstSubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_utc");
+
+                    b.Property<string>("HelpNeeded")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("help_needed");
+
+                    b.Property<Guid?>("LastRequestToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_request_token");
+
+                    b.Property<DateTime?>("LastSubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_submitted_utc");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_utc");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<bool>("SubmittedOnBehalf")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_on_behalf");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("DivisionId", "Period")
+                        .HasDatabaseName("ix_reports_division_id_period");
+
+                    b.HasIndex("StateId", "Period")
+                        .HasDatabaseName("ix_reports_state_id_period");
+
+                    b.HasIndex("DistrictId", "Period", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_district_id_period_revision");
+
+                    b.HasIndex("StateId", "Status", "LastSubmittedUtc")
+                        .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ReportEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("OnBehalf")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_behalf");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("UserRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("user_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_events");
+
+                    b.HasIndex("ReportId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_report_id_at_utc");
+
+                    b.HasIndex("StateId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_state_id_at_utc");
+
+                    b.ToTable("report_events", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
                 {
                     b.Property<int>("Id")
@@ -1690,6 +1899,40 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_people_territories_home_territory_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Report", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_territories_district_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_territories_division_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_territories_state_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ReportEvent", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Report", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_events_reports_report_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.AssemblyConstituency", "AssemblyConstituency")
@@ -1728,6 +1971,11 @@ namespace OrgTracker.Web.Data.Migrations
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
                 {
                     b.Navigation("Trainings");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Report", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -208,6 +208,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             ["committees"] = officeBearers.Committees,
             ["users"] = DemoLogins.Length,
         };
+        foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
         return counts;
     }

@@ -1,0 +1,67 @@
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Reports;
+
+/// <summary>A figure OrgTracker recorded itself, and where the reviewer can open the records behind it.</summary>
+/// <param name="Value">The count for the district and month.</param>
+/// <param name="RecordsPage">The Razor page that lists those records (for example "/Meetings/Index"), if any.</param>
+/// <param name="RouteValues">Its route values (district, month…).</param>
+public sealed record RecordedFigure(int Value, string? RecordsPage = null, IDictionary<string, string>? RouteValues = null);
+
+/// <summary>
+/// What OrgTracker itself recorded for a district and month, indicator by indicator, to show beside the claimed
+/// figures. Each method returns null while OrgTracker does not hold that figure: the feature that records it
+/// (meetings, office-bearers, membership) fills in its method here, and the report form and review page show it
+/// from then on. A month is [first day of the period, first day of the next) in India time.
+/// </summary>
+#pragma warning disable CS9113 // db is for the methods to come: each will query its own table by district and month.
+public sealed class RecordedFigures(AppDbContext db)
+#pragma warning restore CS9113
+{
+    /// <summary>Recorded figures by indicator key; indicators OrgTracker does not hold are left out.</summary>
+    public async Task<Dictionary<string, RecordedFigure>> ForAsync(int districtId, DateOnly period, IEnumerable<Indicator> indicators, CancellationToken ct)
+    {
+        var result = new Dictionary<string, RecordedFigure>();
+        foreach (var indicator in indicators)
+            if (await ForAsync(indicator.Key, districtId, period, ct) is { } figure)
+                result[indicator.Key] = figure;
+        return result;
+    }
+
+    public Task<RecordedFigure?> ForAsync(string indicatorKey, int districtId, DateOnly period, CancellationToken ct) => indicatorKey switch
+    {
+        ReportIndicators.MeetingsHeld => MeetingsHeldAsync(districtId, period, ct),
+        ReportIndicators.BlockCommitteesFormed => BlockCommitteesFormedAsync(districtId, period, ct),
+        ReportIndicators.BoothCommitteesFormed => BoothCommitteesFormedAsync(districtId, period, ct),
+        ReportIndicators.BoothAgentsAppointed => BoothAgentsAppointedAsync(districtId, period, ct),
+        ReportIndicators.MembersEnrolled => MembersEnrolledAsync(districtId, period, ct),
+        ReportIndicators.TrainingSessionsHeld => TrainingSessionsHeldAsync(districtId, period, ct),
+        ReportIndicators.InactiveIdentified => InactiveIdentifiedAsync(districtId, period, ct),
+        // Public programmes and social-media activity are not recorded in OrgTracker.
+        _ => NotHeld,
+    };
+
+    /// <summary>Meetings held in the district in the month (meetings feature: status held, start in the month).</summary>
+    public Task<RecordedFigure?> MeetingsHeldAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    /// <summary>Block committees formed (office-bearers feature: first committee appointment at a block of the district in the month).</summary>
+    public Task<RecordedFigure?> BlockCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    /// <summary>Booth committees formed (office-bearers feature: as above, at booths).</summary>
+    public Task<RecordedFigure?> BoothCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    /// <summary>Booth agents (BLA) appointed in the month (office-bearers feature).</summary>
+    public Task<RecordedFigure?> BoothAgentsAppointedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    /// <summary>Members enrolled in the district in the month (membership feature: enrolment date in the month).</summary>
+    public Task<RecordedFigure?> MembersEnrolledAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    /// <summary>Training sessions held (meetings feature: type training, held in the month).</summary>
+    public Task<RecordedFigure?> TrainingSessionsHeldAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    /// <summary>Office-bearers flagged inactive in the month (office-bearers feature).</summary>
+    public Task<RecordedFigure?> InactiveIdentifiedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+
+    private static Task<RecordedFigure?> NotHeld => Task.FromResult<RecordedFigure?>(null);
+}

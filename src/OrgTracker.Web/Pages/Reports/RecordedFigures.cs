@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Data;
+using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Reports;
@@ -15,9 +17,7 @@ public sealed record RecordedFigure(int Value, string? RecordsPage = null, IDict
 /// (meetings, office-bearers, membership) fills in its method here, and the report form and review page show it
 /// from then on. A month is [first day of the period, first day of the next) in India time.
 /// </summary>
-#pragma warning disable CS9113 // db is for the methods to come: each will query its own table by district and month.
 public sealed class RecordedFigures(AppDbContext db)
-#pragma warning restore CS9113
 {
     /// <summary>Recorded figures by indicator key; indicators OrgTracker does not hold are left out.</summary>
     public async Task<Dictionary<string, RecordedFigure>> ForAsync(int districtId, DateOnly period, IEnumerable<Indicator> indicators, CancellationToken ct)
@@ -46,13 +46,28 @@ public sealed class RecordedFigures(AppDbContext db)
     public Task<RecordedFigure?> MeetingsHeldAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
 
     /// <summary>Block committees formed (office-bearers feature: first committee appointment at a block of the district in the month).</summary>
-    public Task<RecordedFigure?> BlockCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+    public Task<RecordedFigure?> BlockCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) =>
+        CommitteesFormedAsync(districtId, period, CommitteeKind.Block, ct);
 
     /// <summary>Booth committees formed (office-bearers feature: as above, at booths).</summary>
-    public Task<RecordedFigure?> BoothCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+    public Task<RecordedFigure?> BoothCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) =>
+        CommitteesFormedAsync(districtId, period, CommitteeKind.Booth, ct);
+
+    private async Task<RecordedFigure?> CommitteesFormedAsync(int districtId, DateOnly period, CommitteeKind kind, CancellationToken ct)
+    {
+        var end = period.AddMonths(1);
+        var n = await db.Committees.CountAsync(c => c.DistrictId == districtId && c.Kind == kind && c.FormedOn >= period && c.FormedOn < end, ct);
+        return new RecordedFigure(n, "/OfficeBearers/Coverage", new Dictionary<string, string> { ["territory"] = districtId.ToString() });
+    }
 
     /// <summary>Booth agents (BLA) appointed in the month (office-bearers feature).</summary>
-    public Task<RecordedFigure?> BoothAgentsAppointedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+    public async Task<RecordedFigure?> BoothAgentsAppointedAsync(int districtId, DateOnly period, CancellationToken ct)
+    {
+        var end = period.AddMonths(1);
+        var n = await db.Appointments.CountAsync(a => a.DistrictId == districtId && a.PostId == ReferenceData.BoothAgentPostId
+                                                      && a.From >= period && a.From < end, ct);
+        return new RecordedFigure(n, "/OfficeBearers/Coverage", new Dictionary<string, string> { ["territory"] = districtId.ToString() });
+    }
 
     /// <summary>Members enrolled in the district in the month (membership feature: enrolment date in the month).</summary>
     public Task<RecordedFigure?> MembersEnrolledAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
@@ -61,7 +76,12 @@ public sealed class RecordedFigures(AppDbContext db)
     public Task<RecordedFigure?> TrainingSessionsHeldAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
 
     /// <summary>Office-bearers flagged inactive in the month (office-bearers feature).</summary>
-    public Task<RecordedFigure?> InactiveIdentifiedAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+    public async Task<RecordedFigure?> InactiveIdentifiedAsync(int districtId, DateOnly period, CancellationToken ct)
+    {
+        var end = period.AddMonths(1);
+        var n = await db.Appointments.CountAsync(a => a.DistrictId == districtId && a.InactiveSince >= period && a.InactiveSince < end, ct);
+        return new RecordedFigure(n, "/OfficeBearers/Inactive", new Dictionary<string, string> { ["district"] = districtId.ToString(), ["status"] = "all" });
+    }
 
     private static Task<RecordedFigure?> NotHeld => Task.FromResult<RecordedFigure?>(null);
 }

@@ -28,7 +28,7 @@ builder.Services.AddSerilog((services, log) =>
 
 var connectionString = builder.Configuration["DB"] ?? builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("Set ORGTRACKER_DB to a PostgreSQL connection string (./run.sh does this).");
-builder.Services.AddOrgTracker(connectionString);
+builder.Services.AddOrgTracker(builder.Configuration, connectionString);
 
 var app = builder.Build();
 

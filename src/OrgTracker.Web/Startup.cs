@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,7 +37,9 @@ public static class Startup
         return c;
     }
 
-    public static IServiceCollection AddOrgTracker(this IServiceCollection services, string connectionString)
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
@@ -58,22 +65,45 @@ public static class Startup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+        // Behind TLS (ORGTRACKER_HTTPS=true) the cookie is __Host- prefixed and Secure; on plain loopback HTTP it cannot be.
+        var https = configuration.GetValue("HTTPS", false);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = ".OrgTracker.Auth";
+            o.Cookie.Name = https ? "__Host-OrgTracker" : ".OrgTracker.Auth";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = AuthSessionStore.Idle;
             o.SlidingExpiration = true;
         });
-        // A locked-out or demoted user loses their session within a minute.
+        // Tickets live in PostgreSQL (AuthSessionStore): sign-out ends the session everywhere; 12 hours absolute.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuthSessionStore>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AuthSessionCookieSetup>();
+        // A locked-out or demoted user loses their session within a minute even if a session was not ended explicitly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Sign-in attempts per client address and minute; more get 429.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("LOGIN_ATTEMPTS_PER_MINUTE", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("get"));
+        });
 
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();
@@ -122,6 +152,20 @@ public static class Startup
         return services;
     }
 
+    /// <summary>Headers on every response: a strict Content-Security-Policy (no inline script or style), no sniffing, no framing.</summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var h = context.Response.Headers;
+        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        h["Permissions-Policy"] = "geolocation=(), microphone=(), camera=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next();
+    }
+
     public static WebApplication UseOrgTracker(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -140,11 +184,13 @@ public static class Startup
                 ctx.Set("RequestPath", http.Request.Path.Value ?? "");
             };
         });
+        app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

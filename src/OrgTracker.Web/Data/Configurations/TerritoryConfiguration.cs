@@ -88,3 +88,15 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.HasIndex(a => a.UserId);
     }
 }
+
+public class AuthSessionConfiguration : IEntityTypeConfiguration<Authorization.AuthSession>
+{
+    public void Configure(EntityTypeBuilder<Authorization.AuthSession> b)
+    {
+        b.HasKey(s => s.Key);
+        b.Property(s => s.Key).HasMaxLength(64);
+        b.Property(s => s.UserId).HasMaxLength(450);
+        b.HasIndex(s => s.UserId);
+        b.HasIndex(s => s.ExpiresUtc);
+    }
+}

@@ -7,8 +7,13 @@ using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Startup.LoginRateLimit)]
+public class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
 {
+    // A real hash of a random password: failures that skip the password check (unknown user, locked account) verify
+    // against it, so that every failure costs the same time.
+    private static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(null!, Guid.NewGuid().ToString());
+
     [BindProperty] public InputModel Input { get; set; } = new();
     public string? ReturnUrl { get; set; }
 
@@ -38,7 +43,9 @@ public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
     {
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
+        var exists = await signIn.UserManager.FindByNameAsync(Input.Email.Trim()) is not null;
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (!exists || result.IsLockedOut) hasher.VerifyHashedPassword(null!, DummyHash, Input.Password);
         if (result.Succeeded)
         {
             log.LogInformation("User {UserName} signed in", Input.Email.Trim());

@@ -271,7 +271,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             """
             SELECT quote_ident(tablename) AS "Value" FROM pg_tables
             WHERE schemaname = 'public' AND NOT tablename = ANY({0})
-            """, PreservedTables).ToListAsync(ct);
+            """, [PreservedTables]).ToListAsync(ct); // one array parameter, not one parameter per table
         if (tables.Count > 0)
             
 #pragma warning disable EF1002 // table names come from pg_tables, quoted with quote_ident

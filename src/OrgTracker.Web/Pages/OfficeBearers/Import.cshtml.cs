@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
+using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.People;
 
@@ -81,16 +82,18 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
     public async Task<IActionResult> OnGetSampleAsync(string? format, CancellationToken ct)
     {
         if (!await db.MayWriteAsync(auth, User, ct)) return Forbid();
-        var block = await db.Territories.AsNoTracking().InScope(User).Where(t => t.Level == TerritoryLevel.Block)
-            .OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-        var booth = block is null ? null : await db.Territories.AsNoTracking()
-            .Where(t => t.Level == TerritoryLevel.Booth && t.BlockId == block).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        // A booth that has no agent yet, so that the sample imports as it is.
+        var booth = await db.Territories.AsNoTracking().InScope(User)
+            .Where(t => t.Level == TerritoryLevel.Booth
+                        && !db.Appointments.Any(a => a.TerritoryId == t.Id && a.PostId == ReferenceData.BoothAgentPostId && a.To == null))
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.BlockId }).FirstOrDefaultAsync(ct);
+        var (block, boothId) = (booth?.BlockId, booth?.Id);
         var from = PersonFormModel.Today().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         string Id(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? "";
         List<string[]> rows =
         [
             ["Ramesh Kumar", "रमेश कुमार", "98765 43210", "VP", "MAIN", Id(block), from],
-            ["Sunita Devi", "सुनीता देवी", "+91 91234 56789", "BLA", "", Id(booth), from],
+            ["Sunita Devi", "सुनीता देवी", "+91 91234 56789", "BLA", "", Id(boothId), from],
         ];
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {

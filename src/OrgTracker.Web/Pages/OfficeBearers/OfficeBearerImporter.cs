@@ -33,7 +33,8 @@ public sealed record OfficeBearerImportResult(int Added, int PeopleAdded, int Al
 /// </summary>
 public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user, IStringLocalizer<SharedResource> L)
 {
-    public const int MaxRows = 20_000;
+    /// <summary>Each row is checked and saved through the appointment rules (a few milliseconds a row), so a file stays within one request.</summary>
+    public const int MaxRows = 5_000;
     public static readonly string[] Columns = ["name_en", "name_hi", "mobile", "post", "wing", "territory", "from"];
     private static readonly string[] RequiredColumns = ["name_en", "name_hi", "mobile", "post", "territory", "from"];
 
@@ -45,15 +46,13 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
         public int Line { get; } = line;
     }
 
-    private sealed record TerritoryInfo(int Id, TerritoryLevel Level);
-
     public async Task<OfficeBearerImportResult> ImportAsync(Stream stream, bool excel, CancellationToken ct)
     {
         var posts = await db.Posts.AsNoTracking().Select(p => new { p.Id, p.Level, p.Code }).ToListAsync(ct);
         var postByLevel = posts.ToDictionary(p => (p.Level, p.Code.ToUpperInvariant()), p => p.Id);
         var postCodes = posts.Select(p => p.Code.ToUpperInvariant()).ToHashSet();
         var wings = await db.Wings.AsNoTracking().ToDictionaryAsync(w => w.Code.ToUpperInvariant(), w => w.Id, ct);
-        var territories = new Dictionary<int, TerritoryInfo?>();
+        var territories = new Dictionary<int, Territory?>();
         var scope = UserScope.Required(user);
 
         var errors = new List<ImportError>();
@@ -64,6 +63,8 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
         var rows = 0;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Each row has a savepoint of its own (AppointRowAsync); EF's savepoint around every save would double the round trips.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             var source = excel ? ReadExcelAsync(stream, ct) : ReadCsvAsync(stream, ct);
@@ -86,7 +87,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
                 if (wingCode.Length > 0 && !wings.TryGetValue(wingCode.ToUpperInvariant(), out wingId))
                     problems.Add(L["Unknown wing '{0}'.", wingCode]);
 
-                TerritoryInfo? territory = null;
+                Territory? territory = null;
                 if (territoryText.Length == 0) problems.Add(L["Territory is missing."]);
                 else if (!int.TryParse(territoryText, NumberStyles.None, CultureInfo.InvariantCulture, out var territoryId)
                          || (territory = await TerritoryAsync(territories, territoryId, ct)) is null)
@@ -134,7 +135,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
                     continue;
                 }
 
-                var (appointment, problem, personAdded) = await AppointRowAsync(tx, owner?.Id, nameEn, nameHi, mobile!, postId, wingId, territory.Id, from!.Value, ct);
+                var (appointment, problem, personAdded) = await AppointRowAsync(tx, owner?.Id, nameEn, nameHi, mobile!, postId, wingId, territory, from!.Value, ct);
                 if (problem is not null)
                 {
                     errors.Add(new ImportError(row.Line, problem, v));
@@ -166,7 +167,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
     /// Returns the appointment, or the reason (a resource text) the row was refused.
     /// </summary>
     private async Task<(Appointment?, string?, bool PersonAdded)> AppointRowAsync(IDbContextTransaction tx, int? personId, string nameEn,
-        string nameHi, string mobile, int postId, int wingId, int territoryId, DateOnly from, CancellationToken ct)
+        string nameHi, string mobile, int postId, int wingId, Territory territory, DateOnly from, CancellationToken ct)
     {
         const string savepoint = "import_row";
         await tx.CreateSavepointAsync(savepoint, ct);
@@ -175,18 +176,17 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
             var personAdded = false;
             if (personId is null)
             {
-                var home = await db.Territories.AsNoTracking().SingleAsync(t => t.Id == territoryId, ct);
                 var person = new Person { NameEn = nameEn, NameHi = nameHi, Mobile = mobile };
-                person.PlaceIn(home);
+                person.PlaceIn(territory);
                 if (!(await auth.AuthorizeAsync(user, person, Operations.Create)).Succeeded)
-                    return await RefuseAsync(L["Territory '{0}' is unknown or outside your area.", territoryId]);
+                    return await RefuseAsync(L["Territory '{0}' is unknown or outside your area.", territory.Id]);
                 db.People.Add(person);
                 await db.SaveChangesAsync(ct);
                 personId = person.Id;
                 personAdded = true;
             }
 
-            var request = new AppointmentRequest(personId.Value, postId, wingId, territoryId, from);
+            var request = new AppointmentRequest(personId.Value, postId, wingId, territory.Id, from);
             if (await Appointing.CheckAsync(db, user, request, null, ct) is { } problem)
                 return await RefuseAsync(L[problem.Message, problem.Arguments]);
             var appointment = await Appointing.AddAsync(db, request, ct);
@@ -210,12 +210,11 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
         }
     }
 
-    private async Task<TerritoryInfo?> TerritoryAsync(Dictionary<int, TerritoryInfo?> cache, int id, CancellationToken ct)
+    private async Task<Territory?> TerritoryAsync(Dictionary<int, Territory?> cache, int id, CancellationToken ct)
     {
         if (cache.TryGetValue(id, out var known)) return known;
-        var found = await db.Territories.AsNoTracking().InScope(user).Where(t => t.Id == id)
-            .Select(t => new TerritoryInfo(t.Id, t.Level)).SingleOrDefaultAsync(ct);
-        // Bounded: a file names at most MaxRows territories.
+        // Bounded: a file names at most MaxRows territories. Untracked, so clearing the change tracker keeps them.
+        var found = await db.Territories.AsNoTracking().InScope(user).SingleOrDefaultAsync(t => t.Id == id, ct);
         cache[id] = found;
         return found;
     }

@@ -50,14 +50,17 @@ public static class PeopleQueries
     /// </summary>
     public static async Task<MobileOwner?> MobileOwnerAsync(this AppDbContext db, ClaimsPrincipal user, string e164, int? exceptId, CancellationToken ct)
     {
-        var inScope = await db.People.AsNoTracking().InScope(user)
+        var owner = await db.People.AsNoTracking()
             .Where(p => p.Mobile == e164 && p.Id != exceptId)
-            .Select(p => new MobileOwner(p.Id, p.NameEn, p.NameHi, true))
+            .Select(p => new OwnerRow(p.Id, p.NameEn, p.NameHi, p.StateId, p.DivisionId, p.DistrictId))
             .SingleOrDefaultAsync(ct);
-        if (inScope is not null) return inScope;
-        var elsewhere = await db.People.AnyAsync(p => p.Mobile == e164 && p.Id != exceptId, ct);
-        return elsewhere ? new MobileOwner(0, "", "", false) : null;
+        if (owner is null) return null;
+        return UserScope.From(user)?.Covers(owner) == true
+            ? new MobileOwner(owner.Id, owner.NameEn, owner.NameHi, true)
+            : new MobileOwner(0, "", "", false);
     }
+
+    private sealed record OwnerRow(int Id, string NameEn, string NameHi, int StateId, int? DivisionId, int? DistrictId) : IScoped;
 
     /// <summary>Current posts (in the user's scope) of these people, by person.</summary>
     public static async Task<ILookup<int, PostHeld>> CurrentPostsAsync(this AppDbContext db, ClaimsPrincipal user, IReadOnlyCollection<int> personIds, CancellationToken ct)

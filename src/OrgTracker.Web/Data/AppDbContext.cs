@@ -18,6 +18,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<CoverageCell> CoverageCells => Set<CoverageCell>();
+    public DbSet<UnitActivity> UnitActivities => Set<UnitActivity>();
+    public DbSet<VacancyCell> VacancyCells => Set<VacancyCell>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -50,6 +50,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             _writing = true;
             db.AddRange(pending.Select(ToAuditEntry));
             await db.SaveChangesAsync(cancellationToken);
+            // Work recorded today keeps its district and block off the silent-units list.
+            var work = pending.Where(p => p.Action != nameof(EntityState.Deleted)).Select(p => p.Entry.Entity).OfType<IRecordsActivity>().ToList();
+            await Pages.Dashboard.Summaries.TouchAsync(db, work, DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330)), cancellationToken);
             if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
         }
         finally

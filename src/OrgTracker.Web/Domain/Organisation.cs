@@ -102,7 +102,7 @@ public enum CommitteeKind
 }
 
 /// <summary>A named set of appointments at a territory (state executive, booth committee …).</summary>
-public class Committee : IScoped
+public class Committee : IRecordsActivity
 {
     public int Id { get; set; }
     public int TerritoryId { get; set; }
@@ -115,6 +115,9 @@ public class Committee : IScoped
     public DateOnly FormedOn { get; set; }
     public DateOnly? DissolvedOn { get; set; }
     public uint Version { get; set; }
+    /// <summary>Set for committees below district level, so that forming one counts as the block's activity.</summary>
+    public int? BlockId { get; set; }
+    public int? ActivityBlockId => BlockId;
 }
 
 public enum AppointmentEnd
@@ -130,7 +133,7 @@ public enum AppointmentEnd
 /// An office-bearer: a person holds a post in a wing at a territory from a date. Appointments are never
 /// deleted; they end (with a reason) and the history stays.
 /// </summary>
-public class Appointment : IScoped
+public class Appointment : IRecordsActivity
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
@@ -158,6 +161,8 @@ public class Appointment : IScoped
     public uint Version { get; set; }
 
     public bool IsActive => To is null;
+
+    public int? ActivityBlockId => BlockId;
 
     public void PlaceAt(Territory t)
     {

@@ -53,13 +53,14 @@ public sealed class ReportWorkflowException(string rule) : InvalidOperationExcep
 /// refuses a step the current status does not allow. An accepted report is never changed again: an amendment
 /// is a new version (<see cref="Amend"/>) with <see cref="Revision"/> + 1, and the earlier versions stay.
 /// </summary>
-public class Report : IScoped
+public class Report : IRecordsActivity
 {
     public int Id { get; set; }
     public int StateId { get; set; }
     public int? DivisionId { get; set; }
     /// <summary>The district reported on (never null; nullable only to match <see cref="IScoped"/>).</summary>
     public int? DistrictId { get; set; }
+    public int? ActivityBlockId => null;
 
     /// <summary>The month reported on, as its first day.</summary>
     public DateOnly Period { get; set; }

@@ -19,7 +19,7 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
 
     protected BrowserApp App { get; } = app;
     protected IBrowserContext Context { get; private set; } = null!;
-    protected IPage Page { get; private set; } = null!;
+    protected IPage Page { get; set; } = null!;
 
     /// <summary>A desktop window; a phone test overrides this.</summary>
     protected virtual void ConfigureContext(BrowserNewContextOptions options) =>
@@ -28,6 +28,23 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
     public virtual async Task InitializeAsync()
     {
         await App.ResetAsync();
+        Page = await NewPageAsync(ConfigureContext);
+        Context = Page.Context;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var context in _contexts) await context.CloseAsync();
+    }
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    /// <summary>
+    /// A page in a browser context of its own (own cookies): another person, on another device, in the same test.
+    /// Closed with the test. Assign it to <see cref="Page"/> to drive it with the helpers below.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions> configure)
+    {
         var options = new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString().TrimEnd('/'),
@@ -36,17 +53,24 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
             // Bootstrap then skips its transitions, and ignores no click for being mid-animation.
             ReducedMotion = ReducedMotion.Reduce,
         };
-        ConfigureContext(options);
-        Context = await chromium.Browser.NewContextAsync(options);
-        Context.SetDefaultTimeout(30_000);
-        Context.SetDefaultNavigationTimeout(60_000);
-        Page = await Context.NewPageAsync();
+        configure(options);
+        var context = await chromium.Browser.NewContextAsync(options);
+        _contexts.Add(context);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
     }
 
-    public virtual async Task DisposeAsync()
+    /// <summary>A phone held upright (375 × 812, touch), as most district office-bearers use the app.</summary>
+    protected static void Phone(BrowserNewContextOptions options)
     {
-        if (Context is not null) await Context.CloseAsync();
+        options.ViewportSize = new() { Width = PhoneWidth, Height = 812 };
+        options.IsMobile = true;
+        options.HasTouch = true;
+        options.DeviceScaleFactor = 1;
     }
+
+    public const int PhoneWidth = 375;
 
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
@@ -81,6 +105,13 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
 
     /// <summary>Width of the page's content: more than the viewport means the page scrolls sideways.</summary>
     protected Task<int> ScrollWidthAsync() => Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+
+    /// <summary>Fails when the page is wider than the phone's screen (the whole page would scroll sideways).</summary>
+    protected async Task ExpectNoSidewaysScrollingAsync()
+    {
+        var width = await ScrollWidthAsync();
+        Assert.True(width <= PhoneWidth + 1, $"{Page.Url} is {width}px wide on a {PhoneWidth}px screen");
+    }
 
     /// <summary>Writes a PNG for README to docs/screenshots/ at the repository root, once the fonts have loaded.</summary>
     protected async Task ScreenshotAsync(string fileName, bool fullPage = false)

@@ -71,6 +71,7 @@ public class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
         b.HasIndex(c => new { c.TerritoryId, c.Kind });
         b.HasIndex(c => new { c.DistrictId, c.Kind });
         b.HasIndex(c => new { c.StateId, c.Kind });
+        b.Ignore(c => c.ActivityBlockId);
     }
 }
 
@@ -100,6 +101,7 @@ public class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
             .HasDatabaseName("ix_appointments_inactive");
         b.HasIndex(a => new { a.DistrictId, a.To });
         b.HasIndex(a => new { a.StateId, a.To });
+        b.Ignore(a => a.ActivityBlockId);
     }
 }
 
@@ -112,5 +114,30 @@ public class CoverageCellConfiguration : IEntityTypeConfiguration<CoverageCell>
         b.HasIndex(c => c.DivisionId);
         b.HasIndex(c => c.DistrictId);
         b.HasIndex(c => c.AssemblyConstituencyId);
+    }
+}
+
+public class UnitActivityConfiguration : IEntityTypeConfiguration<UnitActivity>
+{
+    public void Configure(EntityTypeBuilder<UnitActivity> b)
+    {
+        b.HasKey(u => u.TerritoryId);
+        b.Property(u => u.TerritoryId).ValueGeneratedNever();
+        b.HasIndex(u => new { u.StateId, u.LastOn });
+        b.HasIndex(u => u.DivisionId);
+        b.HasIndex(u => u.DistrictId);
+    }
+}
+
+public class VacancyCellConfiguration : IEntityTypeConfiguration<VacancyCell>
+{
+    public void Configure(EntityTypeBuilder<VacancyCell> b)
+    {
+        b.HasKey(v => v.TerritoryId);
+        b.Property(v => v.TerritoryId).ValueGeneratedNever();
+        b.HasIndex(v => v.StateId);
+        b.HasIndex(v => v.DivisionId);
+        b.HasIndex(v => v.DistrictId);
+        b.HasIndex(v => v.BlockId);
     }
 }

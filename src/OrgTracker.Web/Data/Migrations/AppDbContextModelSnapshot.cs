@@ -653,6 +653,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
                     b.Property<DateOnly?>("DissolvedOn")
                         .HasColumnType("date")
                         .HasColumnName("dissolved_on");
@@ -1612,6 +1616,91 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_trainings_person_id");
 
                     b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("LastOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_on");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_unit_activities");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_activities_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_activities_division_id");
+
+                    b.HasIndex("StateId", "LastOn")
+                        .HasDatabaseName("ix_unit_activities_state_id_last_on");
+
+                    b.ToTable("unit_activities", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_vacancy_cells");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_vacancy_cells_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_vacancy_cells_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_vacancy_cells_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_vacancy_cells_state_id");
+
+                    b.ToTable("vacancy_cells", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Wing", b =>

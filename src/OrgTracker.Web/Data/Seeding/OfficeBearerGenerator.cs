@@ -86,7 +86,7 @@ internal sealed class OfficeBearerGenerator(Random rng, DateOnly today)
             "mobile", "email", "gender", "birth_year", "address", "former_party", "joined_on"], _people, ct);
         await Copy.RowsAsync(conn, "trainings", ["id", "person_id", "on", "description", "meeting_id"], _trainings, ct);
         await Copy.RowsAsync(conn, "committees", ["id", "territory_id", "state_id", "division_id", "district_id", "kind", "name_en",
-            "name_hi", "formed_on", "dissolved_on"], _committees, ct);
+            "name_hi", "formed_on", "dissolved_on", "block_id"], _committees, ct);
         // Successors point forward to rows later in the list; the foreign key is checked per row, so load without them first.
         await Copy.RowsAsync(conn, "appointments", ["id", "person_id", "post_id", "wing_id", "territory_id", "state_id", "division_id",
             "district_id", "block_id", "committee_id", "from", "to", "end_reason", "end_note", "successor_id", "inactive_since",
@@ -108,7 +108,8 @@ internal sealed class OfficeBearerGenerator(Random rng, DateOnly today)
     {
         var id = ++_committeeId;
         var (division, district) = Ancestors(t);
-        _committees.Add([id, t.Id, t.StateId, division, district, (int)kind, en, hi, today.AddDays(-rng.Next(200, 900)), null]);
+        _committees.Add([id, t.Id, t.StateId, division, district, (int)kind, en, hi, today.AddDays(-rng.Next(200, 900)), null,
+            t.Level == TerritoryLevel.Block ? t.Id : t.BlockId]);
         return id;
     }
 

@@ -57,11 +57,14 @@ public static class Appointing
         return appointment;
     }
 
-    /// <summary>Booth agents and booth committees change coverage: refresh the cells of the affected blocks.</summary>
-    public static Task AfterSaveAsync(AppDbContext db, IEnumerable<Appointment> changed, CancellationToken ct)
+    /// <summary>Appointments at booths change booth coverage; elsewhere they change vacancies: refresh those summaries.</summary>
+    public static async Task AfterSaveAsync(AppDbContext db, IEnumerable<Appointment> changed, CancellationToken ct)
     {
-        var blocks = changed.Where(a => a.BlockId is not null && a.TerritoryId != a.BlockId).Select(a => a.BlockId!.Value).ToList();
-        return Coverage.RefreshBlocksAsync(db, blocks, ct);
+        var list = changed.ToList();
+        var boothIds = await db.Territories.Where(t => list.Select(a => a.TerritoryId).Contains(t.Id) && t.Level == TerritoryLevel.Booth)
+            .Select(t => t.Id).ToListAsync(ct);
+        await Coverage.RefreshBlocksAsync(db, list.Where(a => boothIds.Contains(a.TerritoryId)).Select(a => a.BlockId!.Value), ct);
+        await Dashboard.Summaries.RefreshVacanciesAsync(db, list.Select(a => a.TerritoryId).Where(id => !boothIds.Contains(id)), ct);
     }
 
     /// <summary>

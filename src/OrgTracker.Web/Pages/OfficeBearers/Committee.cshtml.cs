@@ -55,6 +55,7 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IString
             TerritoryId = Territory.Id, StateId = Territory.StateId, Kind = Input.Kind,
             DivisionId = Territory.Level == TerritoryLevel.Division ? Territory.Id : Territory.DivisionId,
             DistrictId = Territory.Level == TerritoryLevel.District ? Territory.Id : Territory.DistrictId,
+            BlockId = Territory.Level == TerritoryLevel.Block ? Territory.Id : Territory.BlockId,
             NameEn = Input.NameEn.Trim(), NameHi = Input.NameHi.Trim(), FormedOn = Input.FormedOn,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -42,6 +42,7 @@ public static class PageRules
         ("administration", (r, t) => Is(r, Roles.Administrator) && InScope(r!, t)),
         ("district users", (r, _) => Is(r, Roles.DistrictPresident)),
         ("state and division users", (r, _) => Is(r, Roles.Administrator, Roles.StateInCharge, Roles.StateOffice, Roles.DivisionInCharge)),
+        ("writers", (r, _) => Is(r, Roles.StateInCharge, Roles.StateOffice, Roles.DistrictPresident)),
         ("nobody", (_, _) => false),
     ];
 
@@ -101,6 +102,25 @@ public static class PageRules
         // Lists filter by the user's scope: a filter outside it shows nothing (checked by the sentinel search).
         Get("/OfficeBearers/Inactive", "signed in", "/OfficeBearers/Inactive", "/OfficeBearers/Inactive?district={district}&status=all",
             "/OfficeBearers/Inactive?export=csv&status=all"),
+
+        Get("/OfficeBearers/Import", "writers", "/OfficeBearers/Import"),
+        R("GET", "/OfficeBearers/Import", "Sample", "writers", "/OfficeBearers/Import?handler=Sample&format=csv"),
+        Post("/OfficeBearers/Import", null, "writers", "/OfficeBearers/Import"),
+        Get("/OfficeBearers/Training", "signed in", "/OfficeBearers/Training", "/OfficeBearers/Training?district={district}"),
+        R("GET", "/OfficeBearers/Training", "Export", "signed in", "/OfficeBearers/Training?handler=Export&format=csv",
+            "/OfficeBearers/Training?handler=Export&format=xlsx&district={district}"),
+
+        // People.
+        Get("/People/Index", "signed in", "/People/Index", "/People/Index?district={district}", "/People/Index?q=Sentinel"),
+        Get("/People/Details", "read in scope", "/People/Details/{person}"),
+        Post("/People/Details", "Training", "write in scope", "/People/Details/{person}"),
+        // A home outside the user's scope is ignored: the form opens empty.
+        Get("/People/Create", "writers", "/People/Create", "/People/Create?home={territory}"),
+        Post("/People/Create", null, "writers", "/People/Create"),
+        Post("/People/Create", "Places", "writers", "/People/Create"),
+        Get("/People/Edit", "write in scope", "/People/Edit/{person}"),
+        Post("/People/Edit", null, "write in scope", "/People/Edit/{person}"),
+        Post("/People/Edit", "Places", "write in scope", "/People/Edit/{person}"),
 
         // Reports.
         Get("/Reports/Index", "signed in", "/Reports/Index", "/Reports/Index?division={division}"),

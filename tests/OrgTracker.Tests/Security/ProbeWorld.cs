@@ -97,6 +97,7 @@ public sealed class ProbeWorld
             await db.SaveChangesAsync();
             values["appointment"] = appointment.Id.ToString();
             values["committee"] = committee.Id.ToString();
+            values["person"] = person.Id.ToString();
 
             var role = home.Level switch
             {

@@ -63,12 +63,15 @@ public static class Startup
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                // Authenticator codes are accepted once (TotpTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<AppUserManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
         // Behind TLS (ORGTRACKER_HTTPS=true) the cookie is __Host- prefixed and Secure; on plain loopback HTTP it cannot be.
         var https = configuration.GetValue("HTTPS", false);
         services.ConfigureApplicationCookie(o =>
@@ -83,6 +86,16 @@ public static class Startup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = AuthSessionStore.Idle;
             o.SlidingExpiration = true;
+        });
+        // The short-lived cookie that carries the user between the password and the authenticator code.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = https ? "__Host-OrgTracker-2fa" : ".OrgTracker.2fa";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
         // Tickets live in PostgreSQL (AuthSessionStore): sign-out ends the session everywhere; 12 hours absolute.
         services.TryAddSingleton(TimeProvider.System);
@@ -115,6 +128,7 @@ public static class Startup
                 o.Conventions.AuthorizePage("/Territories/Edit", Policies.ManageTerritory);
                 o.Conventions.AuthorizePage("/Territories/Import", Policies.ManageTerritory);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
             })
@@ -189,6 +203,7 @@ public static class Startup
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.Use(TwoFactorEnforcement.InvokeAsync);
         app.UseAuthorization();
         app.UseRateLimiter();
 

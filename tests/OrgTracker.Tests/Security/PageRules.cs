@@ -59,6 +59,16 @@ public static class PageRules
         Post("/Account/Login", null, "anyone", "/Account/Login"),
         Get("/Account/Logout", "signed in", "/Account/Logout"),
         Post("/Account/Logout", null, "signed in", "/Account/Logout") with { EndsSession = true },
+        // The code step: without the password step's cookie it sends back to the login page.
+        Get("/Account/LoginWith2fa", "anyone", "/Account/LoginWith2fa"),
+        Post("/Account/LoginWith2fa", null, "anyone", "/Account/LoginWith2fa"),
+        Post("/Account/LoginWith2fa", "Recovery", "anyone", "/Account/LoginWith2fa"),
+        // Every user manages their own two-factor sign-in.
+        Get("/Account/EnableAuthenticator", "signed in", "/Account/EnableAuthenticator"),
+        Post("/Account/EnableAuthenticator", null, "signed in", "/Account/EnableAuthenticator"),
+        Get("/Account/TwoFactor", "signed in", "/Account/TwoFactor"),
+        Post("/Account/TwoFactor", "RecoveryCodes", "signed in", "/Account/TwoFactor"),
+        Post("/Account/TwoFactor", "Disable", "signed in", "/Account/TwoFactor"),
         // The page that a refusal is sent to answers 403 itself.
         Get("/Account/AccessDenied", "nobody", "/Account/AccessDenied"),
         Get("/Culture", "anyone", "/Culture"),

@@ -150,6 +150,8 @@ public static class PageRules
         Post("/Reports/Edit", "Submit", "report author in scope", "/Reports/Edit?district={district}&period={period}"),
 
         // The administrator's pages.
+        Get("/Admin/Audit/Index", "administration", "/Admin/Audit/Index", "/Admin/Audit/Index?district={district}&what=Person",
+            "/Admin/Audit/Index?who=sentinel&from=2000-01-01&to=2999-12-31"),
         Get("/Admin/Users/Index", "administration", "/Admin/Users/Index", "/Admin/Users/Index?q=Sentinel"),
         Get("/Admin/Users/Create", "administration", "/Admin/Users/Create"),
         Post("/Admin/Users/Create", null, "administration", "/Admin/Users/Create"),

@@ -12,7 +12,7 @@ public static class HtmlForms
 {
     public sealed record Submission(string Action, IElement Form, Dictionary<string, string> Fields)
     {
-        public Dictionary<string, string> With(IReadOnlyDictionary<string, string> overrides)
+        public Dictionary<string, string> With(Dictionary<string, string> overrides)
         {
             var fields = new Dictionary<string, string>(Fields);
             foreach (var (k, v) in overrides) fields[k] = v;

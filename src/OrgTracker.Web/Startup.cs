@@ -139,6 +139,12 @@ public static class Startup
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var L = factory.Create(typeof(SharedResource));
+            // A checkbox posted with a value no browser sends shows unchecked instead of failing to render.
+            o.ModelBinderProviders.Insert(0, new LenientBooleanModelBinderProvider());
+            // jQuery-style keys ("a[b][c]") are not used here; the provider that reads them answers a malformed key with a 500.
+            foreach (var jquery in o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                         or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList())
+                o.ValueProviderFactories.Remove(jquery);
             var m = o.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((value, field) => L["'{0}' is not valid for {1}.", value, field]);
             m.SetValueIsInvalidAccessor(value => L["'{0}' is not valid.", value]);

@@ -16,7 +16,8 @@ public class OfficeBearerJourneyTests(BrowserApp app, Chromium chromium) : Brows
         Page = await NewPageAsync(Phone);
 
         await SignInAsync(PresidentBhopal);
-        await Expect(Page).ToHaveURLAsync(new Regex($"/Territories/{bhopal.Id}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex($"/Dashboard/{bhopal.Id}$"));
+        await Main.GetByRole(AriaRole.Link, new() { Name = "Territory", Exact = true }).ClickAsync();
         await Main.GetByRole(AriaRole.Link, new() { Name = "Booth coverage", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Booth coverage – Bhopal", Exact = true })).ToBeVisibleAsync();
         var uncoveredCount = Page.GetByTestId("uncovered-count");

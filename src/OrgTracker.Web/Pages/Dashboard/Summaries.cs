@@ -13,11 +13,11 @@ namespace OrgTracker.Web.Pages.Dashboard;
 public static class Summaries
 {
     private const string ActivityUpsert = """
-        INSERT INTO unit_activity (territory_id, state_id, division_id, district_id, last_on)
+        INSERT INTO unit_activities (territory_id, state_id, division_id, district_id, last_on)
         SELECT DISTINCT ON (u.territory) u.territory, u.state, u.division, u.district, u.day
         FROM unnest(@territories, @states, @divisions, @districts, @days) AS u(territory, state, division, district, day)
         ORDER BY u.territory, u.day DESC
-        ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(unit_activity.last_on, excluded.last_on)
+        ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(unit_activities.last_on, excluded.last_on)
         """;
 
     /// <summary>Marks the districts and blocks of these records as active today.</summary>
@@ -73,8 +73,8 @@ public static class Summaries
         var sql = $"""
             TRUNCATE vacancy_cells;
             {VacancyInsert} {VacancySelect};
-            TRUNCATE unit_activity;
-            INSERT INTO unit_activity (territory_id, state_id, division_id, district_id, last_on)
+            TRUNCATE unit_activities;
+            INSERT INTO unit_activities (territory_id, state_id, division_id, district_id, last_on)
             SELECT territory, min(state), min(division), min(district), max(day) FROM (
                 SELECT district_id AS territory, state_id AS state, division_id AS division, district_id AS district, "from" AS day FROM appointments WHERE district_id IS NOT NULL
                 UNION ALL SELECT block_id, state_id, division_id, district_id, "from" FROM appointments WHERE block_id IS NOT NULL
@@ -82,7 +82,7 @@ public static class Summaries
                 UNION ALL SELECT block_id, state_id, division_id, district_id, formed_on FROM committees WHERE block_id IS NOT NULL
                 UNION ALL SELECT district_id, state_id, division_id, district_id, (COALESCE(last_submitted_utc, created_utc) AT TIME ZONE 'Asia/Kolkata')::date FROM reports
             ) x GROUP BY territory;
-            ANALYZE vacancy_cells; ANALYZE unit_activity;
+            ANALYZE vacancy_cells; ANALYZE unit_activities;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
         await cmd.ExecuteNonQueryAsync(ct);

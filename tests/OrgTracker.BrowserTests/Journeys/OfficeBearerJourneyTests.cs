@@ -75,6 +75,7 @@ public class OfficeBearerJourneyTests(BrowserApp app, Chromium chromium) : Brows
         Assert.True(flagged.Count > 2, "the demo seed flags office-bearers inactive in several districts");
 
         await SignInAsync(InChargeMp);
+        await Page.GetByTestId("office-bearers-menu").ClickAsync();
         await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Inactive", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inactive office-bearers", Exact = true })).ToBeVisibleAsync();
         var districts = Page.GetByTestId("by-district").GetByRole(AriaRole.Link);

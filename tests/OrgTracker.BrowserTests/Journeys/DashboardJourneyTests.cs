@@ -43,7 +43,8 @@ public class DashboardJourneyTests(BrowserApp app, Chromium chromium) : BrowserT
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("export-csv").ClickAsync());
         Assert.EndsWith(".csv", download.SuggestedFilename);
         var text = await File.ReadAllTextAsync((await download.PathAsync())!);
-        Assert.Equal(4, text.Trim().Split('\n').Length);
+        // A header, the three blocks and the district's own posts.
+        Assert.Equal(5, text.Trim().Split('\n').Length);
     }
 
     [Fact]

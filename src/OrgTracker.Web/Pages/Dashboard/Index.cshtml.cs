@@ -25,6 +25,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
     public DateOnly Period { get; private set; }
     public TerritoryLevel? ChildLevel { get; private set; }
     public Unit Total { get; private set; } = null!;
+    /// <summary>The territory's own posts (not in any child unit), when it has any.</summary>
+    public Unit? Own { get; private set; }
     public List<Unit> Units { get; private set; } = [];
     public List<DashboardQueries.FocusSeat> FocusSeats { get; private set; } = [];
     public List<DashboardQueries.SilentUnit> Silent { get; private set; } = [];
@@ -89,6 +91,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         {
             add(Total);
             if (byId.TryGetValue(key, out var unit)) add(unit);
+            // Office-bearers of the territory itself (the state executive, a district's own posts) belong to no child unit.
+            else if (key == 0 && ChildLevel is not null) add(Own ??= new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi });
         }
 
         await AddReportsAsync(t, byId, ct);
@@ -108,7 +112,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
             return await Exports.TableAsync(export!, "dashboard",
                 [L["Name"], L["Reports submitted"], L["Late"], L["Missing"], L["Score"], L["Rank"], L["Booths"], L["With agent"], L["Agent coverage (%)"],
                     L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Silent units"]],
-                Units.Select(u => new object?[] { u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
+                Units.Concat(Own is null ? [] : [Own]).Select(u => new object?[] { u == Own ? L["{0} (own posts)", u.Name].Value : u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
                     u.CommitteePercent, u.Vacancies, u.Inactive, u.Silent }), ct);
         return Page();
     }

@@ -482,6 +482,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ux_appointments_current")
                         .HasFilter("\"to\" IS NULL");
 
+                    b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
+                        .HasDatabaseName("ix_appointments_inactive_current")
+                        .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
+
                     b.ToTable("appointments", (string)null);
                 });
 

@@ -81,7 +81,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         var vacancies = await q.VacanciesAsync(ct);
         var inactive = await q.InactiveAsync(ct);
         var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddMinutes(330)).AddDays(-Options.SilentDays);
-        var silent = await q.SilentCountsAsync(since, ct);
+        var silentUnits = await q.SilentUnitsAsync(since, ct);
+        var silent = q.SilentCounts(silentUnits);
         foreach (var (key, c) in coverage) Apply(key, u => { u.Booths += c.Booths; u.WithAgent += c.WithAgent; u.WithCommittee += c.WithCommittee; });
         foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
         foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
@@ -101,8 +102,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
 
         FocusSeats = await q.FocusSeatsAsync(Options.FocusMarginPercent, ct);
-        SilentTotal = Total.Silent;
-        Silent = await q.SilentUnits(since).Take(20).ToListAsync(ct);
+        SilentTotal = silentUnits.Count;
+        Silent = silentUnits.Take(20).ToList();
 
         if (export == "focus")
             return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "focus-seats",

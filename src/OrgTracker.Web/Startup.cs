@@ -105,6 +105,7 @@ public static class Startup
                 : RateLimitPartition.GetNoLimiter("get"));
         });
 
+        services.AddMemoryCache();
         services.Configure<Pages.Dashboard.DashboardOptions>(configuration.GetSection(Pages.Dashboard.DashboardOptions.Section));
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();

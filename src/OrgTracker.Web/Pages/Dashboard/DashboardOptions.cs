@@ -10,4 +10,7 @@ public sealed class DashboardOptions
 
     /// <summary>A seat lost by less than this many per cent of votes is a focus seat.</summary>
     public decimal FocusMarginPercent { get; set; } = 5m;
+
+    /// <summary>Seconds that computed figures of a territory and month are shared between requests (0: never).</summary>
+    public int CacheSeconds { get; set; } = 15;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
@@ -16,7 +17,7 @@ namespace OrgTracker.Web.Pages.Dashboard;
 /// for each of its child units, every figure linking to the records behind it. Everyone lands on their own.
 /// </summary>
 public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, IOptions<DashboardOptions> options,
-    TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
 
@@ -68,42 +69,18 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         Breadcrumb = await db.BreadcrumbAsync(User, t, ct);
         (Period, _) = PeriodPicker.Pick(PeriodText, clock.GetUtcNow(), reportOptions.Value);
 
-        var q = new DashboardQueries(db, t);
-        ChildLevel = q.ChildLevel;
-        var children = ChildLevel is { } level
-            ? await db.Territories.AsNoTracking().Where(x => x.ParentId == t.Id && x.Level == level).OrderBy(x => x.NameEn)
-                .Select(x => new Unit { Id = x.Id, NameEn = x.NameEn, NameHi = x.NameHi }).ToListAsync(ct)
-            : [];
-        Total = new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi };
-        var byId = children.ToDictionary(u => u.Id);
-
-        var coverage = await q.CoverageAsync(ct);
-        var vacancies = await q.VacanciesAsync(ct);
-        var inactive = await q.InactiveAsync(ct);
-        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddMinutes(330)).AddDays(-Options.SilentDays);
-        var silentUnits = await q.SilentUnitsAsync(since, ct);
-        var silent = q.SilentCounts(silentUnits);
-        foreach (var (key, c) in coverage) Apply(key, u => { u.Booths += c.Booths; u.WithAgent += c.WithAgent; u.WithCommittee += c.WithCommittee; });
-        foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
-        foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
-        foreach (var (key, n) in silent) Apply(key, u => u.Silent += n);
-
-        void Apply(int key, Action<Unit> add)
-        {
-            add(Total);
-            if (byId.TryGetValue(key, out var unit)) add(unit);
-            // Office-bearers of the territory itself (the state executive, a district's own posts) belong to no child unit.
-            else if (key == 0 && ChildLevel is not null) add(Own ??= new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi });
-        }
-
-        await AddReportsAsync(t, byId, ct);
-        Units = children;
-        var ranked = Units.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
-        for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
-
-        FocusSeats = await q.FocusSeatsAsync(Options.FocusMarginPercent, ct);
-        SilentTotal = silentUnits.Count;
-        Silent = silentUnits.Take(20).ToList();
+        ChildLevel = new DashboardQueries(db, t).ChildLevel;
+        // Figures depend only on the territory and month (everything below a territory in scope is in scope), so
+        // users share them for a few seconds; a busy state dashboard then costs one computation per interval.
+        var figures = Options.CacheSeconds <= 0
+            ? await ComputeAsync(t, ct)
+            : (await cache.GetOrCreateAsync($"dashboard:{t.Id}:{Period:yyyy-MM}", entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Options.CacheSeconds);
+                return ComputeAsync(t, ct);
+            }))!;
+        (Total, Own, Units, FocusSeats, SilentTotal) = (figures.Total, figures.Own, figures.Units, figures.FocusSeats, figures.Silent.Count);
+        Silent = figures.Silent.Take(20).ToList();
 
         if (export == "focus")
             return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "focus-seats",
@@ -118,8 +95,46 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         return Page();
     }
 
+    private sealed record Figures(Unit Total, Unit? Own, List<Unit> Units, List<DashboardQueries.FocusSeat> FocusSeats,
+        List<DashboardQueries.SilentUnit> Silent);
+
+    private async Task<Figures> ComputeAsync(Territory t, CancellationToken ct)
+    {
+        var q = new DashboardQueries(db, t);
+        var children = ChildLevel is { } level
+            ? await db.Territories.AsNoTracking().Where(x => x.ParentId == t.Id && x.Level == level).OrderBy(x => x.NameEn)
+                .Select(x => new Unit { Id = x.Id, NameEn = x.NameEn, NameHi = x.NameHi }).ToListAsync(ct)
+            : [];
+        var total = new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi };
+        Unit? own = null;
+        var byId = children.ToDictionary(u => u.Id);
+
+        var coverage = await q.CoverageAsync(ct);
+        var vacancies = await q.VacanciesAsync(ct);
+        var inactive = await q.InactiveAsync(ct);
+        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddMinutes(330)).AddDays(-Options.SilentDays);
+        var silentUnits = await q.SilentUnitsAsync(since, ct);
+        foreach (var (key, c) in coverage) Apply(key, u => { u.Booths += c.Booths; u.WithAgent += c.WithAgent; u.WithCommittee += c.WithCommittee; });
+        foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
+        foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
+        foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
+
+        void Apply(int key, Action<Unit> add)
+        {
+            add(total);
+            if (byId.TryGetValue(key, out var unit)) add(unit);
+            // Office-bearers of the territory itself (the state executive, a district's own posts) belong to no child unit.
+            else if (key == 0 && ChildLevel is not null) add(own ??= new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi });
+        }
+
+        await AddReportsAsync(t, total, byId, ct);
+        var ranked = children.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
+        for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
+        return new Figures(total, own, children, await q.FocusSeatsAsync(Options.FocusMarginPercent, ct), silentUnits);
+    }
+
     /// <summary>The month's report status of every district below, and the score that ranks the units.</summary>
-    private async Task AddReportsAsync(Territory t, Dictionary<int, Unit> byId, CancellationToken ct)
+    private async Task AddReportsAsync(Territory t, Unit total, Dictionary<int, Unit> byId, CancellationToken ct)
     {
         // Reports are the district's; a block has none of its own.
         if (t.Level == TerritoryLevel.Block) return;
@@ -130,7 +145,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
             months = months.Where(m => m.District.Id == (t.Level == TerritoryLevel.District ? t.Id : t.DistrictId)).ToList();
         foreach (var m in months)
         {
-            var targets = new List<Unit> { Total };
+            var targets = new List<Unit> { total };
             var key = ChildLevel == TerritoryLevel.Division ? m.District.DivisionId ?? 0 : m.District.Id;
             if (byId.TryGetValue(key, out var unit)) targets.Add(unit);
             foreach (var u in targets)
@@ -144,7 +159,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
                 u.Score = ((u.Score ?? 0) * (u.Districts - 1) + m.Score) / u.Districts;
             }
             if (ChildLevel == TerritoryLevel.District && unit is not null) unit.Status = m.Latest?.Status;
-            if (t.Level == TerritoryLevel.District) Total.Status = m.Latest?.Status;
+            if (t.Level == TerritoryLevel.District) total.Status = m.Latest?.Status;
         }
     }
 }

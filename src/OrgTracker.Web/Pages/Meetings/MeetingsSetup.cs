@@ -12,7 +12,7 @@ public static class MeetingsSetup
 
     /// <summary>The pages that change meetings need a recording role; each also checks the record's scope.</summary>
     public static readonly string[] WritePages =
-        ["/Meetings/Edit", "/Meetings/Attendance", "/Meetings/Invite", "/Meetings/NewProgramme", "/Meetings/ActionItem"];
+        ["/Meetings/Edit", "/Meetings/Attendance", "/Meetings/Invite", "/Meetings/NewProgramme"];
 
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {

@@ -346,6 +346,14 @@ public static class MeetingText
         "A meeting that has not begun cannot be recorded as held.", "This person was not invited to the meeting.",
         "Attendance cannot be taken for a postponed or cancelled meeting.", "Attendance can be taken once the meeting has begun.",
         "Give the reason for the excuse.", "The due date of a new action item cannot be in the past.",
+        // Passed to the localizer by the pages' Invalid helpers.
+        "Photos can be added once the meeting is recorded as held.", "Choose one or more photos.", "A meeting can have at most {0} photos.",
+        "{0} is larger than {1} MB. Nothing was saved.", "{0} is not a photo (JPEG, PNG or WebP). Nothing was saved.",
+        "Choose a decision of this meeting.", "Someone else changed this meeting while you were working. Nothing was saved; open it again.",
+        "This person is outside the meeting's reach: invite people of {0} and below.", "A meeting can have at most {0} invitees.",
+        "Attendance is taken for this person; they stay on the list.", "This person owns an action item of this meeting; they stay on the list.",
+        "This rule names more than {0} people; narrow it.", "Enter the title.", "Write the decision.", "Write what is to be done.",
+        "Choose the owner from the invitees.",
     ];
 }
 

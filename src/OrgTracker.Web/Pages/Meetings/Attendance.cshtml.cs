@@ -87,9 +87,14 @@ public class AttendanceModel(AppDbContext db, IAuthorizationService auth, TimePr
             db.Entry(invitee).Property(i => i.Version).OriginalValue = mark.Version;
             changed.Add(invitee);
         }
-        if (HeadCount != meeting.HeadCount) meeting.HeadCount = HeadCount;
         if (!ModelState.IsValid) return Page();
-        if (db.Entry(meeting).State == EntityState.Modified) db.Entry(meeting).Property(m => m.Version).OriginalValue = MeetingVersion;
+        // The head count is the meeting's own field: guard it with the meeting's version. Recording the meeting as held
+        // (by marking attendance) is checked against the version just read.
+        if (HeadCount != meeting.HeadCount)
+        {
+            meeting.HeadCount = HeadCount;
+            db.Entry(meeting).Property(m => m.Version).OriginalValue = MeetingVersion;
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await RecordTrainingAsync(meeting, changed, ct);

@@ -283,6 +283,9 @@ public static class AttendanceSignals
     /// <summary>How many of an office-bearer's latest invited meetings they must have missed to be suggested as inactive.</summary>
     public const int AbsencesInARow = 3;
 
+    /// <summary>Only meetings of the last months count: the signal is about being inactive now.</summary>
+    public const int WindowMonths = 6;
+
     /// <summary>
     /// True when the last three meetings with attendance taken (latest first by start) all found the person absent.
     /// An excused absence breaks the run; meetings with attendance not taken do not count.

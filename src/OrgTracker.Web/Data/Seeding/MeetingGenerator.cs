@@ -144,9 +144,9 @@ public sealed class MeetingGenerator(AppDbContext db)
                     }
             }
 
-            // Ward meetings in cities (full depth): ward president and the booth workers of the ward, monthly in four wards of ten.
+            // Ward meetings in cities (full depth): ward president and the booth workers of the ward, monthly in half the wards.
             if (full)
-                foreach (var w in inState.Where(t => t.Level == TerritoryLevel.Ward && _rng.Next(10) < 4))
+                foreach (var w in inState.Where(t => t.Level == TerritoryLevel.Ward && _rng.Next(10) < 5))
                 {
                     var invited = Invitees(byTerritory[w.Id].Concat(byWard[w.Id]).Take(40));
                     if (invited.Count == 0) continue;

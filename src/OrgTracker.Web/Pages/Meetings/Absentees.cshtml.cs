@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// The absence signal: current office-bearers absent from each of their last three invited meetings, not yet flagged
 /// inactive, each linked to the appointment page where they can be flagged (or replaced).
 /// </summary>
-public class AbsenteesModel(AppDbContext db) : PageModel
+public class AbsenteesModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
 
@@ -23,7 +23,7 @@ public class AbsenteesModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) District = null;
-        Rows = await db.AbsenteesAsync(User, District, ct);
+        Rows = await db.AbsenteesAsync(User, District, clock.GetUtcNow().UtcDateTime, ct);
         var ids = Rows.Where(r => r.DistrictId != null).Select(r => r.DistrictId!.Value).Distinct().ToList();
         DistrictNames = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (t.NameEn, t.NameHi), ct);
         Districts = await db.Territories.AsNoTracking().InScope(User).Where(t => t.Level == TerritoryLevel.District)

@@ -182,28 +182,29 @@ public static class MeetingQueries
 
     /// <summary>
     /// The absent-three-times signal for the current office-bearers in the user's scope (optionally one district),
-    /// not already flagged inactive. One window over the attendance of held meetings; see
+    /// not already flagged inactive. One window over the attendance of the state's held meetings of the last
+    /// <see cref="AttendanceSignals.WindowMonths"/> months (found by the (state, start) index); see
     /// <see cref="AttendanceSignals.AbsentFromLastThree"/> for the rule.
     /// </summary>
-    public static async Task<List<Absentee>> AbsenteesAsync(this AppDbContext db, ClaimsPrincipal user, int? districtId, CancellationToken ct)
+    public static async Task<List<Absentee>> AbsenteesAsync(this AppDbContext db, ClaimsPrincipal user, int? districtId, DateTime nowUtc, CancellationToken ct)
     {
         var scope = UserScope.From(user);
         if (scope is null) return [];
         int? stateId = scope.Level == TerritoryLevel.State ? scope.TerritoryId : null;
         int? divisionId = scope.Level == TerritoryLevel.Division ? scope.TerritoryId : null;
         int? district = scope.Level == TerritoryLevel.District ? scope.TerritoryId : districtId;
+        var since = nowUtc.AddMonths(-AttendanceSignals.WindowMonths);
         var rows = await db.Database.SqlQuery<AbsenteeRow>($"""
-            WITH marked AS (
-                SELECT i.person_id, i.attendance, m.starts_utc,
-                       row_number() OVER (PARTITION BY i.person_id ORDER BY m.starts_utc DESC) AS n
-                FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id
-                WHERE i.attendance <> 0 AND m.status = 2 AND m.state_id = {scope.StateId}
-                  AND i.person_id IN (
-                      SELECT a.person_id FROM appointments a
-                      WHERE a."to" IS NULL AND a.inactive_since IS NULL AND a.state_id = {scope.StateId}
-                        AND ({stateId}::int IS NULL OR a.state_id = {stateId})
-                        AND ({divisionId}::int IS NULL OR a.division_id = {divisionId})
-                        AND ({district}::int IS NULL OR a.district_id = {district}))
+            WITH recent AS (
+                SELECT m.id, m.starts_utc FROM meetings m
+                WHERE m.state_id = {scope.StateId} AND m.status = 2 AND m.starts_utc >= {since} AND m.starts_utc <= {nowUtc}
+            ), marked AS (
+                SELECT i.person_id, i.attendance, r.starts_utc,
+                       row_number() OVER (PARTITION BY i.person_id ORDER BY r.starts_utc DESC) AS n
+                FROM recent r JOIN meeting_invitees i ON i.meeting_id = r.id
+                WHERE i.attendance <> 0
+                  AND ({divisionId}::int IS NULL OR i.division_id = {divisionId})
+                  AND ({district}::int IS NULL OR i.district_id = {district})
             ), flagged AS (
                 SELECT person_id, max(starts_utc) AS last_utc FROM marked WHERE n <= 3
                 GROUP BY person_id HAVING count(*) = 3 AND bool_and(attendance = 2)

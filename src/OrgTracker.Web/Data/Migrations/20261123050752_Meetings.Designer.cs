@@ -12,7 +12,7 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123043324_Meetings")]
+    [Migration("20261123050752_Meetings")]
     partial class Meetings
     {
         /// <inheritdoc />

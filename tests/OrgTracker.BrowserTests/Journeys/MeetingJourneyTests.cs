@@ -58,6 +58,14 @@ public class MeetingJourneyTests(BrowserApp app, Chromium chromium) : BrowserTes
         await Expect(Page.GetByTestId("action-items").GetByText("Send the list of booth agents of every block")).ToBeVisibleAsync();
         await ScreenshotAsync("meeting-phone.png", fullPage: true);
 
+        // The other meeting pages fit the phone too.
+        foreach (var url in new[] { "/Meetings", "/Meetings/Calendar", "/Meetings/Actions", "/Meetings/Edit", "/Meetings/NewProgramme", "/Meetings/Absentees" })
+        {
+            await Page.GotoAsync(url);
+            await Expect(Page.GetByTestId("meetings-nav")).ToBeVisibleAsync();
+            await ExpectNoSidewaysScrollingAsync();
+        }
+
         // The due date passes.
         await App.WithDbAsync(db => db.ActionItems.Where(a => a.Text == "Send the list of booth agents of every block")
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, today.AddDays(-1))));
@@ -72,6 +80,9 @@ public class MeetingJourneyTests(BrowserApp app, Chromium chromium) : BrowserTes
         var row = Page.GetByTestId("action-row").Filter(new() { HasText = "Send the list of booth agents of every block" });
         await Expect(row.GetByTestId("overdue")).ToHaveTextAsync("Overdue");
         await ScreenshotAsync("meeting-my-items.png");
+        await Page.GetByTestId("meetings-nav").GetByRole(AriaRole.Link, new() { Name = "Calendar" }).ClickAsync();
+        await Expect(Page.GetByTestId("calendar")).ToBeVisibleAsync();
+        await ScreenshotAsync("meeting-calendar.png", fullPage: true);
     }
 
     private async Task ExpectNoSidewaysScrollingAsync()

@@ -80,7 +80,7 @@ public sealed class MeetingGenerator(AppDbContext db)
                 var division = first[n];
                 var invited = stateOffices.Where(o => o.DivisionId == division.Id && o.Level == TerritoryLevel.District && o.WingId == 1 && o.PostCode is "PRES" or "INCH");
                 AddMeeting(state, programme, $"3-day meeting of district presidents – {division.NameEn} division", MeetingType.Review, null,
-                    day.AddDays(n / 2).ToDateTime(new TimeOnly(n % 2 == 0 ? 11 : 15, 0)), 150, office, "State in-charge", Invitees(invited), itemsPerMeeting: 2);
+                    day.AddDays(n / 2).ToDateTime(new TimeOnly(n % 2 == 0 ? 11 : 15, 0)), 150, office, "State in-charge", Invitees(invited), itemsPerMeeting: 2, showcase: true);
             }
             // One-to-one reviews with each district of the first two divisions.
             var reviews = AddProgramme(state, "One-to-one reviews with districts", "Each district's arrangements and challenges; its strategy finalised.");
@@ -90,12 +90,12 @@ public sealed class MeetingGenerator(AppDbContext db)
                 var d = reviewed[n];
                 AddMeeting(state, reviews, $"One-to-one review – {d.NameEn}", MeetingType.OneToOne, null,
                     _today.AddDays(-30 + n / 6).ToDateTime(new TimeOnly(10, 0)).AddMinutes(n % 6 * 60), 45, office, "State in-charge",
-                    Invitees(byTerritory[d.Id].Where(o => o.WingId == 1 && o.PostCode is "PRES" or "INCH")), itemsPerMeeting: 1);
+                    Invitees(byTerritory[d.Id].Where(o => o.WingId == 1 && o.PostCode is "PRES" or "INCH")), itemsPerMeeting: 1, showcase: true);
             }
             // The social-media department's state meeting (a Sunday, 10:30, at the state office).
             var sunday = _today.AddDays(-14 - ((int)_today.DayOfWeek + 7) % 7);
             AddMeeting(state, null, "Social Media department – state meeting", MeetingType.Strategy, 6, sunday.ToDateTime(new TimeOnly(10, 30)), 180,
-                office, "State president", Invitees(stateOffices.Where(o => o.WingId == 6)), itemsPerMeeting: 2);
+                office, "State president", Invitees(stateOffices.Where(o => o.WingId == 6)), itemsPerMeeting: 2, showcase: true);
             // Training for leaders who joined from other parties, at the state office.
             var trainees = fromOtherParties.Where(p => p.StateId == state.Id).ToList();
             for (var n = 0; n < 2 && trainees.Count > 0; n++)
@@ -103,7 +103,7 @@ public sealed class MeetingGenerator(AppDbContext db)
                 var batch = trainees.Skip(n * 25).Take(25).ToList();
                 if (batch.Count == 0) break;
                 AddMeeting(state, null, n == 0 ? "प्रशिक्षण शिविर: अन्य दलों से आए नेताओं के लिए" : "Training for leaders who joined from other parties",
-                    MeetingType.Training, 7, _today.AddDays(-60 + n * 35).ToDateTime(new TimeOnly(11, 0)), 300, office, "Training department", batch, itemsPerMeeting: 0);
+                    MeetingType.Training, 7, _today.AddDays(-60 + n * 35).ToDateTime(new TimeOnly(11, 0)), 300, office, "Training department", batch, itemsPerMeeting: 0, showcase: true);
             }
 
             // Monthly district reviews (one scheduled for next month); someone in about a third of districts keeps missing them.
@@ -189,12 +189,13 @@ public sealed class MeetingGenerator(AppDbContext db)
     }
 
     private void AddMeeting(Territory t, int? programmeId, string title, MeetingType type, int? wingId, DateTime startIst, int minutes,
-        string? venue, string? chair, List<Invitee> invited, int itemsPerMeeting, int truant = 0)
+        string? venue, string? chair, List<Invitee> invited, int itemsPerMeeting, int truant = 0, bool showcase = false)
     {
         var id = ++_meetingId;
         var starts = MeetingTime.FromIst(startIst);
         var roll = _rng.Next(100);
         var status = starts > _now ? MeetingStatus.Scheduled
+            : showcase ? MeetingStatus.Held
             : roll < 2 ? MeetingStatus.Cancelled
             : roll < 5 ? MeetingStatus.Postponed
             : MeetingStatus.Held;

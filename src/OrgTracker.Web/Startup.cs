@@ -16,6 +16,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Meetings;
 using OrgTracker.Web.Pages.Reports;
 using Serilog;
 
@@ -150,6 +151,7 @@ public static class Startup
         });
 
         services.AddReports();
+        services.AddMeetings();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

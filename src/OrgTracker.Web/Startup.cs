@@ -16,6 +16,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Meetings;
 using OrgTracker.Web.Pages.Reports;
 using Serilog;
 
@@ -118,6 +119,8 @@ public static class Startup
                 : RateLimitPartition.GetNoLimiter("get"));
         });
 
+        services.AddMemoryCache();
+        services.Configure<Pages.Dashboard.DashboardOptions>(configuration.GetSection(Pages.Dashboard.DashboardOptions.Section));
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();
 
@@ -168,6 +171,7 @@ public static class Startup
         });
 
         services.AddReports();
+        services.AddMeetings();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

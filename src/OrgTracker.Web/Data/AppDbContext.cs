@@ -22,6 +22,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VacancyCell> VacancyCells => Set<VacancyCell>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+    public DbSet<MeetingProgramme> MeetingProgrammes => Set<MeetingProgramme>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    public DbSet<MeetingDecision> MeetingDecisions => Set<MeetingDecision>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<MeetingPhoto> MeetingPhotos => Set<MeetingPhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Authorization.AuthSession> AuthSessions => Set<Authorization.AuthSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

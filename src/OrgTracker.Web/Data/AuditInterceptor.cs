@@ -101,7 +101,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         {
             // Generated values (keys, defaults) are known only now.
             foreach (var prop in p.Entry.Properties.Where(x => !Hidden.Contains(x.Metadata.Name)))
-                changes[prop.Metadata.Name] = new { after = prop.CurrentValue };
+                changes[prop.Metadata.Name] = new { after = Shown(prop.CurrentValue) };
         }
         return new AuditEntry
         {
@@ -150,10 +150,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         {
             if (Hidden.Contains(p.Metadata.Name)) continue;
             if (e.State == EntityState.Deleted)
-                result[p.Metadata.Name] = new { before = p.OriginalValue };
+                result[p.Metadata.Name] = new { before = Shown(p.OriginalValue) };
             else if (e.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                result[p.Metadata.Name] = new { before = p.OriginalValue, after = p.CurrentValue };
+                result[p.Metadata.Name] = new { before = Shown(p.OriginalValue), after = Shown(p.CurrentValue) };
         }
         return result;
     }
+
+    // Binary content (meeting photos) is recorded by its size, not copied into the trail.
+    private static object? Shown(object? value) => value is byte[] bytes ? $"{bytes.Length} bytes" : value;
 }

@@ -14,8 +14,10 @@ public class DistrictPresidentJourneyTests(BrowserApp app, Chromium chromium) : 
         var indore = await TerritoryAsync("Indore", TerritoryLevel.District);
 
         await SignInAsync(PresidentBhopal, beforeSubmit: () => ScreenshotAsync("login.png"));
-        await Expect(Page).ToHaveURLAsync(new Regex($"/Territories/{bhopal.Id}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex($"/Dashboard/{bhopal.Id}$"));
         await Expect(TerritoryName).ToHaveTextAsync("Bhopal");
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Territory", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/Territories/{bhopal.Id}$"));
         await Expect(Page.GetByTestId("user-badge")).ToContainTextAsync("District president");
         await Expect(Page.GetByTestId("counts")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("children").Locator("tbody tr")).ToHaveCountAsync(3);

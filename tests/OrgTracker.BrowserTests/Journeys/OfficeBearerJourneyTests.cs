@@ -16,7 +16,8 @@ public class OfficeBearerJourneyTests(BrowserApp app, Chromium chromium) : Brows
         Page = await NewPageAsync(Phone);
 
         await SignInAsync(PresidentBhopal);
-        await Expect(Page).ToHaveURLAsync(new Regex($"/Territories/{bhopal.Id}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex($"/Dashboard/{bhopal.Id}$"));
+        await Main.GetByRole(AriaRole.Link, new() { Name = "Territory", Exact = true }).ClickAsync();
         await Main.GetByRole(AriaRole.Link, new() { Name = "Booth coverage", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Booth coverage – Bhopal", Exact = true })).ToBeVisibleAsync();
         var uncoveredCount = Page.GetByTestId("uncovered-count");
@@ -74,6 +75,7 @@ public class OfficeBearerJourneyTests(BrowserApp app, Chromium chromium) : Brows
         Assert.True(flagged.Count > 2, "the demo seed flags office-bearers inactive in several districts");
 
         await SignInAsync(InChargeMp);
+        await Page.GetByTestId("office-bearers-menu").ClickAsync();
         await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Inactive", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inactive office-bearers", Exact = true })).ToBeVisibleAsync();
         var districts = Page.GetByTestId("by-district").GetByRole(AriaRole.Link);

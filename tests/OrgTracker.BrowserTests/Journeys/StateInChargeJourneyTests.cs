@@ -15,6 +15,9 @@ public class StateInChargeJourneyTests(BrowserApp app, Chromium chromium) : Brow
         var rows = Page.GetByTestId("children").Locator("tbody tr");
 
         await SignInAsync(InChargeMp);
+        // The landing page is the dashboard; the territory tree is one click away in the navigation.
+        await Expect(TerritoryName).ToHaveTextAsync("Madhya Pradesh");
+        await Page.Locator("nav .nav-link", new() { HasTextString = "Territory" }).ClickAsync();
         await ExpectTerritoryAsync("Madhya Pradesh", "State");
         await Expect(rows).ToHaveCountAsync(10);
         await ScreenshotAsync("state-desktop.png", fullPage: true);

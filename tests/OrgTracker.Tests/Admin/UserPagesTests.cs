@@ -36,8 +36,8 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
 
         var president = await SignInAsync("new.president@example.in", NewPassword);
         var landing = await president.GetAsync("/");
-        Assert.Equal($"/Territories/{indore}", landing.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await president.GetAsync($"/Territories/{indore}")).StatusCode);
+        Assert.Equal($"/Dashboard/{indore}", landing.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await president.GetAsync($"/Dashboard/{indore}")).StatusCode);
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
             await AssertForbiddenAsync(client, await client.GetAsync(url));
 
         var ownTerritory = await App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.ScopeTerritoryId).SingleAsync());
-        var formPage = $"/Territories/{ownTerritory}";
+        var formPage = $"/Dashboard/{ownTerritory}";
         foreach (var handler in new[] { "", "?handler=Lock", "?handler=Unlock", "?handler=ResetPassword" })
             await AssertForbiddenAsync(client, await PostFormAsync(client, $"/Admin/Users/Edit/{userId}{handler}", new()
             {
@@ -274,7 +274,7 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.NotEqual(user.SecurityStamp, promoted.SecurityStamp);
 
         var client = await SignInAsync(PresidentIndore);
-        Assert.Equal($"/Territories/{division}", (await client.GetAsync("/")).Headers.Location!.OriginalString);
+        Assert.Equal($"/Dashboard/{division}", (await client.GetAsync("/")).Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -300,7 +300,7 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         var president = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(president, PresidentIndore, Seeder.DemoPassword)).StatusCode);
         var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
-        Assert.Equal(HttpStatusCode.OK, (await president.GetAsync($"/Territories/{indore}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await president.GetAsync($"/Dashboard/{indore}")).StatusCode);
 
         var admin = await SignInAsync(Admin);
         var user = await UserAsync(PresidentIndore);
@@ -310,7 +310,7 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         var page = await GetDocumentAsync(admin, $"/Admin/Users/Edit/{user.Id}");
         Assert.Equal("Locked", page.QuerySelector("[data-testid=user-status]")!.TextContent);
 
-        var after = await president.GetAsync($"/Territories/{indore}");
+        var after = await president.GetAsync($"/Dashboard/{indore}");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
 

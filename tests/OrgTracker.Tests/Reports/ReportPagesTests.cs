@@ -76,8 +76,8 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         var view = await GetDocumentAsync(client, $"/Reports/View/{report.Id}");
         Assert.Equal("Submitted", view.QuerySelector("[data-testid=status]")!.TextContent);
         Assert.Contains("submitted for review", view.QuerySelector("[data-testid=notice]")!.TextContent);
-        // Nothing is recorded in OrgTracker for these indicators yet, so no recorded column is shown.
-        Assert.Empty(view.QuerySelectorAll("[data-testid=recorded]"));
+        // OrgTracker records the office-bearer indicators itself (committees, booth agents, inactive): those show a recorded figure.
+        Assert.Equal(4, view.QuerySelectorAll("[data-testid=recorded]").Length);
     }
 
     [Fact]

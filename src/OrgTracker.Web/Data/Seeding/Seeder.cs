@@ -209,6 +209,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             ["users"] = DemoLogins.Length,
         };
         foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
+        foreach (var (table, n) in await new MeetingGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
         await Pages.Dashboard.Summaries.RebuildAllAsync(conn, ct);
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
         return counts;

@@ -101,33 +101,31 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
-    public sealed record SilentUnit(int Id, TerritoryLevel Level, string NameEn, string NameHi, int? DistrictId, DateOnly? LastOn);
+    public sealed record SilentUnit(int Id, TerritoryLevel Level, string NameEn, string NameHi, int? DivisionId, int? DistrictId, DateOnly? LastOn);
 
-    /// <summary>Districts and blocks that recorded nothing since <paramref name="since"/> (or never).</summary>
-    public IQueryable<SilentUnit> SilentUnits(DateOnly since) =>
-        Within(db.Territories.AsNoTracking().Where(x => x.Level == TerritoryLevel.District || x.Level == TerritoryLevel.Block),
+    /// <summary>Districts and blocks that recorded nothing since <paramref name="since"/> (or never), longest silent first.</summary>
+    public Task<List<SilentUnit>> SilentUnitsAsync(DateOnly since, CancellationToken ct) =>
+        (from x in Within(db.Territories.AsNoTracking().Where(x => x.Level == TerritoryLevel.District || x.Level == TerritoryLevel.Block),
                 x => x.StateId, x => x.DivisionId, x => x.Level == TerritoryLevel.District ? x.Id : x.DistrictId,
                 x => x.Level == TerritoryLevel.Block ? x.Id : x.BlockId)
-            .Select(x => new { x, Last = db.UnitActivities.Where(u => u.TerritoryId == x.Id).Select(u => (DateOnly?)u.LastOn).FirstOrDefault() })
-            .Where(r => r.Last == null || r.Last < since)
-            .OrderBy(r => r.Last).ThenBy(r => r.x.NameEn)
-            .Select(r => new SilentUnit(r.x.Id, r.x.Level, r.x.NameEn, r.x.NameHi, r.x.Level == TerritoryLevel.District ? r.x.Id : r.x.DistrictId, r.Last));
+         join u in db.UnitActivities on x.Id equals u.TerritoryId into activity
+         from u in activity.DefaultIfEmpty()
+         where u == null || u.LastOn < since
+         orderby u.LastOn, x.NameEn
+         select new SilentUnit(x.Id, x.Level, x.NameEn, x.NameHi, x.DivisionId,
+             x.Level == TerritoryLevel.District ? x.Id : x.DistrictId, u == null ? null : u.LastOn))
+        .ToListAsync(ct);
 
-    public async Task<Dictionary<int, int>> SilentCountsAsync(DateOnly since, CancellationToken ct)
-    {
-        var units = await SilentUnits(since).Select(u => new { u.Id, u.Level, u.DistrictId }).ToListAsync(ct);
-        if (ChildLevel is null) return new() { [0] = units.Count };
-        var ids = units.Select(u => u.Id).ToList();
-        var keys = await db.Territories.AsNoTracking().Where(x => ids.Contains(x.Id))
-            .Select(x => new
+    /// <summary>Silent units by the child unit they lie in.</summary>
+    public Dictionary<int, int> SilentCounts(IEnumerable<SilentUnit> units) =>
+        units.GroupBy(u => ChildLevel switch
             {
-                x.Id,
-                Key = ChildLevel == TerritoryLevel.Division ? x.DivisionId ?? 0
-                    : ChildLevel == TerritoryLevel.District ? (x.Level == TerritoryLevel.District ? x.Id : x.DistrictId ?? 0)
-                    : (x.Level == TerritoryLevel.Block ? x.Id : 0),
-            }).ToListAsync(ct);
-        return keys.GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.Count());
-    }
+                TerritoryLevel.Division => u.DivisionId ?? 0,
+                TerritoryLevel.District => u.DistrictId ?? 0,
+                TerritoryLevel.Block => u.Level == TerritoryLevel.Block ? u.Id : 0,
+                _ => 0,
+            })
+            .ToDictionary(g => g.Key, g => g.Count());
 
     public sealed record FocusSeat(int Id, int Number, string NameEn, string NameHi, string? Winner, int? MarginVotes, decimal? MarginPercent,
         int Booths, int WithAgent);

@@ -43,7 +43,8 @@ public sealed class RecordedFigures(AppDbContext db)
     };
 
     /// <summary>Meetings held in the district in the month (meetings feature: status held, start in the month).</summary>
-    public Task<RecordedFigure?> MeetingsHeldAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+    public Task<RecordedFigure?> MeetingsHeldAsync(int districtId, DateOnly period, CancellationToken ct) =>
+        HeldAsync(districtId, period, null, ct);
 
     /// <summary>Block committees formed (office-bearers feature: first committee appointment at a block of the district in the month).</summary>
     public Task<RecordedFigure?> BlockCommitteesFormedAsync(int districtId, DateOnly period, CancellationToken ct) =>
@@ -73,7 +74,25 @@ public sealed class RecordedFigures(AppDbContext db)
     public Task<RecordedFigure?> MembersEnrolledAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
 
     /// <summary>Training sessions held (meetings feature: type training, held in the month).</summary>
-    public Task<RecordedFigure?> TrainingSessionsHeldAsync(int districtId, DateOnly period, CancellationToken ct) => NotHeld;
+    public Task<RecordedFigure?> TrainingSessionsHeldAsync(int districtId, DateOnly period, CancellationToken ct) =>
+        HeldAsync(districtId, period, MeetingType.Training, ct);
+
+    /// <summary>Meetings of the district and below recorded as held, starting in the month (India time), optionally of one type.</summary>
+    private async Task<RecordedFigure?> HeldAsync(int districtId, DateOnly period, MeetingType? type, CancellationToken ct)
+    {
+        var start = MeetingTime.DayStartUtc(period);
+        var end = MeetingTime.DayStartUtc(period.AddMonths(1));
+        var meetings = db.Meetings.Where(m => m.DistrictId == districtId && m.Status == MeetingStatus.Held && m.StartsUtc >= start && m.StartsUtc < end);
+        if (type is { } t) meetings = meetings.Where(m => m.Type == t);
+        var n = await meetings.CountAsync(ct);
+        var route = new Dictionary<string, string>
+        {
+            ["territory"] = districtId.ToString(), ["status"] = nameof(MeetingStatus.Held),
+            ["from"] = period.ToString("yyyy-MM-dd"), ["to"] = period.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd"),
+        };
+        if (type is { } k) route["type"] = k.ToString();
+        return new RecordedFigure(n, "/Meetings/Index", route);
+    }
 
     /// <summary>Office-bearers flagged inactive in the month (office-bearers feature).</summary>
     public async Task<RecordedFigure?> InactiveIdentifiedAsync(int districtId, DateOnly period, CancellationToken ct)

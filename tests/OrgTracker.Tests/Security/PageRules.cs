@@ -132,6 +132,40 @@ public static class PageRules
         Post("/People/Edit", null, "write in scope", "/People/Edit/{person}"),
         Post("/People/Edit", "Places", "write in scope", "/People/Edit/{person}"),
 
+        // Meetings: a meeting is seen inside its territory's scope (and by those of another area who were invited).
+        Get("/Meetings/Index", "signed in", "/Meetings/Index", "/Meetings/Index?Filter.Territory={territory}", "/Meetings/Index?export=csv"),
+        Get("/Meetings/Calendar", "signed in", "/Meetings/Calendar", "/Meetings/Calendar?Filter.Territory={territory}"),
+        Get("/Meetings/Details", "read in scope", "/Meetings/Details/{meeting}"),
+        Post("/Meetings/Details", "Decision", "write in scope", "/Meetings/Details/{meeting}"),
+        Post("/Meetings/Details", "Action", "write in scope", "/Meetings/Details/{meeting}"),
+        Post("/Meetings/Details", "Photos", "write in scope", "/Meetings/Details/{meeting}"),
+        Get("/Meetings/Print", "read in scope", "/Meetings/Print/{meeting}"),
+        Get("/Meetings/Photo", "read in scope", "/Meetings/Photo/{photo}", "/Meetings/Photo/{photo}?thumb=true"),
+        Get("/Meetings/Edit", "write in scope", "/Meetings/Edit/{meeting}"),
+        Post("/Meetings/Edit", null, "write in scope", "/Meetings/Edit/{meeting}"),
+        // A new meeting: the form is for those who may record meetings; its territory is checked on saving.
+        Get("/Meetings/Edit", "writers", "/Meetings/Edit", "/Meetings/Edit?territory={territory}"),
+        Post("/Meetings/Edit", null, "writers", "/Meetings/Edit"),
+        Get("/Meetings/Attendance", "write in scope", "/Meetings/Attendance/{meeting}"),
+        Post("/Meetings/Attendance", null, "write in scope", "/Meetings/Attendance/{meeting}"),
+        Get("/Meetings/Invite", "write in scope", "/Meetings/Invite/{meeting}"),
+        Post("/Meetings/Invite", "Rule", "write in scope", "/Meetings/Invite/{meeting}"),
+        Post("/Meetings/Invite", "Person", "write in scope", "/Meetings/Invite/{meeting}"),
+        Post("/Meetings/Invite", "Remove", "write in scope", "/Meetings/Invite/{meeting}"),
+        Get("/Meetings/ActionItem", "read in scope", "/Meetings/ActionItem/{action}"),
+        Post("/Meetings/ActionItem", null, "write in scope", "/Meetings/ActionItem/{action}"),
+        Get("/Meetings/Actions", "signed in", "/Meetings/Actions", "/Meetings/Actions?show=all&territory={territory}", "/Meetings/Actions?show=overdue&export=csv"),
+        Get("/Meetings/Absentees", "signed in", "/Meetings/Absentees", "/Meetings/Absentees?district={district}"),
+        Get("/Meetings/Programme", "read in scope", "/Meetings/Programme/{programme}"),
+        Get("/Meetings/NewProgramme", "writers", "/Meetings/NewProgramme"),
+        Post("/Meetings/NewProgramme", null, "writers", "/Meetings/NewProgramme"),
+        Get("/Meetings/Person", "read in scope", "/Meetings/Person/{person}"),
+
+        // The dashboard of a territory (blocks and booths open their territory page).
+        Get("/Dashboard/Index", "signed in", "/Dashboard"),
+        Get("/Dashboard/Index", "read in scope", "/Dashboard/{territory}", "/Dashboard/{block}", "/Dashboard/{booth}"),
+        Get("/About", "signed in", "/About"),
+
         // Reports.
         Get("/Reports/Index", "signed in", "/Reports/Index", "/Reports/Index?division={division}"),
         // The review queue and the ranking are for the state and the divisions; lists filter by scope.

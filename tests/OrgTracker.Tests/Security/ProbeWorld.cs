@@ -99,6 +99,37 @@ public sealed class ProbeWorld
             values["committee"] = committee.Id.ToString();
             values["person"] = person.Id.ToString();
 
+            // A programme with one meeting, an action item owned by the marked person, and a photo of the meeting.
+            var programme = new MeetingProgramme { Title = $"{marker} Programme", CreatedUtc = DateTime.UtcNow, CreatedBy = "probe" };
+            programme.PlaceAt(home);
+            db.MeetingProgrammes.Add(programme);
+            await db.SaveChangesAsync();
+            var meeting = new Meeting
+            {
+                Title = $"{marker} Meeting", Type = MeetingType.Review, Agenda = $"{marker} agenda", ProgrammeId = programme.Id,
+                StartsUtc = DateTime.UtcNow.AddDays(-2), EndsUtc = DateTime.UtcNow.AddDays(-2).AddHours(2), CreatedUtc = DateTime.UtcNow, CreatedBy = "probe",
+            };
+            meeting.PlaceAt(home);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            var item = new ActionItem
+            {
+                MeetingId = meeting.Id, Text = $"{marker} action", OwnerId = person.Id, TerritoryId = home.Id, StateId = home.StateId,
+                DivisionId = meeting.DivisionId, DistrictId = meeting.DistrictId, DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), CreatedUtc = DateTime.UtcNow,
+            };
+            var photo = new MeetingPhoto
+            {
+                MeetingId = meeting.Id, StateId = home.StateId, DivisionId = meeting.DivisionId, DistrictId = meeting.DistrictId,
+                Image = System.Text.Encoding.UTF8.GetBytes($"{marker} photo"), Thumbnail = System.Text.Encoding.UTF8.GetBytes($"{marker} thumbnail"),
+                Width = 1, Height = 1, UploadedUtc = DateTime.UtcNow, UploadedBy = "probe",
+            };
+            db.AddRange(item, photo);
+            await db.SaveChangesAsync();
+            values["programme"] = programme.Id.ToString();
+            values["meeting"] = meeting.Id.ToString();
+            values["action"] = item.Id.ToString();
+            values["photo"] = photo.Id.ToString();
+
             var role = home.Level switch
             {
                 TerritoryLevel.District => Roles.DistrictPresident,

@@ -45,7 +45,9 @@ public static class Startup
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, o) => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                // Reads ride out a database restart; writes run once and are made repeatable by idempotency keys.
+                .ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
 
@@ -142,6 +144,8 @@ public static class Startup
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var L = factory.Create(typeof(SharedResource));
+            // A form submission posted again is answered, not applied again (Data/Idempotency.cs).
+            o.Filters.Add<IdempotencyFilter>();
             // A checkbox posted with a value no browser sends shows unchecked instead of failing to render.
             o.ModelBinderProviders.Insert(0, new LenientBooleanModelBinderProvider());
             // jQuery-style keys ("a[b][c]") are not used here; the provider that reads them answers a malformed key with a 500.
@@ -231,16 +235,22 @@ public static class Startup
     }
 }
 
-/// <summary>Healthy when PostgreSQL answers a query within the request.</summary>
+/// <summary>
+/// Healthy when PostgreSQL answers a query within two seconds. A connection of its own, outside EF Core's retrying
+/// execution strategy: during an outage the answer is 503 at once, not after the retries.
+/// </summary>
 public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("database unreachable");
+            var cs = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Timeout = 2, CommandTimeout = 2, Pooling = false };
+            await using var conn = new Npgsql.NpgsqlConnection(cs.ConnectionString);
+            await conn.OpenAsync(cancellationToken);
+            await using var cmd = new Npgsql.NpgsqlCommand("SELECT 1", conn);
+            await cmd.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
         }
         catch (Exception ex)
         {

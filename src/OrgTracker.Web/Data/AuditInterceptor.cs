@@ -34,6 +34,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         if (eventData.Context is { } db && !_writing)
         {
             _pending = Capture(db);
+            // The submission's idempotency key commits with its first change (Data/Idempotency.cs).
+            if (_pending.Count > 0) IdempotencyScope.AddTo(db, http.HttpContext);
             if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
                 _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
@@ -67,6 +69,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     {
         if (_writing) return;
         _pending = null;
+        IdempotencyScope.Failed(eventData.Context!, http.HttpContext);
         await DisposeTransactionAsync();
     }
 
@@ -86,7 +89,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     private static List<Pending> Capture(DbContext db) =>
         db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is not AuditEntry and not DataProtectionKey and not Authorization.AuthSession
+                        && e.Entity is not AuditEntry and not DataProtectionKey and not Authorization.AuthSession and not IdempotencyKey
                         && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity") != true)
             .Select(e => new Pending(e, e.State.ToString(), Changes(e)))
             .Where(p => p.Action != nameof(EntityState.Modified) || p.Changes.Count > 0)

@@ -37,7 +37,10 @@ public class ConcurrencyTests(AppFactory app) : IntegrationTest(app)
         using var gate = new SemaphoreSlim(0);
         var tasks = Enumerable.Range(0, Editors).Select(async i =>
         {
-            var body = new FormUrlEncodedContent(form.With(values(i)));
+            // Twenty people, twenty forms: each has its own idempotency key.
+            var fields = form.With(values(i));
+            fields[OrgTracker.Web.Data.IdempotencyScope.FormField] = Guid.NewGuid().ToString();
+            var body = new FormUrlEncodedContent(fields);
             await gate.WaitAsync();
             var response = await client.PostAsync(form.Action, body);
             return (i, response.StatusCode, Text: await response.Content.ReadAsStringAsync());

@@ -90,6 +90,17 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
     }
 }
 
+public class IdempotencyKeyConfiguration : IEntityTypeConfiguration<IdempotencyKey>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyKey> b)
+    {
+        b.HasKey(k => new { k.UserId, k.Key });
+        b.Property(k => k.UserId).HasMaxLength(450);
+        b.Property(k => k.Location).HasMaxLength(2000);
+        b.HasIndex(k => k.CreatedUtc);
+    }
+}
+
 public class AuthSessionConfiguration : IEntityTypeConfiguration<Authorization.AuthSession>
 {
     public void Configure(EntityTypeBuilder<Authorization.AuthSession> b)

@@ -12,7 +12,7 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123045749_Security")]
+    [Migration("20261123060614_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -251,6 +251,127 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("auth_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Data.IdempotencyKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedUtc")
+                        .HasDatabaseName("ix_idempotency_keys_created_utc");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_items");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_action_items_decision_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_action_items_meeting_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_action_items_territory_id");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_status");
+
+                    b.HasIndex("StateId", "DistrictId", "DueOn")
+                        .HasDatabaseName("ix_action_items_open")
+                        .HasFilter("status IN (1, 2)");
+
+                    b.ToTable("action_items", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -484,6 +605,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_appointments_current")
                         .HasFilter("\"to\" IS NULL");
+
+                    b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
+                        .HasDatabaseName("ix_appointments_inactive_current")
+                        .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
 
                     b.ToTable("appointments", (string)null);
                 });
@@ -813,6 +938,386 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_lok_sabha_constituencies_state_id_number");
 
                     b.ToTable("lok_sabha_constituencies", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<string>("Chair")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateTime>("EndsUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_utc");
+
+                    b.Property<int?>("HeadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("head_count");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTime>("StartsUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("wing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("WingId")
+                        .HasDatabaseName("ix_meetings_wing_id");
+
+                    b.HasIndex("DistrictId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_district_id_starts_utc");
+
+                    b.HasIndex("DivisionId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_division_id_starts_utc");
+
+                    b.HasIndex("ProgrammeId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_programme_id_starts_utc");
+
+                    b.HasIndex("StateId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_state_id_starts_utc");
+
+                    b.HasIndex("TerritoryId", "Type", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_decisions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+
+                    b.ToTable("meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendance");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateTime?>("MarkedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_utc");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_invitees");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
+
+                    b.HasIndex("DistrictId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
+
+                    b.HasIndex("DivisionId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
+
+                    b.HasIndex("PersonId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
+
+                    b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("caption");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("image");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_utc");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_photos");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id");
+
+                    b.ToTable("meeting_photos", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_programmes");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_meeting_programmes_territory_id");
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_meeting_programmes_state_id_district_id");
+
+                    b.ToTable("meeting_programmes", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
@@ -1618,6 +2123,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_trainings");
 
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_trainings_meeting_id");
+
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_trainings_person_id");
 
@@ -1912,6 +2420,40 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_territories_territory_id");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AppUser", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", "ScopeTerritory")
@@ -2022,6 +2564,91 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_lok_sabha_constituencies_territories_state_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Wing", "Wing")
+                        .WithMany()
+                        .HasForeignKey("WingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_wings_wing_id");
+
+                    b.Navigation("Programme");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("Wing");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingDecision", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_people_person_id");
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_programmes_territories_territory_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
@@ -2093,12 +2720,23 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Training", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Person", null)
                         .WithMany("Trainings")
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_trainings_people_person_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.Navigation("Invitees");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>

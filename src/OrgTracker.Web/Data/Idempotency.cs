@@ -116,14 +116,15 @@ public sealed class IdempotencyFilter(AppDbContext db, ILogger<IdempotencyFilter
             }
             else if (scope.Recorded && executed.Exception is null && LocationOf(context, executed.Result) is { } location)
             {
-                // Where the applied submission led is what a repeat of it is shown.
+                // Where the applied submission led is what a repeat of it is shown; recorded even when the client has
+                // gone (a timed-out browser retries, and must be sent there, not to an empty form).
                 await db.IdempotencyKeys.Where(k => k.UserId == userId && k.Key == key)
-                    .ExecuteUpdateAsync(u => u.SetProperty(k => k.Location, location), http.RequestAborted);
+                    .ExecuteUpdateAsync(u => u.SetProperty(k => k.Location, location), CancellationToken.None);
                 if (Random.Shared.Next(200) == 0)
                 {
                     // Keys are needed for as long as a browser might retry; a week is plenty. Swept now and then.
                     var old = DateTime.UtcNow.AddDays(-7);
-                    await db.IdempotencyKeys.Where(k => k.CreatedUtc < old).ExecuteDeleteAsync(http.RequestAborted);
+                    await db.IdempotencyKeys.Where(k => k.CreatedUtc < old).ExecuteDeleteAsync(CancellationToken.None);
                 }
             }
         }

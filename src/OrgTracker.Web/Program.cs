@@ -16,6 +16,8 @@ if (builder.Configuration["URLS"] is { Length: > 0 } urls) builder.WebHost.UseUr
 builder.Services.AddSerilog((services, log) =>
 {
     log.ReadFrom.Configuration(builder.Configuration)
+        // Sinks and enrichers registered as services (the tests capture the log this way).
+        .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)

@@ -64,12 +64,15 @@ public static class Startup
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                // Authenticator codes are accepted once (TotpTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<AppUserManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
         // Behind TLS (ORGTRACKER_HTTPS=true) the cookie is __Host- prefixed and Secure; on plain loopback HTTP it cannot be.
         var https = configuration.GetValue("HTTPS", false);
         services.ConfigureApplicationCookie(o =>
@@ -84,6 +87,16 @@ public static class Startup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = AuthSessionStore.Idle;
             o.SlidingExpiration = true;
+        });
+        // The short-lived cookie that carries the user between the password and the authenticator code.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = https ? "__Host-OrgTracker-2fa" : ".OrgTracker.2fa";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
         // Tickets live in PostgreSQL (AuthSessionStore): sign-out ends the session everywhere; 12 hours absolute.
         services.TryAddSingleton(TimeProvider.System);
@@ -118,6 +131,7 @@ public static class Startup
                 o.Conventions.AuthorizePage("/Territories/Edit", Policies.ManageTerritory);
                 o.Conventions.AuthorizePage("/Territories/Import", Policies.ManageTerritory);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
             })
@@ -128,6 +142,12 @@ public static class Startup
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var L = factory.Create(typeof(SharedResource));
+            // A checkbox posted with a value no browser sends shows unchecked instead of failing to render.
+            o.ModelBinderProviders.Insert(0, new LenientBooleanModelBinderProvider());
+            // jQuery-style keys ("a[b][c]") are not used here; the provider that reads them answers a malformed key with a 500.
+            foreach (var jquery in o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                         or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList())
+                o.ValueProviderFactories.Remove(jquery);
             var m = o.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((value, field) => L["'{0}' is not valid for {1}.", value, field]);
             m.SetValueIsInvalidAccessor(value => L["'{0}' is not valid.", value]);
@@ -193,6 +213,7 @@ public static class Startup
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.Use(TwoFactorEnforcement.InvokeAsync);
         app.UseAuthorization();
         app.UseRateLimiter();
 

@@ -26,6 +26,25 @@ public sealed class AuthSessionStore(IServiceScopeFactory scopes, TimeProvider c
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan Absolute = TimeSpan.FromHours(12);
 
+    private static readonly object CurrentKeyItem = new();
+
+    /// <summary>The key of the session the current request was authenticated with (or signed in to), if any.</summary>
+    public static string? CurrentKey(HttpContext? http) => http?.Items[CurrentKeyItem] as string;
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var key = await StoreAsync(ticket);
+        httpContext.Items[CurrentKeyItem] = key;
+        return key;
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var ticket = await RetrieveAsync(key);
+        if (ticket is not null) httpContext.Items[CurrentKeyItem] = key;
+        return ticket;
+    }
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -80,9 +99,12 @@ public sealed class AuthSessionStore(IServiceScopeFactory scopes, TimeProvider c
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuthSessions.Where(s => s.Key == key).ExecuteDeleteAsync();
     }
 
-    /// <summary>Ends every session of a user (after a password change, a lock-out or a change of role or territory).</summary>
-    public static Task EndAllAsync(AppDbContext db, string userId, CancellationToken ct) =>
-        db.AuthSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+    /// <summary>
+    /// Ends every session of a user (after a password change, a lock-out or a change of role or territory), except
+    /// <paramref name="keep"/>: the session of the user's own request that made the change, which is then refreshed.
+    /// </summary>
+    public static Task EndAllAsync(AppDbContext db, string userId, CancellationToken ct, string? keep = null) =>
+        db.AuthSessions.Where(s => s.UserId == userId && s.Key != keep).ExecuteDeleteAsync(ct);
 
     private static DateTime Expiry(AuthenticationTicket ticket, DateTime now, DateTime created)
     {

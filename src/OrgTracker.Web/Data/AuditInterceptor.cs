@@ -48,7 +48,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         try
         {
             _writing = true;
-            db.AddRange(pending.Select(ToAuditEntry));
+            foreach (var p in pending) db.Add(await ToAuditEntryAsync(db, p, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             // Work recorded today keeps its district and block off the silent-units list.
             var work = pending.Where(p => p.Action != nameof(EntityState.Deleted)).Select(p => p.Entry.Entity).OfType<IRecordsActivity>().ToList();
@@ -92,10 +92,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             .Where(p => p.Action != nameof(EntityState.Modified) || p.Changes.Count > 0)
             .ToList();
 
-    private AuditEntry ToAuditEntry(Pending p)
+    private async Task<AuditEntry> ToAuditEntryAsync(DbContext db, Pending p, CancellationToken ct)
     {
         var user = http.HttpContext?.User;
-        var scoped = p.Entry.Entity as IScoped;
+        var (stateId, districtId) = await ScopeOfAsync(db, p.Entry, ct);
         var changes = p.Changes;
         if (p.Action == nameof(EntityState.Added))
         {
@@ -111,10 +111,36 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             Entity = p.Entry.Metadata.ClrType.Name,
             EntityId = string.Join(",", p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue)),
             Action = p.Action,
-            StateId = scoped?.StateId ?? (p.Entry.Entity as AppUser)?.StateId,
-            DistrictId = scoped?.DistrictId,
+            StateId = stateId,
+            DistrictId = districtId,
             Changes = JsonSerializer.Serialize(changes),
         };
+    }
+
+    /// <summary>
+    /// The state and district a change belongs to, so that the audit page shows an administrator only their own
+    /// state's changes and can filter by district: scoped records carry them; a user belongs to their scope; a
+    /// record of a person (a training) to that person's place; other records by their own StateId column, if any.
+    /// </summary>
+    private static async Task<(int? StateId, int? DistrictId)> ScopeOfAsync(DbContext db, EntityEntry e, CancellationToken ct)
+    {
+        switch (e.Entity)
+        {
+            case IScoped s:
+                return (s.StateId, s.DistrictId);
+            case AppUser u:
+                var district = await db.Set<Territory>().Where(t => t.Id == u.ScopeTerritoryId && t.Level == TerritoryLevel.District)
+                    .Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+                return (u.StateId, district);
+        }
+        if (e.Metadata.FindProperty("StateId") is { } state)
+            return (e.Property(state.Name).CurrentValue as int?, e.Metadata.FindProperty("DistrictId") is { } d ? e.Property(d.Name).CurrentValue as int? : null);
+        if (e.Metadata.FindProperty("PersonId") is { } person && e.Property(person.Name).CurrentValue is int personId)
+        {
+            var place = await db.Set<Person>().Where(x => x.Id == personId).Select(x => new { x.StateId, x.DistrictId }).FirstOrDefaultAsync(ct);
+            return (place?.StateId, place?.DistrictId);
+        }
+        return (null, null);
     }
 
     private static Dictionary<string, object?> Changes(EntityEntry e)

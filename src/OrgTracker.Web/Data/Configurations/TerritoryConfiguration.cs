@@ -84,6 +84,7 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Changes).HasColumnType("jsonb");
         b.HasIndex(a => new { a.StateId, a.AtUtc });
+        b.HasIndex(a => new { a.DistrictId, a.AtUtc });
         b.HasIndex(a => new { a.Entity, a.EntityId });
         b.HasIndex(a => a.UserId);
     }

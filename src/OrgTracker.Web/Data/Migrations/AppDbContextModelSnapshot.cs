@@ -731,6 +731,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_audit_entries_user_id");
 
+                    b.HasIndex("DistrictId", "AtUtc")
+                        .HasDatabaseName("ix_audit_entries_district_id_at_utc");
+
                     b.HasIndex("Entity", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_entity_id");
 

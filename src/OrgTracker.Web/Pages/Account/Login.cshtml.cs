@@ -51,6 +51,12 @@ public class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> 
             log.LogInformation("User {UserName} signed in", Input.Email.Trim());
             return LocalRedirect(SafeReturnUrl(returnUrl));
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the authenticator code comes next (a short-lived cookie carries the user there).
+            log.LogInformation("User {UserName} passed the password step; asking for the authenticator code", Input.Email.Trim());
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl(returnUrl) });
+        }
         // One message for an unknown user, a wrong password and a locked account: nothing to learn from it.
         log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Input.Email.Trim(), result.IsLockedOut);
         ModelState.AddModelError(string.Empty, L["Invalid email or password."]);

@@ -152,6 +152,8 @@ public class EditModel(
         if (district is null) return NotFound();
         DistrictInfo = district;
         Indicators = options.Value.ActiveIndicators();
+        // A post that leaves out a figure (or all of them) still shows every field again, empty.
+        foreach (var indicator in Indicators) Input.Figures.TryAdd(indicator.Key, null);
 
         var parsed = ReportPeriod.Parse(PeriodText?.Trim());
         var current = ReportPeriod.Current(clock.GetUtcNow());

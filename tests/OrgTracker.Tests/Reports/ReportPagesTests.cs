@@ -76,8 +76,8 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         var view = await GetDocumentAsync(client, $"/Reports/View/{report.Id}");
         Assert.Equal("Submitted", view.QuerySelector("[data-testid=status]")!.TextContent);
         Assert.Contains("submitted for review", view.QuerySelector("[data-testid=notice]")!.TextContent);
-        // Nothing is recorded in OrgTracker for these indicators yet, so no recorded column is shown.
-        Assert.Empty(view.QuerySelectorAll("[data-testid=recorded]"));
+        // OrgTracker records the district's meetings held, so the recorded figure is shown beside the claim.
+        Assert.NotEmpty(view.QuerySelectorAll("[data-testid=recorded]"));
     }
 
     [Fact]

@@ -73,8 +73,8 @@ public class MeetingProgramme : IScoped
 /// </summary>
 public class Meeting : IRecordsActivity
 {
-    /// <summary>Invitees resolved by one rule or added at once; more is a mistake in the rule.</summary>
-    public const int MaxInvitees = 3000;
+    /// <summary>Most invitees a meeting takes (its attendance is one form); more is a mistake in the rule.</summary>
+    public const int MaxInvitees = 1000;
 
     public int Id { get; set; }
     public int? ProgrammeId { get; set; }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Membership;
 using Serilog;
 
 namespace OrgTracker.Web;
@@ -95,6 +96,7 @@ public static class Startup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        services.AddMembership(connectionString);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

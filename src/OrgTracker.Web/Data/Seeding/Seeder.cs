@@ -200,6 +200,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             ["assembly_constituencies"] = assembly.Count,
             ["users"] = DemoLogins.Length,
         };
+        foreach (var (table, n) in await new MemberGenerator(db, log).SeedAsync(conn, profile, seed, ct)) counts[table] = n;
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
         return counts;
     }

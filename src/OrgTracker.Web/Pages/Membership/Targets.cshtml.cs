@@ -86,8 +86,9 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var r in Rows)
         {
-            byName.TryAdd(Key(r.NameEn, r.ParentEn), r.TerritoryId);
-            byName.TryAdd(Key(r.NameHi, r.ParentHi), r.TerritoryId);
+            // Districts are named alone; blocks together with their district.
+            byName.TryAdd(Key(r.NameEn, District is null ? null : r.ParentEn), r.TerritoryId);
+            byName.TryAdd(Key(r.NameHi, District is null ? null : r.ParentHi), r.TerritoryId);
         }
         var wanted = new Dictionary<int, int>();
         using (var reader = new StreamReader(file.OpenReadStream()))

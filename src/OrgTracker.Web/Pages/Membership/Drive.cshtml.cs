@@ -66,6 +66,15 @@ public class DriveModel(AppDbContext db, IAuthorizationService auth, IStringLoca
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Input.Id = id ?? 0;
+        // The drive is found (in the user's state) and authorized before anything else: another state's drive is 404
+        // even for a form that would not validate.
+        MembershipDrive? found = null;
+        if (id is not null)
+        {
+            found = await db.DrivesOf(User).SingleOrDefaultAsync(d => d.Id == id, ct);
+            if (found is null) return NotFound();
+            if (!(await auth.AuthorizeAsync(User, found, Operations.Update)).Succeeded) return Forbid();
+        }
         if (Input.StartDate is { } start && Input.EndDate is { } end && end < start)
             ModelState.AddModelError("Input.EndDate", L["The drive cannot end before it starts."]);
         if (!Enum.IsDefined(Input.Status)) ModelState.AddModelError("Input.Status", L["Choose a status."]);
@@ -80,10 +89,7 @@ public class DriveModel(AppDbContext db, IAuthorizationService auth, IStringLoca
         }
         else
         {
-            var found = await db.DrivesOf(User).SingleOrDefaultAsync(d => d.Id == id, ct);
-            if (found is null) return NotFound();
-            if (!(await auth.AuthorizeAsync(User, found, Operations.Update)).Succeeded) return Forbid();
-            drive = found;
+            drive = found!;
             db.Entry(drive).Property(d => d.Version).OriginalValue = Input.Version;
         }
         drive.NameEn = Input.NameEn.Trim();

@@ -28,8 +28,10 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, MemberImpo
     }
 
     /// <summary>An empty file with the columns, and one example row.</summary>
-    public IActionResult OnGetTemplate()
+    public async Task<IActionResult> OnGetTemplateAsync(int id, CancellationToken ct)
     {
+        // The sample belongs to a drive the user may import into, like the page itself.
+        if (await db.FindDriveAsync(User, id, ct) is null) return NotFound();
         var text = string.Join(",", MemberColumns.Headers) + "\r\n" +
                    "Ramesh Kumar,98765 43210,152,12,M,1980,paper,2026-10-02,Suresh Patel\r\n";
         return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/csv", "members-template.csv");

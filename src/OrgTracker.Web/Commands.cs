@@ -58,6 +58,9 @@ public static class Commands
                 return result.Errors.Count == 0 ? 0 : 1;
             }
 
+            case "import" when args.Length >= 3 && args[1] == "members":
+                return await Pages.Membership.MemberImportCommand.RunAsync(services, args, ct);
+
             case "demo-logins":
                 Console.WriteLine("Demo logins (demo data only):");
                 foreach (var l in Seeder.DemoLogins) Console.WriteLine($"  {l.Email,-40} {l.Role,-18} {l.ScopeEn}");
@@ -65,7 +68,7 @@ public static class Commands
                 return 0;
 
             default:
-                Console.Error.WriteLine("Commands: migrate | seed --profile demo|mp-full|up-full [--seed N] [--if-empty] | import booths FILE.csv [--state MP|UP] | demo-logins");
+                Console.Error.WriteLine("Commands: migrate | seed --profile demo|mp-full|up-full [--seed N] [--if-empty] | import booths FILE.csv [--state MP|UP] | import members FILE.csv|FILE.xlsx [--drive ID] [--district NAME] | demo-logins");
                 return 2;
         }
     }

@@ -18,6 +18,7 @@ using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Meetings;
 using OrgTracker.Web.Pages.Reports;
+using OrgTracker.Web.Pages.Membership;
 using Serilog;
 
 namespace OrgTracker.Web;
@@ -176,6 +177,7 @@ public static class Startup
 
         services.AddReports();
         services.AddMeetings();
+        services.AddMembership(connectionString);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

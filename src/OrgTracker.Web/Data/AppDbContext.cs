@@ -30,6 +30,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MeetingPhoto> MeetingPhotos => Set<MeetingPhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Authorization.AuthSession> AuthSessions => Set<Authorization.AuthSession>();
+    public DbSet<MembershipDrive> MembershipDrives => Set<MembershipDrive>();
+    public DbSet<DriveTarget> DriveTargets => Set<DriveTarget>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberBoothCount> MemberBoothCounts => Set<MemberBoothCount>();
+    public DbSet<MemberDailyCount> MemberDailyCounts => Set<MemberDailyCount>();
+    public DbSet<MemberImportJob> MemberImportJobs => Set<MemberImportJob>();
+    public DbSet<MemberImportChunk> MemberImportChunks => Set<MemberImportChunk>();
+    public DbSet<MemberImportError> MemberImportErrors => Set<MemberImportError>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
 

@@ -71,10 +71,10 @@ public class MeetingProgramme : IScoped
 /// stored in UTC and shown in India time (<see cref="MeetingTime"/>). The meeting lies in its territory's scope;
 /// users below that territory see it when someone of their area was invited (<see cref="MeetingInvitee"/>).
 /// </summary>
-public class Meeting : IScoped
+public class Meeting : IRecordsActivity
 {
-    /// <summary>Invitees resolved by one rule or added at once; more is a mistake in the rule.</summary>
-    public const int MaxInvitees = 3000;
+    /// <summary>Most invitees a meeting takes (its attendance is one form); more is a mistake in the rule.</summary>
+    public const int MaxInvitees = 1000;
 
     public int Id { get; set; }
     public int? ProgrammeId { get; set; }
@@ -88,6 +88,7 @@ public class Meeting : IScoped
     public int? DivisionId { get; set; }
     public int? DistrictId { get; set; }
     public int? BlockId { get; set; }
+    public int? ActivityBlockId => BlockId;
     public int? WingId { get; set; }
     public Wing? Wing { get; set; }
     public DateTime StartsUtc { get; set; }

@@ -9,7 +9,6 @@ namespace OrgTracker.BrowserTests.Journeys;
 public class MeetingJourneyTests(BrowserApp app, Chromium chromium) : BrowserTest(app, chromium)
 {
     private const string OfficeMp = "office.mp@demo.orgtracker.in";
-    private const int PhoneWidth = 375;
 
     [Fact]
     public async Task State_office_runs_the_3_day_meeting_takes_attendance_on_a_phone_and_the_owner_finds_the_item_overdue()
@@ -83,11 +82,5 @@ public class MeetingJourneyTests(BrowserApp app, Chromium chromium) : BrowserTes
         await Page.GetByTestId("meetings-nav").GetByRole(AriaRole.Link, new() { Name = "Calendar" }).ClickAsync();
         await Expect(Page.GetByTestId("calendar")).ToBeVisibleAsync();
         await ScreenshotAsync("meeting-calendar.png", fullPage: true);
-    }
-
-    private async Task ExpectNoSidewaysScrollingAsync()
-    {
-        var width = await ScrollWidthAsync();
-        Assert.True(width <= PhoneWidth + 1, $"{Page.Url} is {width}px wide on a {PhoneWidth}px screen");
     }
 }

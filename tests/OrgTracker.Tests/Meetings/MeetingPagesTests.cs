@@ -211,6 +211,26 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_state_meeting_of_hundreds_takes_its_attendance_in_one_save()
+    {
+        var meeting = await ArrangeMeetingAsync("Madhya Pradesh", TerritoryLevel.State, DateTime.UtcNow.AddHours(-2), DistrictOfficeBearers);
+        var invitees = await InviteesAsync(meeting);
+        Assert.InRange(invitees.Count, 500, Meeting.MaxInvitees);
+        var fields = new Dictionary<string, string>();
+        for (var n = 0; n < invitees.Count; n++)
+        {
+            fields[$"Marks[{n}].Id"] = invitees[n].Id.ToString();
+            fields[$"Marks[{n}].Version"] = invitees[n].Version.ToString();
+            fields[$"Marks[{n}].Status"] = n % 10 == 0 ? "Absent" : "Present";
+            fields[$"Marks[{n}].Reason"] = "";
+        }
+        var client = await SignInAsync(OfficeMp);
+        var response = await PostFormAsync(client, $"/Meetings/Attendance/{meeting}", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain(await InviteesAsync(meeting), i => i.Attendance == AttendanceStatus.Unmarked);
+    }
+
+    [Fact]
     public async Task Attendance_of_the_same_invitee_saved_twice_from_stale_pages_is_told_of_the_conflict()
     {
         var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddHours(-2), PresidentsAndInCharges);

@@ -76,8 +76,9 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         var view = await GetDocumentAsync(client, $"/Reports/View/{report.Id}");
         Assert.Equal("Submitted", view.QuerySelector("[data-testid=status]")!.TextContent);
         Assert.Contains("submitted for review", view.QuerySelector("[data-testid=notice]")!.TextContent);
-        // OrgTracker records the office-bearer indicators itself (committees, booth agents, inactive): those show a recorded figure.
-        Assert.Equal(4, view.QuerySelectorAll("[data-testid=recorded]").Length);
+        // OrgTracker records meetings and training sessions held, committees formed, booth agents appointed and inactive
+        // office-bearers flagged itself: those six indicators show a recorded figure beside the claim.
+        Assert.Equal(6, view.QuerySelectorAll("[data-testid=recorded]").Length);
     }
 
     [Fact]

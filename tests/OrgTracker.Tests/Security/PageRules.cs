@@ -44,6 +44,10 @@ public static class PageRules
         ("state and division users", (r, _) => Is(r, Roles.Administrator, Roles.StateInCharge, Roles.StateOffice, Roles.DivisionInCharge)),
         ("writers", (r, _) => Is(r, Roles.StateInCharge, Roles.StateOffice, Roles.DistrictPresident)),
         ("nobody", (_, _) => false),
+        // Membership drives are a state's: anyone of that state reads them; the rest of the rule decides what they see.
+        ("drive readers", (r, t) => r is not null && t != Target.OtherState),
+        ("drive writers", (r, t) => Is(r, Roles.StateInCharge, Roles.StateOffice, Roles.DistrictPresident) && t != Target.OtherState),
+        ("drive managers", (r, t) => Is(r, Roles.StateInCharge, Roles.StateOffice) && t != Target.OtherState),
     ];
 
     private static Rule R(string verb, string page, string? handler, string policy, params string[] urls) =>
@@ -182,6 +186,32 @@ public static class PageRules
         Get("/Reports/Edit", "report author in scope", "/Reports/Edit?district={district}&period={period}"),
         Post("/Reports/Edit", "Save", "report author in scope", "/Reports/Edit?district={district}&period={period}"),
         Post("/Reports/Edit", "Submit", "report author in scope", "/Reports/Edit?district={district}&period={period}"),
+
+        // Membership drives (drive ids are the target's state's drive; inside a drive every figure is filtered by scope).
+        Get("/Membership/Index", "signed in", "/Membership/Index"),
+        Get("/Membership/Drive", "manage territory", "/Membership/Drive"),
+        Post("/Membership/Drive", null, "manage territory", "/Membership/Drive"),
+        Get("/Membership/Drive", "drive managers", "/Membership/Drive/{drive}"),
+        Post("/Membership/Drive", null, "drive managers", "/Membership/Drive/{drive}"),
+        Get("/Membership/Enrol", "drive writers", "/Membership/Enrol/{drive}"),
+        R("GET", "/Membership/Enrol", "Booths", "drive writers", "/Membership/Enrol/{drive}?handler=Booths&q=1"),
+        Post("/Membership/Enrol", null, "drive writers", "/Membership/Enrol/{drive}"),
+        Get("/Membership/Import", "drive writers", "/Membership/Import/{drive}"),
+        R("GET", "/Membership/Import", "Template", "drive writers", "/Membership/Import/{drive}?handler=Template"),
+        Post("/Membership/Import", null, "drive writers", "/Membership/Import/{drive}"),
+        Get("/Membership/Members", "drive readers", "/Membership/Members/{drive}"),
+        // Verifying one member needs the member's number; a probe without one finds no member (404) for everyone.
+        Post("/Membership/Members", "Verify", "nobody", "/Membership/Members/{drive}"),
+        Post("/Membership/Members", "VerifySelected", "drive managers", "/Membership/Members/{drive}"),
+        Get("/Membership/Progress", "drive readers", "/Membership/Progress/{drive}"),
+        R("GET", "/Membership/Progress", "Export", "drive readers", "/Membership/Progress/{drive}?handler=Export&format=csv"),
+        Get("/Membership/Targets", "drive managers", "/Membership/Targets/{drive}"),
+        Post("/Membership/Targets", null, "drive managers", "/Membership/Targets/{drive}"),
+        Post("/Membership/Targets", "Import", "drive managers", "/Membership/Targets/{drive}"),
+        // Import jobs are reached from the import that started them; a job id nobody started is found by nobody.
+        Get("/Membership/ImportJob", "nobody", "/Membership/ImportJob/987654321"),
+        R("GET", "/Membership/ImportJob", "Status", "nobody", "/Membership/ImportJob/987654321?handler=Status"),
+        R("GET", "/Membership/ImportJob", "Errors", "nobody", "/Membership/ImportJob/987654321?handler=Errors"),
 
         // The administrator's pages.
         Get("/Admin/Audit/Index", "administration", "/Admin/Audit/Index", "/Admin/Audit/Index?district={district}&what=Person",

@@ -73,6 +73,8 @@ public sealed class ProbeWorld
             n++;
             var marker = Marker(target);
             var values = new Dictionary<string, string> { ["territory"] = home.Id.ToString() };
+            // Membership drives belong to a state: the target's drive is its state's.
+            values["drive"] = (await db.MembershipDrives.Where(d => d.StateId == home.StateId).OrderBy(d => d.Id).FirstAsync()).Id.ToString();
             world.Values[target] = values;
 
             var person = new Person { NameEn = $"{marker} Person", NameHi = $"{marker} व्यक्ति", Mobile = $"+9190000001{n:00}" };

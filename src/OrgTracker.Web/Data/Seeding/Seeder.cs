@@ -210,6 +210,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         };
         foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
         foreach (var (table, n) in await new MeetingGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
+        foreach (var (table, n) in await new MemberGenerator(db, log).SeedAsync(conn, profile, seed, ct)) counts[table] = n;
         await Pages.Dashboard.Summaries.RebuildAllAsync(conn, ct);
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
         return counts;

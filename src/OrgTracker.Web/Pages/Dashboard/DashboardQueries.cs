@@ -101,6 +101,20 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
+    /// <summary>Meetings held since <paramref name="sinceUtc"/>, by the unit they were held in.</summary>
+    public Task<Dictionary<int, int>> MeetingsHeldAsync(DateTime sinceUtc, CancellationToken ct) =>
+        Within(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= sinceUtc),
+                m => m.StateId, m => m.DivisionId, m => m.DistrictId, m => m.BlockId)
+            .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    /// <summary>Open action items past their due date (items belong to a district at most; below it they count as its own).</summary>
+    public Task<Dictionary<int, int>> OverdueActionItemsAsync(DateOnly today, CancellationToken ct) =>
+        Within(db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today),
+                a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => (int?)null)
+            .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
     public sealed record SilentUnit(int Id, TerritoryLevel Level, string NameEn, string NameHi, int? DivisionId, int? DistrictId, DateOnly? LastOn);
 
     /// <summary>Districts and blocks that recorded nothing since <paramref name="since"/> (or never), longest silent first.</summary>

@@ -55,6 +55,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         public int Vacancies { get; set; }
         public int Inactive { get; set; }
         public int Silent { get; set; }
+        public int MeetingsHeld { get; set; }
+        public int Overdue { get; set; }
         public decimal AgentPercent => Booths == 0 ? 0 : Math.Round(100m * WithAgent / Booths, 1);
         public decimal CommitteePercent => Booths == 0 ? 0 : Math.Round(100m * WithCommittee / Booths, 1);
         public string Name => Localization.Pick(NameEn, NameHi);
@@ -89,9 +91,9 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         if (Exports.IsFormat(export))
             return await Exports.TableAsync(export!, "dashboard",
                 [L["Name"], L["Reports submitted"], L["Late"], L["Missing"], L["Score"], L["Rank"], L["Booths"], L["With agent"], L["Agent coverage (%)"],
-                    L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Silent units"]],
+                    L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Meetings held (30 days)"], L["Overdue action items"], L["Silent units"]],
                 Units.Concat(Own is null ? [] : [Own]).Select(u => new object?[] { u == Own ? L["{0} (own posts)", u.Name].Value : u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
-                    u.CommitteePercent, u.Vacancies, u.Inactive, u.Silent }), ct);
+                    u.CommitteePercent, u.Vacancies, u.Inactive, u.MeetingsHeld, u.Overdue, u.Silent }), ct);
         return Page();
     }
 
@@ -118,6 +120,9 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
         foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
         foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (key, n) in await q.MeetingsHeldAsync(now.AddDays(-30), ct)) Apply(key, u => u.MeetingsHeld += n);
+        foreach (var (key, n) in await q.OverdueActionItemsAsync(DateOnly.FromDateTime(now.AddMinutes(330)), ct)) Apply(key, u => u.Overdue += n);
 
         void Apply(int key, Action<Unit> add)
         {

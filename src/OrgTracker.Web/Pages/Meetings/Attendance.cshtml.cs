@@ -17,6 +17,8 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// invitees do not collide. A training meeting attended by a leader who joined from another party records their
 /// training. All or nothing.
 /// </summary>
+// Up to five form values per invitee (id, version, status twice, reason): above the default limit of 1,024 values.
+[RequestFormLimits(ValueCountLimit = Meeting.MaxInvitees * 6 + 100)]
 public class AttendanceModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public MeetingView View { get; private set; } = null!;

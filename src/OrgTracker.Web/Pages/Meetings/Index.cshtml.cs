@@ -19,6 +19,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> L) : P
 
     public List<Row> Rows { get; private set; } = [];
     public List<SelectListItem> Territories { get; private set; } = [];
+    public List<(int Id, string Title)> Programmes { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
@@ -49,6 +50,8 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> L) : P
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Territories = (await db.TerritoryOptionsAsync(User, null, ct)).Select(t => new SelectListItem(t.Label, t.Id.ToString())).ToList();
+        Programmes = (await db.MeetingProgrammes.AsNoTracking().Visible(db, User).OrderByDescending(p => p.Id).Take(5)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
         return Page();
     }
 }

@@ -1,0 +1,403 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Membership;
+
+/// <summary>A failure that is the file's or the drive's, not the machine's: the job fails at once, with this code.</summary>
+public sealed class ImportFailure(string code, Exception? inner = null) : Exception(code, inner)
+{
+    public string Code { get; } = code;
+    public const string FileUnreadable = "file_unreadable";
+    public const string DriveClosed = "drive_closed";
+    public const string GaveUp = "gave_up";
+}
+
+/// <summary>Wakes the local worker when a job is queued here; other instances find it by polling.</summary>
+public sealed class MemberImportSignal
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Notify()
+    {
+        try { _semaphore.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// The queue of member imports, in PostgreSQL: the uploaded file is stored in 1 MB chunks with its job; any
+/// instance's worker claims the oldest queued job with <c>FOR UPDATE SKIP LOCKED</c>, writes a heartbeat with its
+/// progress every second, and a job whose heartbeat has stopped for <see cref="Abandoned"/> is claimed again (a
+/// re-run is safe: the merge recognises the rows the earlier attempt already added).
+/// </summary>
+public sealed class MemberImportQueue(
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, MemberImportSignal signal, ILogger<MemberImportQueue> log)
+{
+    public const int ChunkBytes = 1 << 20;
+    public const int MaxAttempts = 3;
+    public const long MaxFileBytes = 500L << 20;
+    public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
+
+    /// <summary>Saves a new job and its file in one transaction; the job is visible to workers only when complete.</summary>
+    public async Task<long> EnqueueAsync(AppDbContext db, MemberImportJob job, Stream upload, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        job.Status = ImportStatus.Queued;
+        job.CreatedUtc = DateTime.UtcNow;
+        db.MemberImportJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        job.BytesTotal = await StoreFileAsync(conn, job.Id, upload, ct);
+        await using (var size = new NpgsqlCommand("UPDATE member_import_jobs SET bytes_total = @bytes WHERE id = @id", conn))
+        {
+            size.Parameters.AddWithValue("bytes", job.BytesTotal);
+            size.Parameters.AddWithValue("id", job.Id);
+            await size.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        signal.Notify();
+        return job.Id;
+    }
+
+    private static async Task<long> StoreFileAsync(NpgsqlConnection conn, long jobId, Stream upload, CancellationToken ct)
+    {
+        await using var copy = await conn.BeginBinaryImportAsync("COPY member_import_chunks (job_id, seq, data) FROM STDIN (FORMAT BINARY)", ct);
+        var buffer = new byte[ChunkBytes];
+        long total = 0;
+        for (var seq = 0; ; seq++)
+        {
+            var filled = 0;
+            int n;
+            while (filled < buffer.Length && (n = await upload.ReadAsync(buffer.AsMemory(filled), ct)) > 0) filled += n;
+            if (filled == 0) break;
+            total += filled;
+            if (total > MaxFileBytes) throw new ImportFailure(ImportFailure.FileUnreadable);
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(jobId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(seq, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(new ArraySegment<byte>(buffer, 0, filled), NpgsqlDbType.Bytea, ct);
+            if (filled < buffer.Length) break;
+        }
+        await copy.CompleteAsync(ct);
+        return total;
+    }
+
+    /// <summary>Takes the oldest queued job, or one whose worker has stopped answering. Null when there is none.</summary>
+    public async Task<long?> ClaimAsync(string worker, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            """
+            UPDATE member_import_jobs SET status = @running, worker = @worker, attempts = attempts + 1,
+                   started_utc = coalesce(started_utc, now()), heartbeat_utc = now()
+            WHERE id = (SELECT id FROM member_import_jobs
+                        WHERE status = @queued OR (status = @running AND heartbeat_utc < now() - @abandoned)
+                        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """);
+        cmd.Parameters.AddWithValue("running", (int)ImportStatus.Running);
+        cmd.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
+        cmd.Parameters.AddWithValue("worker", worker);
+        cmd.Parameters.AddWithValue("abandoned", Abandoned);
+        return await cmd.ExecuteScalarAsync(ct) is long id ? id : null;
+    }
+
+    /// <summary>
+    /// Runs a claimed job to its end: Done (with one summary audit row), Failed (the file's or the drive's fault, or
+    /// too many attempts), or back to Queued when the application stops. <paramref name="file"/> is given by the
+    /// command line; otherwise the stored chunks are read.
+    /// </summary>
+    public async Task<ImportProgress> RunAsync(long jobId, string worker, Stream? file, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var importer = scope.ServiceProvider.GetRequiredService<MemberImporter>();
+        var job = await db.MemberImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+        var drive = await db.MembershipDrives.AsNoTracking().SingleAsync(d => d.Id == job.DriveId, ct);
+        var progress = new ImportProgress();
+        using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = HeartbeatAsync(job.Id, worker, progress, beat.Token);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            if (job.Attempts > MaxAttempts) throw new ImportFailure(ImportFailure.GaveUp);
+            if (!drive.IsOpen) throw new ImportFailure(ImportFailure.DriveClosed);
+            await using var input = new CountingStream(file ?? new ChunkReadStream(dataSource, job.Id));
+            progress.BytesRead = () => input.Count;
+            using var source = await OpenSourceAsync(job.Format, input, ct);
+            await importer.RunAsync(job, drive, source, progress, MembershipQueries.Today(), ct);
+            await beat.CancelAsync();
+            await heartbeat;
+            await FinishAsync(job, progress, clock.Elapsed, ct);
+        }
+        catch (ImportFailure f)
+        {
+            log.LogWarning(f.InnerException, "Import {Job} failed: {Code}", job.Id, f.Code);
+            await StopAsync(beat, heartbeat);
+            await EndAsync(job.Id, ImportStatus.Failed, f.Code, progress);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The application is stopping: give the job back; this or another instance takes it up again.
+            await StopAsync(beat, heartbeat);
+            await EndAsync(job.Id, ImportStatus.Queued, null, progress);
+            throw;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Import {Job} attempt {Attempt} failed", job.Id, job.Attempts);
+            await StopAsync(beat, heartbeat);
+            await EndAsync(job.Id, job.Attempts >= MaxAttempts ? ImportStatus.Failed : ImportStatus.Queued,
+                job.Attempts >= MaxAttempts ? ImportFailure.GaveUp : null, progress);
+        }
+        return progress;
+    }
+
+    private static async Task StopAsync(CancellationTokenSource beat, Task heartbeat)
+    {
+        await beat.CancelAsync();
+        try { await heartbeat; } catch { /* a heartbeat failure does not matter any more */ }
+    }
+
+    private static async Task<IMemberRowSource> OpenSourceAsync(ImportFormat format, Stream input, CancellationToken ct)
+    {
+        try
+        {
+            if (format == ImportFormat.Csv) return new SafeRowSource(new CsvRowSource(input));
+            // An .xlsx is a zip, read from its end: spool it to a temporary file, never into memory.
+            var path = Path.GetTempFileName();
+            var spool = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            await input.CopyToAsync(spool, ct);
+            spool.Position = 0;
+            return new SafeRowSource(new ExcelRowSource(spool), spool);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ImportFailure(ImportFailure.FileUnreadable, e);
+        }
+    }
+
+    private async Task HeartbeatAsync(long jobId, string worker, ImportProgress progress, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await using var cmd = dataSource.CreateCommand(
+                    """
+                    UPDATE member_import_jobs SET heartbeat_utc = now(), bytes_read = @bytes, rows_read = @rows,
+                           added = @added, already_present = @present, error_rows = @errors
+                    WHERE id = @id AND worker = @worker
+                    """);
+                AddProgress(cmd, jobId, progress);
+                cmd.Parameters.AddWithValue("worker", worker);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    private static void AddProgress(NpgsqlCommand cmd, long jobId, ImportProgress p)
+    {
+        cmd.Parameters.AddWithValue("id", jobId);
+        cmd.Parameters.AddWithValue("bytes", p.BytesRead());
+        cmd.Parameters.AddWithValue("rows", Interlocked.Read(ref p.RowsRead));
+        cmd.Parameters.AddWithValue("added", Interlocked.Read(ref p.Added));
+        cmd.Parameters.AddWithValue("present", Interlocked.Read(ref p.AlreadyPresent));
+        cmd.Parameters.AddWithValue("errors", Interlocked.Read(ref p.ErrorRows));
+    }
+
+    /// <summary>Done: the totals, one audit row for the whole import (not one per member), and the stored file dropped.</summary>
+    private async Task FinishAsync(MemberImportJob job, ImportProgress p, TimeSpan elapsed, CancellationToken ct)
+    {
+        var changes = JsonSerializer.Serialize(new
+        {
+            job.DriveId, job.FileName, Rows = p.RowsRead, p.Added, p.AlreadyPresent, p.ErrorRows,
+            Seconds = Math.Round(elapsed.TotalSeconds, 1),
+        });
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            """
+            UPDATE member_import_jobs SET status = @done, finished_utc = now(), heartbeat_utc = now(), bytes_read = @bytes,
+                   rows_read = @rows, added = @added, already_present = @present, error_rows = @errors
+            WHERE id = @id;
+            INSERT INTO audit_entries (at_utc, user_id, user_name, entity, entity_id, action, state_id, district_id, changes)
+            VALUES (now(), @user, @username, 'MemberImport', @id::text, 'Import', @state, @district, @changes::jsonb);
+            DELETE FROM member_import_chunks WHERE job_id = @id;
+            """, conn, tx);
+        AddProgress(cmd, job.Id, p);
+        cmd.Parameters.AddWithValue("done", (int)ImportStatus.Done);
+        cmd.Parameters.AddWithValue("user", NpgsqlDbType.Text, (object?)job.CreatedByUserId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("username", NpgsqlDbType.Varchar, (object?)job.CreatedByName ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("state", job.StateId);
+        cmd.Parameters.AddWithValue("district", NpgsqlDbType.Integer, (object?)job.DistrictId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("changes", changes);
+        await cmd.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task EndAsync(long jobId, ImportStatus status, string? failure, ImportProgress p)
+    {
+        try
+        {
+            await using var cmd = dataSource.CreateCommand(
+                """
+                UPDATE member_import_jobs SET status = @status, failure = @failure, heartbeat_utc = now(), bytes_read = @bytes,
+                       rows_read = @rows, added = @added, already_present = @present, error_rows = @errors,
+                       finished_utc = CASE WHEN @status = @failed THEN now() END
+                WHERE id = @id;
+                DELETE FROM member_import_chunks WHERE job_id = @id AND @status = @failed;
+                """);
+            AddProgress(cmd, jobId, p);
+            cmd.Parameters.AddWithValue("status", (int)status);
+            cmd.Parameters.AddWithValue("failed", (int)ImportStatus.Failed);
+            cmd.Parameters.AddWithValue("failure", NpgsqlDbType.Varchar, (object?)failure ?? DBNull.Value);
+            await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The heartbeat stops with us, so another worker takes the job over after a while.
+            log.LogError(e, "Import {Job}: could not record its end", jobId);
+        }
+    }
+}
+
+/// <summary>Polls the queue and runs jobs, one at a time per instance.</summary>
+public sealed class MemberImportWorker(MemberImportQueue queue, MemberImportSignal signal, ILogger<MemberImportWorker> log) : BackgroundService
+{
+    public static string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await queue.ClaimAsync(Name, stoppingToken) is { } id)
+                {
+                    await queue.RunAsync(id, Name, null, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                // Not migrated yet (first start): try again shortly.
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Member import worker: cannot reach the queue");
+            }
+            try { await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+}
+
+/// <summary>Reads a job's stored file chunk by chunk (1 MB in memory at a time).</summary>
+internal sealed class ChunkReadStream(NpgsqlDataSource dataSource, long jobId) : Stream
+{
+    private byte[] _chunk = [];
+    private int _offset;
+    private int _seq;
+    private bool _end;
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_offset == _chunk.Length && !Next()) return 0;
+        var n = Math.Min(count, _chunk.Length - _offset);
+        Array.Copy(_chunk, _offset, buffer, offset, n);
+        _offset += n;
+        return n;
+    }
+
+    private bool Next()
+    {
+        while (!_end)
+        {
+            using var cmd = dataSource.CreateCommand("SELECT data FROM member_import_chunks WHERE job_id = @job AND seq = @seq");
+            cmd.Parameters.AddWithValue("job", jobId);
+            cmd.Parameters.AddWithValue("seq", _seq++);
+            if (cmd.ExecuteScalar() is not byte[] data) { _end = true; break; }
+            _chunk = data;
+            _offset = 0;
+            if (data.Length > 0) return true;
+        }
+        return false;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Counts the bytes read through it, for the progress bar.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    private long _count;
+    public long Count => Interlocked.Read(ref _count);
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var n = inner.Read(buffer, offset, count);
+        Interlocked.Add(ref _count, n);
+        return n;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+    {
+        var n = await inner.ReadAsync(buffer, ct);
+        Interlocked.Add(ref _count, n);
+        return n;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Turns a reader's exception (a corrupt Excel file, say) into the job failing with <see cref="ImportFailure.FileUnreadable"/>.</summary>
+internal sealed class SafeRowSource(IMemberRowSource inner, IDisposable? owned = null) : IMemberRowSource
+{
+    public IReadOnlyList<string?> Header => inner.Header;
+    public int Line => inner.Line;
+
+    public bool Read()
+    {
+        try { return inner.Read(); }
+        catch (Exception e) when (e is not OperationCanceledException) { throw new ImportFailure(ImportFailure.FileUnreadable, e); }
+    }
+
+    public string? Field(int index) => inner.Field(index);
+
+    public void Dispose()
+    {
+        inner.Dispose();
+        owned?.Dispose();
+    }
+}

@@ -1,0 +1,281 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Membership;
+
+/// <summary>The columns of a member import file; the first four are required.</summary>
+public enum MemberColumn
+{
+    Name,
+    Mobile,
+    AcNumber,
+    PartNumber,
+    Gender,
+    BirthYear,
+    Channel,
+    EnrolledOn,
+    EnrolledBy,
+}
+
+public static class MemberColumns
+{
+    /// <summary>Header names as they appear in the file (and in the template and the error report).</summary>
+    public static readonly string[] Headers = ["name", "mobile", "ac_number", "part_number", "gender", "birth_year", "channel", "enrolled_on", "enrolled_by"];
+    public const int Required = 4;
+    public const int Count = 9;
+
+    /// <summary>Header → column, accepting the Hindi headings and a few common variants.</summary>
+    private static readonly Dictionary<string, MemberColumn> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["name"] = MemberColumn.Name, ["नाम"] = MemberColumn.Name,
+        ["mobile"] = MemberColumn.Mobile, ["mobile number"] = MemberColumn.Mobile, ["मोबाइल"] = MemberColumn.Mobile,
+        ["ac_number"] = MemberColumn.AcNumber, ["ac"] = MemberColumn.AcNumber, ["विधानसभा क्रमांक"] = MemberColumn.AcNumber,
+        ["part_number"] = MemberColumn.PartNumber, ["part"] = MemberColumn.PartNumber, ["booth"] = MemberColumn.PartNumber, ["भाग संख्या"] = MemberColumn.PartNumber,
+        ["gender"] = MemberColumn.Gender, ["लिंग"] = MemberColumn.Gender,
+        ["birth_year"] = MemberColumn.BirthYear, ["जन्म वर्ष"] = MemberColumn.BirthYear,
+        ["channel"] = MemberColumn.Channel, ["माध्यम"] = MemberColumn.Channel,
+        ["enrolled_on"] = MemberColumn.EnrolledOn, ["date"] = MemberColumn.EnrolledOn, ["दिनांक"] = MemberColumn.EnrolledOn,
+        ["enrolled_by"] = MemberColumn.EnrolledBy, ["जोड़ने वाले"] = MemberColumn.EnrolledBy,
+    };
+
+    /// <summary>For each column, its index in the file's header (-1 when absent).</summary>
+    public static int[] Map(IReadOnlyList<string?> header)
+    {
+        var map = Enumerable.Repeat(-1, Count).ToArray();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var h = (header[i] ?? "").Trim().Trim('\uFEFF').Replace('-', '_');
+            if (Aliases.TryGetValue(h, out var c) && map[(int)c] < 0) map[(int)c] = i;
+        }
+        return map;
+    }
+}
+
+/// <summary>Rows of an import file, streamed: CSV through CsvHelper's parser, Excel through MiniExcel's row reader.</summary>
+public interface IMemberRowSource : IDisposable
+{
+    /// <summary>The header's column names (first row).</summary>
+    IReadOnlyList<string?> Header { get; }
+    /// <summary>Advances to the next non-empty row.</summary>
+    bool Read();
+    /// <summary>The row's line number in the file (the header is line 1).</summary>
+    int Line { get; }
+    string? Field(int index);
+}
+
+public sealed class CsvRowSource : IMemberRowSource
+{
+    private readonly StreamReader _reader;
+    private readonly CsvParser _parser;
+
+    public CsvRowSource(Stream stream)
+    {
+        _reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = null, MissingFieldFound = null, DetectDelimiter = false, IgnoreBlankLines = true, BufferSize = 1 << 16,
+        });
+        Header = _parser.Read() ? _parser.Record ?? [] : [];
+    }
+
+    public IReadOnlyList<string?> Header { get; }
+    public int Line => _parser.RawRow;
+
+    public bool Read()
+    {
+        while (_parser.Read())
+        {
+            for (var i = 0; i < _parser.Count; i++)
+                if (!string.IsNullOrWhiteSpace(_parser[i])) return true;
+        }
+        return false;
+    }
+
+    public string? Field(int index) => index >= 0 && index < _parser.Count ? _parser[index] : null;
+
+    public void Dispose()
+    {
+        _parser.Dispose();
+        _reader.Dispose();
+    }
+}
+
+/// <summary>The first sheet of an .xlsx file, row by row (the file must be seekable: a zip is read from its end).</summary>
+public sealed class ExcelRowSource : IMemberRowSource
+{
+    private readonly IEnumerator<IDictionary<string, object?>> _rows;
+    private readonly List<string> _columns = [];
+    private IDictionary<string, object?>? _current;
+    private int _line;
+
+    public ExcelRowSource(Stream seekable)
+    {
+        _rows = seekable.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().GetEnumerator();
+        if (_rows.MoveNext())
+        {
+            _line = 1;
+            _columns.AddRange(_rows.Current.Keys);
+            Header = _rows.Current.Values.Select(Text).ToList();
+        }
+        else Header = [];
+    }
+
+    public IReadOnlyList<string?> Header { get; }
+    public int Line => _line;
+
+    public bool Read()
+    {
+        while (_rows.MoveNext())
+        {
+            _line++;
+            _current = _rows.Current;
+            if (_current.Values.Any(v => !string.IsNullOrWhiteSpace(Text(v)))) return true;
+        }
+        _current = null;
+        return false;
+    }
+
+    public string? Field(int index) =>
+        _current is null || index < 0 || index >= _columns.Count ? null : Text(_current.TryGetValue(_columns[index], out var v) ? v : null);
+
+    /// <summary>Excel cells come typed: whole numbers as doubles (a mobile number too), dates as DateTime.</summary>
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        double d => d.ToString(d == Math.Floor(d) ? "0" : "R", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    public void Dispose() => _rows.Dispose();
+}
+
+/// <summary>What a booth brings to a member row: its id and its ancestors.</summary>
+public readonly record struct BoothPlace(int BoothId, int BlockId, int DistrictId, int DivisionId, int StateId);
+
+/// <summary>A row that passed every check, ready for the staging table.</summary>
+public struct StagedMember
+{
+    public int Line;
+    public long Mobile;
+    public string Name;
+    public BoothPlace Booth;
+    public Gender? Gender;
+    public short? BirthYear;
+    public EnrolmentChannel Channel;
+    public DateOnly EnrolledOn;
+    public string? EnrolledBy;
+}
+
+/// <summary>
+/// The checks of one import row (also the rules of the enrolment form, where they apply): required fields, a valid
+/// Indian mobile number, a booth (assembly constituency number + part number) inside the uploader's scope, and
+/// well-formed optional fields. Duplicates are found later, set-based, by the merge.
+/// </summary>
+public sealed class MemberRowRules(MembershipDrive drive, IReadOnlyDictionary<long, BoothPlace> booths, DateOnly today)
+{
+    public const int MaxName = 200;
+    public const int MinAge = 18;
+    public const int MaxAge = 110;
+
+    public static long BoothKey(int acNumber, int partNumber) => ((long)acNumber << 20) | (uint)partNumber;
+
+    /// <summary>Checks a row; returns null and fills <paramref name="row"/> when good, else the problem codes.</summary>
+    public List<string>? Check(IMemberRowSource source, int[] map, out StagedMember row)
+    {
+        row = default;
+        List<string>? problems = null;
+        void Problem(string code) => (problems ??= []).Add(code);
+
+        var name = source.Field(map[(int)MemberColumn.Name])?.Trim();
+        if (string.IsNullOrEmpty(name)) Problem(ImportProblems.NameMissing);
+        else if (name.Length > MaxName) Problem(ImportProblems.NameTooLong);
+
+        var mobileText = source.Field(map[(int)MemberColumn.Mobile]);
+        long mobile = 0;
+        if (string.IsNullOrWhiteSpace(mobileText)) Problem(ImportProblems.MobileMissing);
+        else if (!MobileNumber.TryParse(mobileText, out mobile)) Problem(ImportProblems.MobileInvalid);
+
+        var acText = source.Field(map[(int)MemberColumn.AcNumber]);
+        var partText = source.Field(map[(int)MemberColumn.PartNumber]);
+        var booth = default(BoothPlace);
+        if (string.IsNullOrWhiteSpace(acText) || string.IsNullOrWhiteSpace(partText)) Problem(ImportProblems.BoothMissing);
+        else if (!int.TryParse(acText, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var ac)
+                 || !int.TryParse(partText, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var part)
+                 || ac < 0 || part < 0 || !booths.TryGetValue(BoothKey(ac, part), out booth))
+            Problem(ImportProblems.BoothUnknown);
+
+        Gender? gender = null;
+        var genderText = source.Field(map[(int)MemberColumn.Gender]);
+        if (!string.IsNullOrWhiteSpace(genderText))
+        {
+            gender = ParseGender(genderText);
+            if (gender is null) Problem(ImportProblems.GenderInvalid);
+        }
+
+        short? birthYear = null;
+        var yearText = source.Field(map[(int)MemberColumn.BirthYear]);
+        if (!string.IsNullOrWhiteSpace(yearText))
+        {
+            if (short.TryParse(yearText, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var y)
+                && IsPlausibleBirthYear(y, today)) birthYear = y;
+            else Problem(ImportProblems.BirthYearInvalid);
+        }
+
+        var channel = EnrolmentChannel.PaperForm;
+        var channelText = source.Field(map[(int)MemberColumn.Channel]);
+        if (!string.IsNullOrWhiteSpace(channelText))
+        {
+            if (ParseChannel(channelText) is { } c) channel = c;
+            else Problem(ImportProblems.ChannelInvalid);
+        }
+
+        var enrolledOn = today;
+        var dateText = source.Field(map[(int)MemberColumn.EnrolledOn]);
+        if (!string.IsNullOrWhiteSpace(dateText))
+        {
+            if (ParseDate(dateText) is { } d) enrolledOn = d;
+            else Problem(ImportProblems.DateInvalid);
+        }
+        if (problems is null && !drive.AcceptsDate(enrolledOn, today)) Problem(ImportProblems.DateOutsideDrive);
+
+        var enrolledBy = source.Field(map[(int)MemberColumn.EnrolledBy])?.Trim();
+        if (enrolledBy?.Length > MaxName) Problem(ImportProblems.EnrolledByTooLong);
+
+        if (problems is not null) return problems;
+        row = new StagedMember
+        {
+            Line = source.Line, Mobile = mobile, Name = name!, Booth = booth, Gender = gender, BirthYear = birthYear,
+            Channel = channel, EnrolledOn = enrolledOn, EnrolledBy = string.IsNullOrEmpty(enrolledBy) ? null : enrolledBy,
+        };
+        return null;
+    }
+
+    public static bool IsPlausibleBirthYear(int year, DateOnly today) => year >= today.Year - MaxAge && year <= today.Year - MinAge;
+
+    public static Gender? ParseGender(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "m" or "male" or "पुरुष" or "पु" => Gender.Male,
+        "f" or "female" or "महिला" or "म" or "स्त्री" => Gender.Female,
+        "o" or "other" or "अन्य" => Gender.Other,
+        _ => null,
+    };
+
+    public static EnrolmentChannel? ParseChannel(string text) => text.Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_') switch
+    {
+        "paper" or "paper_form" or "form" or "फॉर्म" or "कागज़ी_फॉर्म" => EnrolmentChannel.PaperForm,
+        "online" or "ऑनलाइन" => EnrolmentChannel.Online,
+        "missed_call" or "missedcall" or "call" or "मिस्ड_कॉल" => EnrolmentChannel.MissedCall,
+        _ => null,
+    };
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy"];
+
+    public static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

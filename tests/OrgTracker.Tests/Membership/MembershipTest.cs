@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrgTracker.Tests.Infrastructure;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Membership;
+
+namespace OrgTracker.Tests.Membership;
+
+/// <summary>Helpers of the membership tests: the seeded MP drive, booths by district, imports run directly or uploaded.</summary>
+public abstract partial class MembershipTest(AppFactory app) : IntegrationTest(app)
+{
+    protected Task<int> MpDriveAsync() => App.WithDbAsync(db => db.MembershipDrives
+        .Where(d => db.Territories.Any(t => t.Id == d.StateId && t.Code == "MP")).Select(d => d.Id).SingleAsync());
+
+    protected Task<Territory> BoothInAsync(string district, int skip = 0) => App.WithDbAsync(db => db.Territories.AsNoTracking()
+        .Where(t => t.Level == TerritoryLevel.Booth && db.Territories.Any(d => d.Id == t.DistrictId && d.NameEn == district && d.Level == TerritoryLevel.District))
+        .OrderBy(t => t.Id).Skip(skip).FirstAsync());
+
+    /// <summary>"AC,part" of a booth, as an import file names it.</summary>
+    protected Task<(int Ac, int Part)> BoothCodeAsync(int boothId) => App.WithDbAsync(async db =>
+    {
+        var b = await db.Territories.Where(t => t.Id == boothId).Select(t => new { t.AssemblyConstituency!.Number, t.PartNumber }).SingleAsync();
+        return (b.Number, b.PartNumber!.Value);
+    });
+
+    protected Task<Member?> MemberAsync(int driveId, long mobile) =>
+        App.WithDbAsync(db => db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.DriveId == driveId && m.Mobile == mobile));
+
+    protected Task<Member> SeededMemberInAsync(int driveId, string district) => App.WithDbAsync(db => db.Members.AsNoTracking()
+        .Where(m => m.DriveId == driveId && db.Territories.Any(d => d.Id == m.DistrictId && d.NameEn == district)).OrderBy(m => m.Mobile).FirstAsync());
+
+    protected static long Number(string text) => long.Parse(Regex.Replace(text, "[^0-9]", ""), CultureInfo.InvariantCulture);
+
+    /// <summary>Runs an import the way the worker does, in this process, and returns the job as it ended.</summary>
+    protected Task<(MemberImportJob Job, List<MemberImportError> Errors)> ImportAsync(int driveId, string content, string? district = null, string fileName = "members.csv") =>
+        ImportAsync(driveId, Encoding.UTF8.GetBytes(content), district, fileName);
+
+    protected async Task<(MemberImportJob Job, List<MemberImportError> Errors)> ImportAsync(int driveId, byte[] content, string? district = null, string fileName = "members.csv")
+    {
+        var jobId = await App.WithDbAsync(async db =>
+        {
+            var drive = await db.MembershipDrives.SingleAsync(d => d.Id == driveId);
+            var d = district is null ? null : await db.Territories.SingleAsync(t => t.NameEn == district && t.Level == TerritoryLevel.District);
+            var job = new MemberImportJob
+            {
+                DriveId = driveId, StateId = drive.StateId, DivisionId = d?.DivisionId, DistrictId = d?.Id, FileName = fileName,
+                Format = fileName.EndsWith(".xlsx") ? ImportFormat.Excel : ImportFormat.Csv, Status = ImportStatus.Running, Attempts = 1,
+                Worker = "test", CreatedUtc = DateTime.UtcNow, HeartbeatUtc = DateTime.UtcNow,
+            };
+            db.MemberImportJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+        await using (var file = new MemoryStream(content))
+            await App.Services.GetRequiredService<MemberImportQueue>().RunAsync(jobId, "test", file, CancellationToken.None);
+        return await JobAsync(jobId);
+    }
+
+    protected Task<(MemberImportJob Job, List<MemberImportError> Errors)> JobAsync(long jobId) => App.WithDbAsync(async db =>
+        (await db.MemberImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId),
+         await db.MemberImportErrors.AsNoTracking().Where(e => e.JobId == jobId).OrderBy(e => e.Line).ToListAsync()));
+
+    /// <summary>GETs the form page for its antiforgery token, then POSTs a file with it.</summary>
+    protected static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string fileName, byte[] content, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, $"no antiforgery token on {formPage ?? url}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        return await client.PostAsync(url, form);
+    }
+
+    /// <summary>The number of members by a direct count, for checking the summary tables.</summary>
+    protected Task<long> CountAsync(Func<AppDbContext, IQueryable<Member>> members) => App.WithDbAsync(db => members(db).LongCountAsync());
+
+    protected const string Header = "name,mobile,ac_number,part_number,gender,birth_year,channel,enrolled_on,enrolled_by";
+}

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OrgTracker.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Security : Migration
+    public partial class Idempotency : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,30 +26,16 @@ namespace OrgTracker.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_entries_district_id_at_utc",
-                table: "audit_entries",
-                columns: new[] { "district_id", "at_utc" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_idempotency_keys_created_utc",
                 table: "idempotency_keys",
                 column: "created_utc");
-
-            // Hand-written: the audit trail is append-only in the database (keep this line if the migration is regenerated).
-            migrationBuilder.Sql(AuditTrailGuard.Create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(AuditTrailGuard.Drop);
-
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
-
-            migrationBuilder.DropIndex(
-                name: "ix_audit_entries_district_id_at_utc",
-                table: "audit_entries");
         }
     }
 }

@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123060614_Security")]
-    partial class Security
+    [Migration("20261123063045_Idempotency")]
+    partial class Idempotency
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -901,6 +901,58 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("coverage_cells", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("DriveId", "TerritoryId")
+                        .HasName("pk_drive_targets");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_drive_targets_territory_id");
+
+                    b.HasIndex("DriveId", "Level", "DistrictId")
+                        .HasDatabaseName("ix_drive_targets_drive_id_level_district_id");
+
+                    b.ToTable("drive_targets", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.LokSabhaConstituency", b =>
                 {
                     b.Property<int>("Id")
@@ -1318,6 +1370,455 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_meeting_programmes_state_id_district_id");
 
                     b.ToTable("meeting_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Member", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<long>("Mobile")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mobile");
+
+                    b.Property<short?>("BirthYear")
+                        .HasColumnType("smallint")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("BoothId")
+                        .HasColumnType("integer")
+                        .HasColumnName("booth_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("EnrolledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<int?>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<long?>("ImportJobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_job_id");
+
+                    b.Property<int?>("ImportLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_line");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("integer")
+                        .HasColumnName("verification");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("verified_by_user_id");
+
+                    b.Property<DateTime?>("VerifiedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("DriveId", "Mobile")
+                        .HasName("pk_members");
+
+                    b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberBoothCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BoothId")
+                        .HasColumnType("integer")
+                        .HasColumnName("booth_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer")
+                        .HasColumnName("verified");
+
+                    b.HasKey("DriveId", "BoothId")
+                        .HasName("pk_member_booth_counts");
+
+                    b.HasIndex("DriveId", "BlockId")
+                        .HasDatabaseName("ix_member_booth_counts_drive_id_block_id");
+
+                    b.ToTable("member_booth_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberDailyCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("DriveId", "BlockId", "Day")
+                        .HasName("pk_member_daily_counts");
+
+                    b.HasIndex("DriveId", "DistrictId")
+                        .HasDatabaseName("ix_member_daily_counts_drive_id_district_id");
+
+                    b.ToTable("member_daily_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportChunk", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("JobId", "Seq")
+                        .HasName("pk_member_import_chunks");
+
+                    b.ToTable("member_import_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("AcNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("ac_number");
+
+                    b.Property<string>("BirthYear")
+                        .HasColumnType("text")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EnrolledBy")
+                        .HasColumnType("text")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<string>("EnrolledOn")
+                        .HasColumnType("text")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<string>("Gender")
+                        .HasColumnType("text")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Mobile")
+                        .HasColumnType("text")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("OtherBoothId")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_booth_id");
+
+                    b.Property<int?>("OtherLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_line");
+
+                    b.Property<string>("PartNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("part_number");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("problems");
+
+                    b.HasKey("JobId", "Line")
+                        .HasName("pk_member_import_errors");
+
+                    b.ToTable("member_import_errors", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Added")
+                        .HasColumnType("bigint")
+                        .HasColumnName("added");
+
+                    b.Property<long>("AlreadyPresent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("already_present");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_total");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<long>("ErrorRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("error_rows");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_utc");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_utc");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_import_jobs");
+
+                    b.HasIndex("DriveId", "Id")
+                        .HasDatabaseName("ix_member_import_jobs_drive_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_member_import_jobs_status_id");
+
+                    b.ToTable("member_import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_membership_drives");
+
+                    b.HasIndex("StateId", "StartDate")
+                        .HasDatabaseName("ix_membership_drives_state_id_start_date");
+
+                    b.ToTable("membership_drives", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
@@ -2554,6 +3055,23 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_committees_territories_territory_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MembershipDrive", null)
+                        .WithMany()
+                        .HasForeignKey("DriveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drive_targets_membership_drives_drive_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drive_targets_territories_territory_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.LokSabhaConstituency", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
@@ -2647,6 +3165,46 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_programmes_territories_territory_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportChunk", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MembershipDrive", null)
+                        .WithMany()
+                        .HasForeignKey("DriveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_import_jobs_membership_drives_drive_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_drives_territories_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>

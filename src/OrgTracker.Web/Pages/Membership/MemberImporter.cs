@@ -42,6 +42,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
 
     private const string StagingDdl =
         """
+        SET temp_buffers = '128MB';
         CREATE TEMP TABLE IF NOT EXISTS member_staging (
             line int NOT NULL, mobile bigint NOT NULL, name text NOT NULL, booth_id int NOT NULL, block_id int NOT NULL,
             district_id int NOT NULL, division_id int NOT NULL, state_id int NOT NULL, gender smallint, birth_year smallint,

@@ -121,6 +121,14 @@ echo "| – | app import into the seeded drive $seeded ($members members before)
   SELECT drive_id, block_id, enrolled_on, min(state_id), min(division_id), min(district_id), count(*) FROM members WHERE drive_id = $seeded GROUP BY 1, 2, 3" >/dev/null
 "${PSQL[@]}" -c "VACUUM ANALYZE members" >/dev/null
 
+# For reference: the same raw COPY when the table has to keep an index on the mobile number (as members must).
+"${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_raw_indexed; CREATE TABLE bench_raw_indexed (LIKE bench_raw); CREATE INDEX ON bench_raw_indexed (mobile); CHECKPOINT"
+c=$(pg_cpu); s=$(now)
+"${PSQL[@]}" -c "\\copy bench_raw_indexed FROM '$FILE' WITH (FORMAT csv, HEADER)" >/dev/null
+e=$(now); secs=$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }')
+echo "| – | psql \\copy into a bare table with an index on mobile (reference) | $secs | $(rate "$secs") | – + $(cpu_since "$c") | | |"
+"${PSQL[@]}" -c "DROP TABLE bench_raw_indexed" >/dev/null
+
 median() { printf "%s\n" "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 mr=$(median "${raws[@]}"); ma=$(median "${apps[@]}")
 echo

@@ -46,4 +46,6 @@ public static class Localization
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
     public static string Date(DateTime d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 }

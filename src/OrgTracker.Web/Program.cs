@@ -16,6 +16,8 @@ if (builder.Configuration["URLS"] is { Length: > 0 } urls) builder.WebHost.UseUr
 builder.Services.AddSerilog((services, log) =>
 {
     log.ReadFrom.Configuration(builder.Configuration)
+        // Sinks and enrichers registered as services (the tests capture the log this way).
+        .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
@@ -28,7 +30,7 @@ builder.Services.AddSerilog((services, log) =>
 
 var connectionString = builder.Configuration["DB"] ?? builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("Set ORGTRACKER_DB to a PostgreSQL connection string (./run.sh does this).");
-builder.Services.AddOrgTracker(connectionString);
+builder.Services.AddOrgTracker(builder.Configuration, connectionString);
 
 var app = builder.Build();
 

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -7,9 +12,12 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Meetings;
+using OrgTracker.Web.Pages.Reports;
 using OrgTracker.Web.Pages.Membership;
 using Serilog;
 
@@ -31,7 +39,9 @@ public static class Startup
         return c;
     }
 
-    public static IServiceCollection AddOrgTracker(this IServiceCollection services, string connectionString)
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
@@ -55,24 +65,63 @@ public static class Startup
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                // Authenticator codes are accepted once (TotpTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
+        // Behind TLS (ORGTRACKER_HTTPS=true) the cookie is __Host- prefixed and Secure; on plain loopback HTTP it cannot be.
+        var https = configuration.GetValue("HTTPS", false);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = ".OrgTracker.Auth";
+            o.Cookie.Name = https ? "__Host-OrgTracker" : ".OrgTracker.Auth";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = AuthSessionStore.Idle;
             o.SlidingExpiration = true;
         });
-        // A locked-out or demoted user loses their session within a minute.
+        // The short-lived cookie that carries the user between the password and the authenticator code.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = https ? "__Host-OrgTracker-2fa" : ".OrgTracker.2fa";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        // Tickets live in PostgreSQL (AuthSessionStore): sign-out ends the session everywhere; 12 hours absolute.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuthSessionStore>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AuthSessionCookieSetup>();
+        // A locked-out or demoted user loses their session within a minute even if a session was not ended explicitly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        // Sign-in attempts per client address and minute; more get 429.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("LOGIN_ATTEMPTS_PER_MINUTE", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("get"));
+        });
+
+        services.AddMemoryCache();
+        services.Configure<Pages.Dashboard.DashboardOptions>(configuration.GetSection(Pages.Dashboard.DashboardOptions.Section));
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();
 
@@ -80,13 +129,39 @@ public static class Startup
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                o.Conventions.AuthorizePage("/Territories/Edit", Policies.ManageTerritory);
+                o.Conventions.AuthorizePage("/Territories/Import", Policies.ManageTerritory);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Messages of model binding (a number or date that does not parse), in the user's language.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var L = factory.Create(typeof(SharedResource));
+            // A checkbox posted with a value no browser sends shows unchecked instead of failing to render.
+            o.ModelBinderProviders.Insert(0, new LenientBooleanModelBinderProvider());
+            // jQuery-style keys ("a[b][c]") are not used here; the provider that reads them answers a malformed key with a 500.
+            foreach (var jquery in o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                         or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList())
+                o.ValueProviderFactories.Remove(jquery);
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => L["'{0}' is not valid for {1}.", value, field]);
+            m.SetValueIsInvalidAccessor(value => L["'{0}' is not valid.", value]);
+            m.SetValueMustBeANumberAccessor(field => L["{0} must be a number.", field]);
+            m.SetValueMustNotBeNullAccessor(value => L["A value is required."]);
+            m.SetMissingBindRequiredValueAccessor(field => L["A value is required."]);
+            m.SetMissingKeyOrValueAccessor(() => L["A value is required."]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => L["A value is required."]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => L["'{0}' is not valid.", value]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["The value is not valid."]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => L["The value must be a number."]);
+            m.SetUnknownValueIsInvalidAccessor(field => L["The value is not valid for {0}.", field]);
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -96,9 +171,25 @@ public static class Startup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        services.AddReports();
+        services.AddMeetings();
         services.AddMembership(connectionString);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>Headers on every response: a strict Content-Security-Policy (no inline script or style), no sniffing, no framing.</summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var h = context.Response.Headers;
+        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        h["Permissions-Policy"] = "geolocation=(), microphone=(), camera=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next();
     }
 
     public static WebApplication UseOrgTracker(this WebApplication app)
@@ -119,11 +210,14 @@ public static class Startup
                 ctx.Set("RequestPath", http.Request.Path.Value ?? "");
             };
         });
+        app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.Use(TwoFactorEnforcement.InvokeAsync);
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -23,6 +23,7 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
         identity.AddClaim(new Claim(ScopeClaims.ScopeNameHi, scope.NameHi));
         identity.AddClaim(new Claim(ScopeClaims.TerritoryId, user.ScopeTerritoryId.ToString()));
         identity.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(ScopeClaims.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
         return identity;
     }
 }

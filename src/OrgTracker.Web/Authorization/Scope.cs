@@ -13,6 +13,8 @@ public static class ScopeClaims
     public const string DisplayName = "ot:name";
     public const string ScopeNameEn = "ot:scope-en";
     public const string ScopeNameHi = "ot:scope-hi";
+    /// <summary>"true" when the user has two-factor sign-in turned on (see <see cref="TwoFactorEnforcement"/>).</summary>
+    public const string TwoFactor = "ot:2fa";
 }
 
 /// <summary>A user's role and territory scope, read from their claims.</summary>

@@ -48,8 +48,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         try
         {
             _writing = true;
-            db.AddRange(pending.Select(ToAuditEntry));
+            foreach (var p in pending) db.Add(await ToAuditEntryAsync(db, p, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
+            // Work recorded today keeps its district and block off the silent-units list.
+            var work = pending.Where(p => p.Action != nameof(EntityState.Deleted)).Select(p => p.Entry.Entity).OfType<IRecordsActivity>().ToList();
+            await Pages.Dashboard.Summaries.TouchAsync(db, work, DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330)), cancellationToken);
             if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
         }
         finally
@@ -83,22 +86,22 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
     private static List<Pending> Capture(DbContext db) =>
         db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is not AuditEntry and not DataProtectionKey
+                        && e.Entity is not AuditEntry and not DataProtectionKey and not Authorization.AuthSession
                         && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity") != true)
             .Select(e => new Pending(e, e.State.ToString(), Changes(e)))
             .Where(p => p.Action != nameof(EntityState.Modified) || p.Changes.Count > 0)
             .ToList();
 
-    private AuditEntry ToAuditEntry(Pending p)
+    private async Task<AuditEntry> ToAuditEntryAsync(DbContext db, Pending p, CancellationToken ct)
     {
         var user = http.HttpContext?.User;
-        var scoped = p.Entry.Entity as IScoped;
+        var (stateId, districtId) = await ScopeOfAsync(db, p.Entry, ct);
         var changes = p.Changes;
         if (p.Action == nameof(EntityState.Added))
         {
             // Generated values (keys, defaults) are known only now.
             foreach (var prop in p.Entry.Properties.Where(x => !Hidden.Contains(x.Metadata.Name)))
-                changes[prop.Metadata.Name] = new { after = prop.CurrentValue };
+                changes[prop.Metadata.Name] = new { after = Shown(prop.CurrentValue) };
         }
         return new AuditEntry
         {
@@ -108,10 +111,36 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             Entity = p.Entry.Metadata.ClrType.Name,
             EntityId = string.Join(",", p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue)),
             Action = p.Action,
-            StateId = scoped?.StateId ?? (p.Entry.Entity as AppUser)?.StateId,
-            DistrictId = scoped?.DistrictId,
+            StateId = stateId,
+            DistrictId = districtId,
             Changes = JsonSerializer.Serialize(changes),
         };
+    }
+
+    /// <summary>
+    /// The state and district a change belongs to, so that the audit page shows an administrator only their own
+    /// state's changes and can filter by district: scoped records carry them; a user belongs to their scope; a
+    /// record of a person (a training) to that person's place; other records by their own StateId column, if any.
+    /// </summary>
+    private static async Task<(int? StateId, int? DistrictId)> ScopeOfAsync(DbContext db, EntityEntry e, CancellationToken ct)
+    {
+        switch (e.Entity)
+        {
+            case IScoped s:
+                return (s.StateId, s.DistrictId);
+            case AppUser u:
+                var district = await db.Set<Territory>().Where(t => t.Id == u.ScopeTerritoryId && t.Level == TerritoryLevel.District)
+                    .Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+                return (u.StateId, district);
+        }
+        if (e.Metadata.FindProperty("StateId") is { } state)
+            return (e.Property(state.Name).CurrentValue as int?, e.Metadata.FindProperty("DistrictId") is { } d ? e.Property(d.Name).CurrentValue as int? : null);
+        if (e.Metadata.FindProperty("PersonId") is { } person && e.Property(person.Name).CurrentValue is int personId)
+        {
+            var place = await db.Set<Person>().Where(x => x.Id == personId).Select(x => new { x.StateId, x.DistrictId }).FirstOrDefaultAsync(ct);
+            return (place?.StateId, place?.DistrictId);
+        }
+        return (null, null);
     }
 
     private static Dictionary<string, object?> Changes(EntityEntry e)
@@ -121,10 +150,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         {
             if (Hidden.Contains(p.Metadata.Name)) continue;
             if (e.State == EntityState.Deleted)
-                result[p.Metadata.Name] = new { before = p.OriginalValue };
+                result[p.Metadata.Name] = new { before = Shown(p.OriginalValue) };
             else if (e.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                result[p.Metadata.Name] = new { before = p.OriginalValue, after = p.CurrentValue };
+                result[p.Metadata.Name] = new { before = Shown(p.OriginalValue), after = Shown(p.CurrentValue) };
         }
         return result;
     }
+
+    // Binary content (meeting photos) is recorded by its size, not copied into the trail.
+    private static object? Shown(object? value) => value is byte[] bytes ? $"{bytes.Length} bytes" : value;
 }

@@ -7,13 +7,6 @@ public enum DriveStatus
     Closed = 3,
 }
 
-public enum Gender
-{
-    Male = 1,
-    Female = 2,
-    Other = 3,
-}
-
 public enum EnrolmentChannel
 {
     PaperForm = 1,
@@ -84,13 +77,14 @@ public class DriveTarget : IScoped
 /// (primary key drive + mobile). The booth decides block, district, division and state, which are copied onto the
 /// row so that scope filters and roll-ups need no join. Mobile numbers are stored as E.164 digits (919876543210).
 /// </summary>
-public class Member : IScoped
+public class Member : IRecordsActivity
 {
     public int DriveId { get; set; }
     public long Mobile { get; set; }
     public string Name { get; set; } = "";
     public int BoothId { get; set; }
     public int BlockId { get; set; }
+    public int? ActivityBlockId => BlockId;
     public int StateId { get; set; }
     public int? DivisionId { get; set; }
     public int? DistrictId { get; set; }

@@ -4,12 +4,12 @@ using OrgTracker.Web.Authorization;
 
 namespace OrgTracker.Web.Pages;
 
-/// <summary>The landing page: every user starts at their own territory (state, division or district).</summary>
+/// <summary>The landing page: every user starts at the dashboard of their own territory (state, division or district).</summary>
 public class IndexModel : PageModel
 {
     public IActionResult OnGet()
     {
         var scope = UserScope.Required(User);
-        return RedirectToPage("/Territories/Index", new { id = scope.TerritoryId });
+        return RedirectToPage("/Dashboard/Index", new { id = scope.TerritoryId });
     }
 }

@@ -27,7 +27,15 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Environment.SetEnvironmentVariable("ORGTRACKER_DB", ConnectionString);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+    /// <summary>Everything the application logs (Serilog events), for tests that read the log.</summary>
+    public LogCapture Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        // Tests sign in many times a minute from one address; the limit itself has its own test.
+        builder.UseEnvironment("Testing").UseSetting("LOGIN_ATTEMPTS_PER_MINUTE", "100000")
+            // Tests check figures right after changing records: no shared dashboard figures.
+            .UseSetting("Dashboard:CacheSeconds", "0")
+            .ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(Log));
 
     public async Task InitializeAsync()
     {
@@ -39,7 +47,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys"],
+            TablesToIgnore = Seeder.PreservedTables.Select(t => new Respawn.Graph.Table(t)).ToArray(),
             WithReseed = true,
         });
     }

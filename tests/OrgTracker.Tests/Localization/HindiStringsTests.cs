@@ -23,14 +23,17 @@ public partial class HindiStringsTests
     {
         var src = Path.Combine(RepoRoot(), "src/OrgTracker.Web");
         var files = Directory.EnumerateFiles(src, "*.cs*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Migrations/"));
+            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Data/"));
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
             foreach (Match m in LocalizerCall().Matches(text)) yield return Regex.Unescape(m.Groups[1].Value);
             foreach (Match m in AnnotationText().Matches(text)) yield return Regex.Unescape(m.Groups[2].Value);
+            foreach (Match m in DomainMessage().Matches(text)) yield return Regex.Unescape(m.Groups[1].Value);
         }
         foreach (var role in Roles.All) yield return OrgTracker.Web.Localization.RoleKey(role);
+        foreach (var end in Enum.GetValues<AppointmentEnd>()) yield return OrgTracker.Web.Pages.OfficeBearers.OfficeBearerQueries.EndReasonKey(end);
+        foreach (var kind in Enum.GetValues<CommitteeKind>()) yield return OrgTracker.Web.Pages.OfficeBearers.OfficeBearerQueries.CommitteeKindKey(kind);
         foreach (var level in Enum.GetValues<TerritoryLevel>())
         {
             yield return OrgTracker.Web.Localization.LevelKey(level);
@@ -69,6 +72,10 @@ public partial class HindiStringsTests
 
     [GeneratedRegex("""(ErrorMessage|Display\(Name) = "((?:[^"\\]|\\.)+)"[,)]""")]
     private static partial Regex AnnotationText();
+
+    // Rule messages raised in the domain and in Appointing, shown through the localizer by the pages.
+    [GeneratedRegex("""(?:DomainException\(|new\("\w*", )"((?:[^"\\]|\\.)+)"[,)]""")]
+    private static partial Regex DomainMessage();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

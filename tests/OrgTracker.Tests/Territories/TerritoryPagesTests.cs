@@ -28,7 +28,7 @@ public class TerritoryPagesTests(AppFactory app) : IntegrationTest(app)
         var landing = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
         var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
-        Assert.Equal($"/Territories/{bhopal}", landing.Headers.Location!.OriginalString);
+        Assert.Equal($"/Dashboard/{bhopal}", landing.Headers.Location!.OriginalString);
         var page = await GetDocumentAsync(client, $"/Territories/{bhopal}");
         Assert.Equal("Bhopal", page.QuerySelector("[data-testid=territory-name]")!.TextContent.Trim());
         Assert.Equal(3, page.QuerySelectorAll("[data-testid=children] tbody tr").Length);

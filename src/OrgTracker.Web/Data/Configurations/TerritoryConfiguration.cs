@@ -84,7 +84,20 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Changes).HasColumnType("jsonb");
         b.HasIndex(a => new { a.StateId, a.AtUtc });
+        b.HasIndex(a => new { a.DistrictId, a.AtUtc });
         b.HasIndex(a => new { a.Entity, a.EntityId });
         b.HasIndex(a => a.UserId);
+    }
+}
+
+public class AuthSessionConfiguration : IEntityTypeConfiguration<Authorization.AuthSession>
+{
+    public void Configure(EntityTypeBuilder<Authorization.AuthSession> b)
+    {
+        b.HasKey(s => s.Key);
+        b.Property(s => s.Key).HasMaxLength(64);
+        b.Property(s => s.UserId).HasMaxLength(450);
+        b.HasIndex(s => s.UserId);
+        b.HasIndex(s => s.ExpiresUtc);
     }
 }

@@ -210,6 +210,136 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Authorization.AuthSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ticket");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_auth_sessions");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_auth_sessions_expires_utc");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_auth_sessions_user_id");
+
+                    b.ToTable("auth_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_items");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_action_items_decision_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_action_items_meeting_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_action_items_territory_id");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_status");
+
+                    b.HasIndex("StateId", "DistrictId", "DueOn")
+                        .HasDatabaseName("ix_action_items_open")
+                        .HasFilter("status IN (1, 2)");
+
+                    b.ToTable("action_items", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -324,6 +454,131 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_asp_net_users_state_id_role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("CommitteeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("committee_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_note");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("InactiveReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("inactive_reason");
+
+                    b.Property<DateOnly?>("InactiveSince")
+                        .HasColumnType("date")
+                        .HasColumnName("inactive_since");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("successor_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("wing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_appointments_committee_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_appointments_person_id");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_appointments_successor_id");
+
+                    b.HasIndex("WingId")
+                        .HasDatabaseName("ix_appointments_wing_id");
+
+                    b.HasIndex("DistrictId", "To")
+                        .HasDatabaseName("ix_appointments_district_id_to");
+
+                    b.HasIndex("PostId", "TerritoryId")
+                        .HasDatabaseName("ix_appointments_current_post")
+                        .HasFilter("\"to\" IS NULL");
+
+                    b.HasIndex("StateId", "To")
+                        .HasDatabaseName("ix_appointments_state_id_to");
+
+                    b.HasIndex("TerritoryId", "To")
+                        .HasDatabaseName("ix_appointments_territory_id_to");
+
+                    b.HasIndex("StateId", "DistrictId", "InactiveSince")
+                        .HasDatabaseName("ix_appointments_inactive")
+                        .HasFilter("inactive_since IS NOT NULL");
+
+                    b.HasIndex("PersonId", "PostId", "WingId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_current")
+                        .HasFilter("\"to\" IS NULL");
+
+                    b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
+                        .HasDatabaseName("ix_appointments_inactive_current")
+                        .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
+
+                    b.ToTable("appointments", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.AssemblyConstituency", b =>
@@ -476,6 +731,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_audit_entries_user_id");
 
+                    b.HasIndex("DistrictId", "AtUtc")
+                        .HasDatabaseName("ix_audit_entries_district_id_at_utc");
+
                     b.HasIndex("Entity", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_entity_id");
 
@@ -483,6 +741,132 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_state_id_at_utc");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dissolved_on");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formed_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("DistrictId", "Kind")
+                        .HasDatabaseName("ix_committees_district_id_kind");
+
+                    b.HasIndex("StateId", "Kind")
+                        .HasDatabaseName("ix_committees_state_id_kind");
+
+                    b.HasIndex("TerritoryId", "Kind")
+                        .HasDatabaseName("ix_committees_territory_id_kind");
+
+                    b.ToTable("committees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.CoverageCell", b =>
+                {
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("AssemblyConstituencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assembly_constituency_id");
+
+                    b.Property<int>("Booths")
+                        .HasColumnType("integer")
+                        .HasColumnName("booths");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("WithAgent")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_agent");
+
+                    b.Property<int>("WithCommittee")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_committee");
+
+                    b.HasKey("BlockId", "AssemblyConstituencyId")
+                        .HasName("pk_coverage_cells");
+
+                    b.HasIndex("AssemblyConstituencyId")
+                        .HasDatabaseName("ix_coverage_cells_assembly_constituency_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_coverage_cells_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_coverage_cells_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_coverage_cells_state_id");
+
+                    b.ToTable("coverage_cells", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
@@ -574,6 +958,386 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_lok_sabha_constituencies_state_id_number");
 
                     b.ToTable("lok_sabha_constituencies", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<string>("Chair")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateTime>("EndsUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_utc");
+
+                    b.Property<int?>("HeadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("head_count");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTime>("StartsUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("wing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("WingId")
+                        .HasDatabaseName("ix_meetings_wing_id");
+
+                    b.HasIndex("DistrictId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_district_id_starts_utc");
+
+                    b.HasIndex("DivisionId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_division_id_starts_utc");
+
+                    b.HasIndex("ProgrammeId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_programme_id_starts_utc");
+
+                    b.HasIndex("StateId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_state_id_starts_utc");
+
+                    b.HasIndex("TerritoryId", "Type", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_decisions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+
+                    b.ToTable("meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendance");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateTime?>("MarkedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_utc");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_invitees");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
+
+                    b.HasIndex("DistrictId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
+
+                    b.HasIndex("DivisionId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
+
+                    b.HasIndex("PersonId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
+
+                    b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("caption");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("image");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_utc");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_photos");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id");
+
+                    b.ToTable("meeting_photos", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_programmes");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_meeting_programmes_territory_id");
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_meeting_programmes_state_id_district_id");
+
+                    b.ToTable("meeting_programmes", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Member", b =>
@@ -1025,6 +1789,667 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("membership_drives", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FormerParty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("former_party");
+
+                    b.Property<int?>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<int>("HomeTerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("home_territory_id");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_people_division_id");
+
+                    b.HasIndex("HomeTerritoryId")
+                        .HasDatabaseName("ix_people_home_territory_id");
+
+                    b.HasIndex("Mobile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_mobile");
+
+                    b.HasIndex("NameEn")
+                        .HasDatabaseName("ix_people_name_en");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameEn"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameEn"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameHi")
+                        .HasDatabaseName("ix_people_name_hi");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_people_from_other_party")
+                        .HasFilter("former_party IS NOT NULL");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Post", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int?>("Sanctioned")
+                        .HasColumnType("integer")
+                        .HasColumnName("sanctioned");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("Level", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posts_level_code");
+
+                    b.ToTable("posts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "PRES",
+                            Level = 1,
+                            NameEn = "State president",
+                            NameHi = "प्रदेश अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "WPRES",
+                            Level = 1,
+                            NameEn = "Working president",
+                            NameHi = "कार्यकारी अध्यक्ष",
+                            Sanctioned = 4,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "VP",
+                            Level = 1,
+                            NameEn = "Vice-president",
+                            NameHi = "उपाध्यक्ष",
+                            Sanctioned = 16,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "GS",
+                            Level = 1,
+                            NameEn = "General secretary",
+                            NameHi = "महासचिव",
+                            Sanctioned = 30,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "SEC",
+                            Level = 1,
+                            NameEn = "Secretary",
+                            NameHi = "सचिव",
+                            Sanctioned = 70,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "TRE",
+                            Level = 1,
+                            NameEn = "Treasurer",
+                            NameHi = "कोषाध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "SPOKES",
+                            Level = 1,
+                            NameEn = "Spokesperson",
+                            NameHi = "प्रवक्ता",
+                            Sanctioned = 8,
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "INCH",
+                            Level = 1,
+                            NameEn = "State in-charge",
+                            NameHi = "प्रदेश प्रभारी",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "COINCH",
+                            Level = 1,
+                            NameEn = "Co-in-charge",
+                            NameHi = "सह प्रभारी",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "MEMBER",
+                            Level = 1,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Code = "INCH",
+                            Level = 2,
+                            NameEn = "Division in-charge",
+                            NameHi = "संभाग प्रभारी",
+                            Sanctioned = 1,
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Code = "COINCH",
+                            Level = 2,
+                            NameEn = "Division co-in-charge",
+                            NameHi = "संभाग सह प्रभारी",
+                            Sanctioned = 2,
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Code = "PRES",
+                            Level = 3,
+                            NameEn = "District president",
+                            NameHi = "जिला अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Code = "INCH",
+                            Level = 3,
+                            NameEn = "District in-charge",
+                            NameHi = "जिला प्रभारी",
+                            Sanctioned = 1,
+                            SortOrder = 31
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Code = "VP",
+                            Level = 3,
+                            NameEn = "Vice-president",
+                            NameHi = "उपाध्यक्ष",
+                            Sanctioned = 4,
+                            SortOrder = 32
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Code = "GS",
+                            Level = 3,
+                            NameEn = "General secretary",
+                            NameHi = "महासचिव",
+                            Sanctioned = 6,
+                            SortOrder = 33
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Code = "SEC",
+                            Level = 3,
+                            NameEn = "Secretary",
+                            NameHi = "सचिव",
+                            Sanctioned = 10,
+                            SortOrder = 34
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Code = "TRE",
+                            Level = 3,
+                            NameEn = "Treasurer",
+                            NameHi = "कोषाध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 35
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Code = "SPOKES",
+                            Level = 3,
+                            NameEn = "Spokesperson",
+                            NameHi = "प्रवक्ता",
+                            Sanctioned = 2,
+                            SortOrder = 36
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Code = "MEMBER",
+                            Level = 3,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 37
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Code = "PRES",
+                            Level = 4,
+                            NameEn = "Block president",
+                            NameHi = "ब्लॉक अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 41,
+                            Code = "VP",
+                            Level = 4,
+                            NameEn = "Vice-president",
+                            NameHi = "उपाध्यक्ष",
+                            Sanctioned = 2,
+                            SortOrder = 41
+                        },
+                        new
+                        {
+                            Id = 42,
+                            Code = "GS",
+                            Level = 4,
+                            NameEn = "General secretary",
+                            NameHi = "महासचिव",
+                            Sanctioned = 3,
+                            SortOrder = 42
+                        },
+                        new
+                        {
+                            Id = 43,
+                            Code = "SEC",
+                            Level = 4,
+                            NameEn = "Secretary",
+                            NameHi = "सचिव",
+                            Sanctioned = 5,
+                            SortOrder = 43
+                        },
+                        new
+                        {
+                            Id = 44,
+                            Code = "MEMBER",
+                            Level = 4,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 44
+                        },
+                        new
+                        {
+                            Id = 50,
+                            Code = "PRES",
+                            Level = 5,
+                            NameEn = "Ward president",
+                            NameHi = "वार्ड अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 51,
+                            Code = "MEMBER",
+                            Level = 5,
+                            NameEn = "Committee member",
+                            NameHi = "समिति सदस्य",
+                            SortOrder = 51
+                        },
+                        new
+                        {
+                            Id = 60,
+                            Code = "PRES",
+                            Level = 6,
+                            NameEn = "Booth president",
+                            NameHi = "बूथ अध्यक्ष",
+                            Sanctioned = 1,
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = 61,
+                            Code = "BLA",
+                            Level = 6,
+                            NameEn = "Booth agent (BLA)",
+                            NameHi = "बूथ लेवल एजेंट (BLA)",
+                            Sanctioned = 1,
+                            SortOrder = 61
+                        },
+                        new
+                        {
+                            Id = 62,
+                            Code = "MEMBER",
+                            Level = 6,
+                            NameEn = "Booth committee member",
+                            NameHi = "बूथ समिति सदस्य",
+                            SortOrder = 62
+                        });
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("achievements");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<bool>("EnteredOnBehalf")
+                        .HasColumnType("boolean")
+                        .HasColumnName("entered_on_behalf");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTime?>("FirstSubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_utc");
+
+                    b.Property<string>("HelpNeeded")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("help_needed");
+
+                    b.Property<Guid?>("LastRequestToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_request_token");
+
+                    b.Property<DateTime?>("LastSubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_submitted_utc");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_utc");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<bool>("SubmittedOnBehalf")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_on_behalf");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("DivisionId", "Period")
+                        .HasDatabaseName("ix_reports_division_id_period");
+
+                    b.HasIndex("StateId", "Period")
+                        .HasDatabaseName("ix_reports_state_id_period");
+
+                    b.HasIndex("DistrictId", "Period", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_district_id_period_revision");
+
+                    b.HasIndex("StateId", "Status", "LastSubmittedUtc")
+                        .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ReportEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("OnBehalf")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_behalf");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("UserRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("user_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_events");
+
+                    b.HasIndex("ReportId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_report_id_at_utc");
+
+                    b.HasIndex("StateId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_state_id_at_utc");
+
+                    b.ToTable("report_events", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
                 {
                     b.Property<int>("Id")
@@ -1137,6 +2562,276 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("territories", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Training", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trainings");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_trainings_meeting_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_trainings_person_id");
+
+                    b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("LastOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_on");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_unit_activities");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_activities_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_activities_division_id");
+
+                    b.HasIndex("StateId", "LastOn")
+                        .HasDatabaseName("ix_unit_activities_state_id_last_on");
+
+                    b.ToTable("unit_activities", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_vacancy_cells");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_vacancy_cells_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_vacancy_cells_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_vacancy_cells_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_vacancy_cells_state_id");
+
+                    b.ToTable("vacancy_cells", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Wing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wings");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wings_code");
+
+                    b.ToTable("wings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "MAIN",
+                            Kind = 1,
+                            NameEn = "Main organisation",
+                            NameHi = "मुख्य संगठन",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "YOUTH",
+                            Kind = 2,
+                            NameEn = "Youth Congress",
+                            NameHi = "युवा कांग्रेस",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "MAHILA",
+                            Kind = 2,
+                            NameEn = "Mahila Congress",
+                            NameHi = "महिला कांग्रेस",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "NSUI",
+                            Kind = 2,
+                            NameEn = "NSUI",
+                            NameHi = "एनएसयूआई",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "SEVADAL",
+                            Kind = 2,
+                            NameEn = "Seva Dal",
+                            NameHi = "सेवादल",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "SOCIAL",
+                            Kind = 3,
+                            NameEn = "Social Media department",
+                            NameHi = "सोशल मीडिया विभाग",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "TRAINING",
+                            Kind = 3,
+                            NameEn = "Training department",
+                            NameHi = "प्रशिक्षण विभाग",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "KISAN",
+                            Kind = 4,
+                            NameEn = "Kisan cell",
+                            NameHi = "किसान प्रकोष्ठ",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "SC",
+                            Kind = 4,
+                            NameEn = "SC cell",
+                            NameHi = "अनुसूचित जाति प्रकोष्ठ",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "OBC",
+                            Kind = 4,
+                            NameEn = "OBC cell",
+                            NameHi = "पिछड़ा वर्ग प्रकोष्ठ",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Code = "MINORITY",
+                            Kind = 4,
+                            NameEn = "Minority cell",
+                            NameHi = "अल्पसंख्यक प्रकोष्ठ",
+                            SortOrder = 11
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1194,6 +2889,40 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_territories_territory_id");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AppUser", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", "ScopeTerritory")
@@ -1204,6 +2933,59 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_territories_scope_territory_id");
 
                     b.Navigation("ScopeTerritory");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_committees_committee_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_people_person_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_posts_post_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_appointments_successor_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Wing", "Wing")
+                        .WithMany()
+                        .HasForeignKey("WingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_wings_wing_id");
+
+                    b.Navigation("Committee");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("Wing");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.AssemblyConstituency", b =>
@@ -1231,6 +3013,16 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Navigation("LokSabhaConstituency");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Committee", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_territories_territory_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.MembershipDrive", null)
@@ -1256,6 +3048,91 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_lok_sabha_constituencies_territories_state_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Wing", "Wing")
+                        .WithMany()
+                        .HasForeignKey("WingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_wings_wing_id");
+
+                    b.Navigation("Programme");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("Wing");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingDecision", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_people_person_id");
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_programmes_territories_territory_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportChunk", b =>
@@ -1298,6 +3175,50 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_membership_drives_territories_state_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("HomeTerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_people_territories_home_territory_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Report", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_territories_district_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_territories_division_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_territories_state_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ReportEvent", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Report", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_events_reports_report_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.AssemblyConstituency", "AssemblyConstituency")
@@ -1321,6 +3242,37 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Navigation("AssemblyConstituency");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Training", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trainings_people_person_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
+                {
+                    b.Navigation("Trainings");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Report", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -64,3 +64,40 @@ internal static class Names
             ? ($"{districtEn} {SeatSuffixes[index].En}", $"{districtHi} {SeatSuffixes[index].Hi}")
             : Place(placeSeed);
 }
+
+/// <summary>Plausible personal names in English and Hindi.</summary>
+internal static class PersonNames
+{
+    private static readonly (string En, string Hi)[] Male =
+    [
+        ("Ramesh", "रमेश"), ("Suresh", "सुरेश"), ("Mahesh", "महेश"), ("Rajesh", "राजेश"), ("Dinesh", "दिनेश"),
+        ("Anil", "अनिल"), ("Sunil", "सुनील"), ("Vijay", "विजय"), ("Ajay", "अजय"), ("Sanjay", "संजय"),
+        ("Rakesh", "राकेश"), ("Mukesh", "मुकेश"), ("Manoj", "मनोज"), ("Arun", "अरुण"), ("Ashok", "अशोक"),
+        ("Pradeep", "प्रदीप"), ("Deepak", "दीपक"), ("Rahul", "राहुल"), ("Amit", "अमित"), ("Vikas", "विकास"),
+        ("Naresh", "नरेश"), ("Kamlesh", "कमलेश"), ("Brijesh", "बृजेश"), ("Santosh", "संतोष"), ("Gopal", "गोपाल"),
+    ];
+
+    private static readonly (string En, string Hi)[] Female =
+    [
+        ("Sunita", "सुनीता"), ("Anita", "अनीता"), ("Kavita", "कविता"), ("Rekha", "रेखा"), ("Sarita", "सरिता"),
+        ("Meena", "मीना"), ("Geeta", "गीता"), ("Pooja", "पूजा"), ("Neha", "नेहा"), ("Priya", "प्रिया"),
+        ("Shobha", "शोभा"), ("Asha", "आशा"), ("Usha", "उषा"), ("Kiran", "किरण"), ("Lakshmi", "लक्ष्मी"),
+    ];
+
+    private static readonly (string En, string Hi)[] Surnames =
+    [
+        ("Sharma", "शर्मा"), ("Verma", "वर्मा"), ("Yadav", "यादव"), ("Patel", "पटेल"), ("Singh", "सिंह"),
+        ("Tiwari", "तिवारी"), ("Mishra", "मिश्रा"), ("Gupta", "गुप्ता"), ("Chouhan", "चौहान"), ("Ahirwar", "अहिरवार"),
+        ("Kushwaha", "कुशवाहा"), ("Jatav", "जाटव"), ("Pandey", "पांडे"), ("Dubey", "दुबे"), ("Rajput", "राजपूत"),
+        ("Maurya", "मौर्य"), ("Thakur", "ठाकुर"), ("Khan", "खान"), ("Qureshi", "कुरैशी"), ("Meena", "मीणा"),
+    ];
+
+    /// <summary>A name and whether it is a woman's.</summary>
+    public static (string En, string Hi, bool Female) Next(Random rng)
+    {
+        var female = rng.Next(100) < 30;
+        var first = female ? Female[rng.Next(Female.Length)] : Male[rng.Next(Male.Length)];
+        var last = Surnames[rng.Next(Surnames.Length)];
+        return ($"{first.En} {last.En}", $"{first.Hi} {last.Hi}", female);
+    }
+}

@@ -81,7 +81,8 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         foreach (var spec in States)
         {
             var depth = spec.Code == "MP" ? profile.Mp : profile.Up;
-            var rng = new Random(HashCode.Combine(seed, spec.Code == "MP" ? 1 : 2));
+            // HashCode.Combine is randomised per process; generation must be deterministic for a seed.
+            var rng = new Random(seed * 31 + (spec.Code == "MP" ? 1 : 2));
             var state = new Territory { Id = nextId++, Level = TerritoryLevel.State, Code = spec.Code, NameEn = spec.NameEn, NameHi = spec.NameHi };
             state.StateId = state.Id;
             territories.Add(state);
@@ -187,6 +188,10 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             """, conn))
             await cmd.ExecuteNonQueryAsync(ct);
 
+        var officeBearers = new OfficeBearerGenerator(new Random(seed), DateOnly.FromDateTime(DateTime.UtcNow));
+        officeBearers.Generate(territories, booths);
+        await officeBearers.CopyAsync(conn, ct);
+
         await AddDemoUsersAsync(territories, ct);
         var counts = new Dictionary<string, long>
         {
@@ -198,9 +203,15 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             ["booths"] = booths.Count,
             ["lok_sabha_constituencies"] = lokSabha.Count,
             ["assembly_constituencies"] = assembly.Count,
+            ["people"] = officeBearers.People,
+            ["appointments"] = officeBearers.Appointments,
+            ["committees"] = officeBearers.Committees,
             ["users"] = DemoLogins.Length,
         };
+        foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
+        foreach (var (table, n) in await new MeetingGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
         foreach (var (table, n) in await new MemberGenerator(db, log).SeedAsync(conn, profile, seed, ct)) counts[table] = n;
+        await Pages.Dashboard.Summaries.RebuildAllAsync(conn, ct);
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
         return counts;
     }
@@ -254,14 +265,17 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Empties every table but the migrations history and the data-protection keys.</summary>
+    /// <summary>Tables that seeding and test resets never empty: schema history, keys and the reference data of migrations.</summary>
+    public static readonly string[] PreservedTables = ["__ef_migrations_history", "data_protection_keys", "wings", "posts"];
+
+    /// <summary>Empties every table but the migrations history, the data-protection keys and the reference data (wings, posts).</summary>
     public async Task TruncateAllAsync(CancellationToken ct)
     {
         var tables = await db.Database.SqlQueryRaw<string>(
             """
             SELECT quote_ident(tablename) AS "Value" FROM pg_tables
-            WHERE schemaname = 'public' AND tablename NOT IN ('__ef_migrations_history', 'data_protection_keys')
-            """).ToListAsync(ct);
+            WHERE schemaname = 'public' AND NOT tablename = ANY(@preserved)
+            """, new NpgsqlParameter("preserved", PreservedTables)).ToListAsync(ct);
         if (tables.Count > 0)
             
 #pragma warning disable EF1002 // table names come from pg_tables, quoted with quote_ident

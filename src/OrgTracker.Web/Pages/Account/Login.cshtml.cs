@@ -7,8 +7,13 @@ using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Startup.LoginRateLimit)]
+public class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
 {
+    // A real hash of a random password: failures that skip the password check (unknown user, locked account) verify
+    // against it, so that every failure costs the same time.
+    private static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(null!, Guid.NewGuid().ToString());
+
     [BindProperty] public InputModel Input { get; set; } = new();
     public string? ReturnUrl { get; set; }
 
@@ -38,11 +43,19 @@ public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
     {
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
+        var exists = await signIn.UserManager.FindByNameAsync(Input.Email.Trim()) is not null;
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (!exists || result.IsLockedOut) hasher.VerifyHashedPassword(null!, DummyHash, Input.Password);
         if (result.Succeeded)
         {
             log.LogInformation("User {UserName} signed in", Input.Email.Trim());
             return LocalRedirect(SafeReturnUrl(returnUrl));
+        }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the authenticator code comes next (a short-lived cookie carries the user there).
+            log.LogInformation("User {UserName} passed the password step; asking for the authenticator code", Input.Email.Trim());
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl(returnUrl) });
         }
         // One message for an unknown user, a wrong password and a locked account: nothing to learn from it.
         log.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Input.Email.Trim(), result.IsLockedOut);

@@ -5,14 +5,13 @@ using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Account;
 
-public class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // A new security stamp makes every copy of the old cookie invalid at its next validation.
-        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
+        // Signing out deletes the server-side session (AuthSessionStore): a copy of the cookie stops working at once.
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }

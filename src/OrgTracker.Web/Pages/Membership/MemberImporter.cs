@@ -83,6 +83,14 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             -- The rows the insert skipped, so that only they are looked up afterwards.
             INSERT INTO member_skipped
             SELECT s.* FROM member_staging s WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.import_line = s.line)
+        ), activity AS (
+            -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
+            INSERT INTO unit_activities AS u (territory_id, state_id, division_id, district_id, last_on)
+            SELECT t, min(state_id), min(division_id), min(district_id), (now() AT TIME ZONE 'Asia/Kolkata')::date
+            FROM (SELECT block_id AS t, state_id, division_id, district_id FROM ins
+                  UNION SELECT district_id, state_id, division_id, district_id FROM ins) x
+            GROUP BY t ORDER BY t
+            ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
         )
         SELECT count(*) FROM ins;
         """;

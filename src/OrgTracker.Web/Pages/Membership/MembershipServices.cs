@@ -39,23 +39,6 @@ public static class MembershipServices
             o.Conventions.AuthorizePage("/Membership/Enrol", MembershipPolicies.Enrol);
             o.Conventions.AuthorizePage("/Membership/Import", MembershipPolicies.Enrol);
         });
-        // App-wide: the model binder's own messages ("'abc' is not a number") in the user's language too.
-        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
-        {
-            var L = factory.Create(typeof(SharedResource));
-            var m = o.ModelBindingMessageProvider;
-            m.SetAttemptedValueIsInvalidAccessor((value, field) => L["The value '{0}' is not valid for {1}.", value, field]);
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => L["The value '{0}' is not valid.", value]);
-            m.SetUnknownValueIsInvalidAccessor(field => L["The value is not valid for {0}.", field]);
-            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["The value is not valid."]);
-            m.SetValueIsInvalidAccessor(value => L["The value '{0}' is not valid.", value]);
-            m.SetValueMustBeANumberAccessor(field => L["{0} must be a number.", field]);
-            m.SetNonPropertyValueMustBeANumberAccessor(() => L["This must be a number."]);
-            m.SetValueMustNotBeNullAccessor(value => L["The value '{0}' is not valid.", value]);
-            m.SetMissingBindRequiredValueAccessor(field => L["{0} is required.", field]);
-            m.SetMissingKeyOrValueAccessor(() => L["A value is required."]);
-            m.SetMissingRequestBodyRequiredValueAccessor(() => L["A value is required."]);
-        });
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<MemberImportSignal>();
         services.AddSingleton<MemberImportQueue>();

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Data.Configurations;
+
+public class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(p => p.NameEn).HasMaxLength(200).IsRequired();
+        b.Property(p => p.NameHi).HasMaxLength(200).IsRequired();
+        b.Property(p => p.Mobile).HasMaxLength(16).IsRequired();
+        b.Property(p => p.Email).HasMaxLength(256);
+        b.Property(p => p.Address).HasMaxLength(500);
+        b.Property(p => p.FormerParty).HasMaxLength(100);
+        b.Property(p => p.Version).IsRowVersion();
+        b.HasOne<Territory>().WithMany().HasForeignKey(p => p.HomeTerritoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Trainings).WithOne().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.Mobile).IsUnique();
+        b.HasIndex(p => new { p.StateId, p.DistrictId });
+        b.HasIndex(p => p.DivisionId);
+        b.HasIndex(p => p.NameEn).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(p => p.NameHi).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Leaders from other parties who still need training.
+        b.HasIndex(p => new { p.StateId, p.DistrictId }).HasFilter("former_party IS NOT NULL").HasDatabaseName("ix_people_from_other_party");
+    }
+}
+
+public class TrainingConfiguration : IEntityTypeConfiguration<Training>
+{
+    public void Configure(EntityTypeBuilder<Training> b)
+    {
+        b.Property(t => t.Description).HasMaxLength(300).IsRequired();
+        b.HasIndex(t => t.PersonId);
+    }
+}
+
+public class WingConfiguration : IEntityTypeConfiguration<Wing>
+{
+    public void Configure(EntityTypeBuilder<Wing> b)
+    {
+        b.Property(w => w.Code).HasMaxLength(20).IsRequired();
+        b.Property(w => w.NameEn).HasMaxLength(100).IsRequired();
+        b.Property(w => w.NameHi).HasMaxLength(100).IsRequired();
+        b.HasIndex(w => w.Code).IsUnique();
+        b.HasData(ReferenceData.Wings);
+    }
+}
+
+public class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> b)
+    {
+        b.Property(p => p.Code).HasMaxLength(30).IsRequired();
+        b.Property(p => p.NameEn).HasMaxLength(100).IsRequired();
+        b.Property(p => p.NameHi).HasMaxLength(100).IsRequired();
+        b.HasIndex(p => new { p.Level, p.Code }).IsUnique();
+        b.HasData(ReferenceData.Posts);
+    }
+}
+
+public class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
+{
+    public void Configure(EntityTypeBuilder<Committee> b)
+    {
+        b.Property(c => c.NameEn).HasMaxLength(200).IsRequired();
+        b.Property(c => c.NameHi).HasMaxLength(200).IsRequired();
+        b.Property(c => c.Version).IsRowVersion();
+        b.HasOne<Territory>().WithMany().HasForeignKey(c => c.TerritoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.TerritoryId, c.Kind });
+        b.HasIndex(c => new { c.DistrictId, c.Kind });
+        b.HasIndex(c => new { c.StateId, c.Kind });
+        b.Ignore(c => c.ActivityBlockId);
+    }
+}
+
+public class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> b)
+    {
+        b.Property(a => a.EndNote).HasMaxLength(500);
+        b.Property(a => a.InactiveReason).HasMaxLength(500);
+        b.Property(a => a.Version).IsRowVersion();
+        b.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Wing).WithMany().HasForeignKey(a => a.WingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Territory).WithMany().HasForeignKey(a => a.TerritoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Committee).WithMany().HasForeignKey(a => a.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(a => a.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        // A person holds a post in a wing at a territory at most once at a time.
+        b.HasIndex(a => new { a.PersonId, a.PostId, a.WingId, a.TerritoryId }).IsUnique().HasFilter("\"to\" IS NULL")
+            .HasDatabaseName("ux_appointments_current");
+        b.HasIndex(a => new { a.TerritoryId, a.To });
+        b.HasIndex(a => a.PersonId);
+        b.HasIndex(a => a.CommitteeId);
+        // Current holders of a post (booth agents for coverage) by territory.
+        b.HasIndex(a => new { a.PostId, a.TerritoryId }).HasFilter("\"to\" IS NULL").HasDatabaseName("ix_appointments_current_post");
+        // The inactive list by district, and the dashboard's inactive counts by division, district and block (index-only).
+        b.HasIndex(a => new { a.StateId, a.DistrictId, a.InactiveSince }).HasFilter("inactive_since IS NOT NULL")
+            .HasDatabaseName("ix_appointments_inactive");
+        b.HasIndex(a => new { a.StateId, a.DivisionId, a.DistrictId, a.BlockId }).HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL")
+            .HasDatabaseName("ix_appointments_inactive_current");
+        b.HasIndex(a => new { a.DistrictId, a.To });
+        b.HasIndex(a => new { a.StateId, a.To });
+        b.Ignore(a => a.ActivityBlockId);
+    }
+}
+
+public class CoverageCellConfiguration : IEntityTypeConfiguration<CoverageCell>
+{
+    public void Configure(EntityTypeBuilder<CoverageCell> b)
+    {
+        b.HasKey(c => new { c.BlockId, c.AssemblyConstituencyId });
+        b.HasIndex(c => c.StateId);
+        b.HasIndex(c => c.DivisionId);
+        b.HasIndex(c => c.DistrictId);
+        b.HasIndex(c => c.AssemblyConstituencyId);
+    }
+}
+
+public class UnitActivityConfiguration : IEntityTypeConfiguration<UnitActivity>
+{
+    public void Configure(EntityTypeBuilder<UnitActivity> b)
+    {
+        b.HasKey(u => u.TerritoryId);
+        b.Property(u => u.TerritoryId).ValueGeneratedNever();
+        b.HasIndex(u => new { u.StateId, u.LastOn });
+        b.HasIndex(u => u.DivisionId);
+        b.HasIndex(u => u.DistrictId);
+    }
+}
+
+public class VacancyCellConfiguration : IEntityTypeConfiguration<VacancyCell>
+{
+    public void Configure(EntityTypeBuilder<VacancyCell> b)
+    {
+        b.HasKey(v => v.TerritoryId);
+        b.Property(v => v.TerritoryId).ValueGeneratedNever();
+        b.HasIndex(v => v.StateId);
+        b.HasIndex(v => v.DivisionId);
+        b.HasIndex(v => v.DistrictId);
+        b.HasIndex(v => v.BlockId);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Data.Configurations;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Dashboard;
+
+/// <summary>
+/// The dashboard's figures for a territory, each grouped by the child unit (division, district or block) it
+/// falls in. Every query reads a summary table or an indexed, small set; none scans booths or members.
+/// </summary>
+public sealed class DashboardQueries(AppDbContext db, Territory t)
+{
+    public TerritoryLevel? ChildLevel { get; } = t.Level switch
+    {
+        TerritoryLevel.State => TerritoryLevel.Division,
+        TerritoryLevel.Division => TerritoryLevel.District,
+        TerritoryLevel.District => TerritoryLevel.Block,
+        _ => null,
+    };
+
+    /// <summary>The child key of a row: its division, district or block id (0 when the figure is the territory's own).</summary>
+    private Expression<Func<T, int>> Key<T>(Expression<Func<T, int?>> division, Expression<Func<T, int?>> district, Expression<Func<T, int?>> block)
+    {
+        var pick = ChildLevel switch
+        {
+            TerritoryLevel.Division => division,
+            TerritoryLevel.District => district,
+            TerritoryLevel.Block => block,
+            _ => null,
+        };
+        if (pick is null) return Expression.Lambda<Func<T, int>>(Expression.Constant(0), Expression.Parameter(typeof(T)));
+        var p = pick.Parameters[0];
+        return Expression.Lambda<Func<T, int>>(Expression.Coalesce(pick.Body, Expression.Constant(0)), p);
+    }
+
+    private IQueryable<T> Within<T>(IQueryable<T> q, Expression<Func<T, int>> state, Expression<Func<T, int?>> division,
+        Expression<Func<T, int?>> district, Expression<Func<T, int?>> block)
+    {
+        var id = t.Id;
+        Expression<Func<T, bool>> filter = t.Level switch
+        {
+            TerritoryLevel.State => Compose(state, s => s == id),
+            TerritoryLevel.Division => Compose(division, d => d == id),
+            TerritoryLevel.District => Compose(district, d => d == id),
+            _ => Compose(block, b => b == id),
+        };
+        return q.Where(filter);
+    }
+
+    private static Expression<Func<T, bool>> Compose<T, TKey>(Expression<Func<T, TKey>> selector, Expression<Func<TKey, bool>> test)
+    {
+        var body = new Replace(test.Parameters[0], selector.Body).Visit(test.Body);
+        return Expression.Lambda<Func<T, bool>>(body, selector.Parameters);
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    public sealed record Coverage(int Booths, int WithAgent, int WithCommittee);
+
+    public async Task<Dictionary<int, Coverage>> CoverageAsync(CancellationToken ct)
+    {
+        var cells = Within(db.CoverageCells.AsNoTracking(), c => c.StateId, c => c.DivisionId, c => c.DistrictId, c => c.BlockId);
+        return await cells.GroupBy(Key<CoverageCell>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
+            .Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent), C = g.Sum(c => c.WithCommittee) })
+            .ToDictionaryAsync(g => g.Key, g => new Coverage(g.B, g.A, g.C), ct);
+    }
+
+    /// <summary>Vacant sanctioned posts of the main organisation above booth level: Σ territories × sanction − Σ filled.</summary>
+    public async Task<Dictionary<int, int>> VacanciesAsync(CancellationToken ct)
+    {
+        var sanctionByLevel = await db.Posts.AsNoTracking().Where(p => p.Sanctioned != null && p.Level < TerritoryLevel.Booth)
+            .GroupBy(p => p.Level).Select(g => new { g.Key, S = g.Sum(p => p.Sanctioned!.Value) }).ToDictionaryAsync(g => g.Key, g => g.S, ct);
+        var territories = Within(db.Territories.AsNoTracking().Where(x => x.Level < TerritoryLevel.Booth),
+            x => x.StateId, x => x.Level == TerritoryLevel.Division ? x.Id : x.DivisionId,
+            x => x.Level == TerritoryLevel.District ? x.Id : x.DistrictId, x => x.Level == TerritoryLevel.Block ? x.Id : x.BlockId);
+        var counts = await territories
+            .GroupBy(x => new
+            {
+                Key = ChildLevel == TerritoryLevel.Division ? (x.Level == TerritoryLevel.Division ? x.Id : x.DivisionId ?? 0)
+                    : ChildLevel == TerritoryLevel.District ? (x.Level == TerritoryLevel.District ? x.Id : x.DistrictId ?? 0)
+                    : ChildLevel == TerritoryLevel.Block ? (x.Level == TerritoryLevel.Block ? x.Id : x.BlockId ?? 0) : 0,
+                x.Level,
+            })
+            .Select(g => new { g.Key.Key, g.Key.Level, N = g.Count() }).ToListAsync(ct);
+        var filled = await Within(db.VacancyCells.AsNoTracking(), v => v.StateId, v => v.DivisionId, v => v.DistrictId, v => v.BlockId)
+            .GroupBy(Key<VacancyCell>(v => v.DivisionId, v => v.DistrictId, v => v.BlockId))
+            .Select(g => new { g.Key, F = g.Sum(v => v.Filled) }).ToDictionaryAsync(g => g.Key, g => g.F, ct);
+        return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key,
+            g => g.Sum(c => c.N * sanctionByLevel.GetValueOrDefault(c.Level)) - filled.GetValueOrDefault(g.Key));
+    }
+
+    /// <summary>Office-bearers in post and flagged inactive.</summary>
+    public Task<Dictionary<int, int>> InactiveAsync(CancellationToken ct) =>
+        Within(db.Appointments.AsNoTracking().Where(a => a.InactiveSince != null && a.To == null),
+                a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => a.BlockId)
+            .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    /// <summary>Meetings held since <paramref name="sinceUtc"/>, by the unit they were held in.</summary>
+    public Task<Dictionary<int, int>> MeetingsHeldAsync(DateTime sinceUtc, CancellationToken ct) =>
+        Within(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= sinceUtc),
+                m => m.StateId, m => m.DivisionId, m => m.DistrictId, m => m.BlockId)
+            .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    /// <summary>Open action items past their due date (items belong to a district at most; below it they count as its own).</summary>
+    public Task<Dictionary<int, int>> OverdueActionItemsAsync(DateOnly today, CancellationToken ct) =>
+        Within(db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today),
+                a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => (int?)null)
+            .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    public sealed record SilentUnit(int Id, TerritoryLevel Level, string NameEn, string NameHi, int? DivisionId, int? DistrictId, DateOnly? LastOn);
+
+    /// <summary>Districts and blocks that recorded nothing since <paramref name="since"/> (or never), longest silent first.</summary>
+    public Task<List<SilentUnit>> SilentUnitsAsync(DateOnly since, CancellationToken ct) =>
+        (from x in Within(db.Territories.AsNoTracking().Where(x => x.Level == TerritoryLevel.District || x.Level == TerritoryLevel.Block),
+                x => x.StateId, x => x.DivisionId, x => x.Level == TerritoryLevel.District ? x.Id : x.DistrictId,
+                x => x.Level == TerritoryLevel.Block ? x.Id : x.BlockId)
+         join u in db.UnitActivities on x.Id equals u.TerritoryId into activity
+         from u in activity.DefaultIfEmpty()
+         where u == null || u.LastOn < since
+         orderby u.LastOn, x.NameEn
+         select new SilentUnit(x.Id, x.Level, x.NameEn, x.NameHi, x.DivisionId,
+             x.Level == TerritoryLevel.District ? x.Id : x.DistrictId, u == null ? null : u.LastOn))
+        .ToListAsync(ct);
+
+    /// <summary>Silent units by the child unit they lie in.</summary>
+    public Dictionary<int, int> SilentCounts(IEnumerable<SilentUnit> units) =>
+        units.GroupBy(u => ChildLevel switch
+            {
+                TerritoryLevel.Division => u.DivisionId ?? 0,
+                TerritoryLevel.District => u.DistrictId ?? 0,
+                TerritoryLevel.Block => u.Level == TerritoryLevel.Block ? u.Id : 0,
+                _ => 0,
+            })
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    public sealed record FocusSeat(int Id, int Number, string NameEn, string NameHi, string? Winner, int? MarginVotes, decimal? MarginPercent,
+        int Booths, int WithAgent);
+
+    /// <summary>Seats lost by less than <paramref name="margin"/> per cent in the territory, closest first, with their booth coverage.</summary>
+    public async Task<List<FocusSeat>> FocusSeatsAsync(decimal margin, CancellationToken ct)
+    {
+        var seats = t.Level == TerritoryLevel.Block
+            ? db.AssemblyConstituencies.Where(a => db.CoverageCells.Any(c => c.BlockId == t.Id && c.AssemblyConstituencyId == a.Id))
+            : Within(db.AssemblyConstituencies.AsNoTracking(), a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => (int?)null);
+        var list = await seats.Where(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < margin)
+            .OrderBy(a => a.MarginPercent).ThenBy(a => a.Number)
+            .Select(a => new { a.Id, a.Number, a.NameEn, a.NameHi, a.WinningParty, a.MarginVotes, a.MarginPercent })
+            .ToListAsync(ct);
+        var ids = list.Select(s => s.Id).ToList();
+        var coverage = await db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId))
+            .GroupBy(c => c.AssemblyConstituencyId).Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        return list.Select(s => new FocusSeat(s.Id, s.Number, s.NameEn, s.NameHi, s.WinningParty, s.MarginVotes, s.MarginPercent,
+            coverage.GetValueOrDefault(s.Id)?.B ?? 0, coverage.GetValueOrDefault(s.Id)?.A ?? 0)).ToList();
+    }
+
+    /// <summary>Booth agent post id, for links.</summary>
+    public static int BoothAgentPostId => ReferenceData.BoothAgentPostId;
+}

@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using OrgTracker.Web.Authorization;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Reports;
+using OrgTracker.Web.Pages.Territories;
+
+namespace OrgTracker.Web.Pages.Dashboard;
+
+/// <summary>
+/// The dashboard of a state, division, district or block: the same figures at each level, for the territory and
+/// for each of its child units, every figure linking to the records behind it. Everyone lands on their own.
+/// </summary>
+public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, IOptions<DashboardOptions> options,
+    TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
+
+    public Territory Territory { get; private set; } = null!;
+    public List<TerritoryRef> Breadcrumb { get; private set; } = [];
+    public DateOnly Period { get; private set; }
+    public TerritoryLevel? ChildLevel { get; private set; }
+    public Unit Total { get; private set; } = null!;
+    /// <summary>The territory's own posts (not in any child unit), when it has any.</summary>
+    public Unit? Own { get; private set; }
+    public List<Unit> Units { get; private set; } = [];
+    public List<DashboardQueries.FocusSeat> FocusSeats { get; private set; } = [];
+    public List<DashboardQueries.SilentUnit> Silent { get; private set; } = [];
+    public int SilentTotal { get; private set; }
+    public DashboardOptions Options => options.Value;
+
+    /// <summary>The figures of one unit (or of the whole territory).</summary>
+    public sealed class Unit
+    {
+        public int Id { get; init; }
+        public string NameEn { get; init; } = "";
+        public string NameHi { get; init; } = "";
+        public int Districts { get; set; }
+        public int Submitted { get; set; }
+        public int Accepted { get; set; }
+        public int Returned { get; set; }
+        public int Late { get; set; }
+        public int Missing { get; set; }
+        public ReportStatus? Status { get; set; }
+        public double? Score { get; set; }
+        public int? Rank { get; set; }
+        public int Booths { get; set; }
+        public int WithAgent { get; set; }
+        public int WithCommittee { get; set; }
+        public int Vacancies { get; set; }
+        public int Inactive { get; set; }
+        public int Silent { get; set; }
+        public int MeetingsHeld { get; set; }
+        public int Overdue { get; set; }
+        public decimal AgentPercent => Booths == 0 ? 0 : Math.Round(100m * WithAgent / Booths, 1);
+        public decimal CommitteePercent => Booths == 0 ? 0 : Math.Round(100m * WithCommittee / Booths, 1);
+        public string Name => Localization.Pick(NameEn, NameHi);
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? export, CancellationToken ct)
+    {
+        var t = await db.FindInScopeAsync(User, id ?? UserScope.Required(User).TerritoryId, ct);
+        if (t is null) return NotFound();
+        if (t.Level > TerritoryLevel.Block) return RedirectToPage("/Territories/Index", new { id = t.Id });
+        Territory = t;
+        Breadcrumb = await db.BreadcrumbAsync(User, t, ct);
+        (Period, _) = PeriodPicker.Pick(PeriodText, clock.GetUtcNow(), reportOptions.Value);
+
+        ChildLevel = new DashboardQueries(db, t).ChildLevel;
+        // Figures depend only on the territory and month (everything below a territory in scope is in scope), so
+        // users share them for a few seconds; a busy state dashboard then costs one computation per interval.
+        var figures = Options.CacheSeconds <= 0
+            ? await ComputeAsync(t, ct)
+            : (await cache.GetOrCreateAsync($"dashboard:{t.Id}:{Period:yyyy-MM}", entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Options.CacheSeconds);
+                return ComputeAsync(t, ct);
+            }))!;
+        (Total, Own, Units, FocusSeats, SilentTotal) = (figures.Total, figures.Own, figures.Units, figures.FocusSeats, figures.Silent.Count);
+        Silent = figures.Silent.Take(20).ToList();
+
+        if (export == "focus")
+            return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "focus-seats",
+                [L["No."], L["Assembly constituency"], L["Winner"], L["Margin (votes)"], L["Margin (%)"], L["Booths"], L["With agent"]],
+                FocusSeats.Select(s => new object?[] { s.Number, Localization.Pick(s.NameEn, s.NameHi), s.Winner, s.MarginVotes, s.MarginPercent, s.Booths, s.WithAgent }), ct);
+        if (Exports.IsFormat(export))
+            return await Exports.TableAsync(export!, "dashboard",
+                [L["Name"], L["Reports submitted"], L["Late"], L["Missing"], L["Score"], L["Rank"], L["Booths"], L["With agent"], L["Agent coverage (%)"],
+                    L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Meetings held (30 days)"], L["Overdue action items"], L["Silent units"]],
+                Units.Concat(Own is null ? [] : [Own]).Select(u => new object?[] { u == Own ? L["{0} (own posts)", u.Name].Value : u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
+                    u.CommitteePercent, u.Vacancies, u.Inactive, u.MeetingsHeld, u.Overdue, u.Silent }), ct);
+        return Page();
+    }
+
+    private sealed record Figures(Unit Total, Unit? Own, List<Unit> Units, List<DashboardQueries.FocusSeat> FocusSeats,
+        List<DashboardQueries.SilentUnit> Silent);
+
+    private async Task<Figures> ComputeAsync(Territory t, CancellationToken ct)
+    {
+        var q = new DashboardQueries(db, t);
+        var children = ChildLevel is { } level
+            ? await db.Territories.AsNoTracking().Where(x => x.ParentId == t.Id && x.Level == level).OrderBy(x => x.NameEn)
+                .Select(x => new Unit { Id = x.Id, NameEn = x.NameEn, NameHi = x.NameHi }).ToListAsync(ct)
+            : [];
+        var total = new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi };
+        Unit? own = null;
+        var byId = children.ToDictionary(u => u.Id);
+
+        var coverage = await q.CoverageAsync(ct);
+        var vacancies = await q.VacanciesAsync(ct);
+        var inactive = await q.InactiveAsync(ct);
+        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddMinutes(330)).AddDays(-Options.SilentDays);
+        var silentUnits = await q.SilentUnitsAsync(since, ct);
+        foreach (var (key, c) in coverage) Apply(key, u => { u.Booths += c.Booths; u.WithAgent += c.WithAgent; u.WithCommittee += c.WithCommittee; });
+        foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
+        foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
+        foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (key, n) in await q.MeetingsHeldAsync(now.AddDays(-30), ct)) Apply(key, u => u.MeetingsHeld += n);
+        foreach (var (key, n) in await q.OverdueActionItemsAsync(DateOnly.FromDateTime(now.AddMinutes(330)), ct)) Apply(key, u => u.Overdue += n);
+
+        void Apply(int key, Action<Unit> add)
+        {
+            add(total);
+            if (byId.TryGetValue(key, out var unit)) add(unit);
+            // Office-bearers of the territory itself (the state executive, a district's own posts) belong to no child unit.
+            else if (key == 0 && ChildLevel is not null) add(own ??= new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi });
+        }
+
+        await AddReportsAsync(t, total, byId, ct);
+        var ranked = children.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
+        for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
+        return new Figures(total, own, children, await q.FocusSeatsAsync(Options.FocusMarginPercent, ct), silentUnits);
+    }
+
+    /// <summary>The month's report status of every district below, and the score that ranks the units.</summary>
+    private async Task AddReportsAsync(Territory t, Unit total, Dictionary<int, Unit> byId, CancellationToken ct)
+    {
+        // Reports are the district's; a block has none of its own.
+        if (t.Level == TerritoryLevel.Block) return;
+        int? division = t.Level == TerritoryLevel.Division ? t.Id : t.DivisionId;
+        var months = await db.MonthAsync(User, Period, t.Level == TerritoryLevel.State ? null : division, reportOptions.Value,
+            clock.GetUtcNow().UtcDateTime, ct);
+        if (t.Level >= TerritoryLevel.District)
+            months = months.Where(m => m.District.Id == (t.Level == TerritoryLevel.District ? t.Id : t.DistrictId)).ToList();
+        foreach (var m in months)
+        {
+            var targets = new List<Unit> { total };
+            var key = ChildLevel == TerritoryLevel.Division ? m.District.DivisionId ?? 0 : m.District.Id;
+            if (byId.TryGetValue(key, out var unit)) targets.Add(unit);
+            foreach (var u in targets)
+            {
+                u.Districts++;
+                if (m.FirstSubmittedUtc is not null) u.Submitted++;
+                if (m.Latest?.Status == ReportStatus.Accepted) u.Accepted++;
+                if (m.Latest?.Status == ReportStatus.Returned) u.Returned++;
+                if (m.IsLate) u.Late++;
+                if (m.IsMissing) u.Missing++;
+                u.Score = ((u.Score ?? 0) * (u.Districts - 1) + m.Score) / u.Districts;
+            }
+            if (ChildLevel == TerritoryLevel.District && unit is not null) unit.Status = m.Latest?.Status;
+            if (t.Level == TerritoryLevel.District) total.Status = m.Latest?.Status;
+        }
+    }
+}

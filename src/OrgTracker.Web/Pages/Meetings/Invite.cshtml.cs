@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OrgTracker.Web.Authorization;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Meetings;
+
+/// <summary>
+/// Who is invited: add the current office-bearers named by a rule, or one person found by name or mobile within the
+/// meeting's reach (its territory and below); remove someone whose attendance is not yet taken.
+/// </summary>
+public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int SearchLimit = 20;
+
+    public MeetingView View { get; private set; } = null!;
+    public Territory Reach { get; private set; } = null!;
+    public List<SelectListItem> Wings { get; private set; } = [];
+    public List<Match> Matches { get; private set; } = [];
+    public string? Notice { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public InviteRuleInput Rule { get; set; } = new();
+
+    public sealed record Match(int PersonId, string Name, string Mobile, string Home, bool Invited);
+
+    public async Task<IActionResult> OnGetAsync(int id, int? added, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failure) return failure;
+        if (added is { } n) Notice = L["{0} invited.", Localization.Number(n)];
+        await SearchAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRuleAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failure) return failure;
+        var rule = Rule.ToRule(Reach.Level);
+        if (rule.Levels.Count == 0) return await InvalidAsync("Rule.Levels", "Choose at least one level to invite from.");
+        var meeting = View.Meeting;
+        var candidates = await db.ResolveRuleAsync(Reach, rule, ct);
+        var added = await db.InviteAsync(meeting, candidates, InviteSource.Rule, ct);
+        if (added is null) return await InvalidAsync("Rule.Levels", "This rule names more than {0} people; narrow it.", Meeting.MaxInvitees);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id, added });
+    }
+
+    public async Task<IActionResult> OnPostPersonAsync(int id, int personId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failure) return failure;
+        var candidate = await db.CandidateAsync(Reach, personId, ct);
+        if (candidate is null) return await InvalidAsync("", "This person is outside the meeting's reach: invite people of {0} and below.", View.TerritoryName);
+        var added = await db.InviteAsync(View.Meeting, [candidate], InviteSource.Name, ct);
+        if (added is null) return await InvalidAsync("", "A meeting can have at most {0} invitees.", Meeting.MaxInvitees);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id, added, q = Q });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, long inviteeId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failure) return failure;
+        var invitee = await db.MeetingInvitees.SingleOrDefaultAsync(i => i.Id == inviteeId && i.MeetingId == id, ct);
+        if (invitee is null) return await InvalidAsync("", "This person was not invited to the meeting.");
+        if (invitee.Attendance != AttendanceStatus.Unmarked) return await InvalidAsync("", "Attendance is taken for this person; they stay on the list.");
+        if (await db.ActionItems.AnyAsync(a => a.MeetingId == id && a.OwnerId == invitee.PersonId, ct))
+            return await InvalidAsync("", "This person owns an action item of this meeting; they stay on the list.");
+        db.MeetingInvitees.Remove(invitee);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> InvalidAsync(string field, string message, params object[] args)
+    {
+        ModelState.AddModelError(field, L[message, args]);
+        await SearchAsync(CancellationToken.None);
+        return Page();
+    }
+
+    private async Task SearchAsync(CancellationToken ct)
+    {
+        var q = Reports.ReportInput.CleanText(Q);
+        if (q is null) return;
+        var people = db.PeopleInReach(Reach).AsNoTracking();
+        if (IndianMobile.Normalise(q) is { } mobile && q.Count(char.IsDigit) >= 10) people = people.Where(p => p.Mobile == mobile);
+        else
+        {
+            var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            people = people.Where(p => EF.Functions.ILike(p.NameEn, pattern) || EF.Functions.ILike(p.NameHi, pattern));
+        }
+        var invited = View.Invitees.Select(i => i.PersonId).ToHashSet();
+        Matches = (await people.OrderBy(p => p.NameEn).Take(SearchLimit)
+                .Select(p => new { p.Id, p.NameEn, p.NameHi, p.Mobile, HomeEn = db.Territories.Where(t => t.Id == p.HomeTerritoryId).Select(t => t.NameEn).First(),
+                    HomeHi = db.Territories.Where(t => t.Id == p.HomeTerritoryId).Select(t => t.NameHi).First() })
+                .ToListAsync(ct))
+            .Select(p => new Match(p.Id, Localization.Pick(p.NameEn, p.NameHi), IndianMobile.Display(p.Mobile), Localization.Pick(p.HomeEn, p.HomeHi), invited.Contains(p.Id)))
+            .ToList();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var view = await db.LoadMeetingViewAsync(User, id, ct);
+        if (view is null) return NotFound();
+        if (!(await auth.AuthorizeAsync(User, view.Meeting, Operations.Update)).Succeeded) return Forbid();
+        View = view;
+        Reach = view.Meeting.Territory!;
+        Wings = await db.Wings.AsNoTracking().OrderBy(x => x.SortOrder)
+            .Select(x => new SelectListItem(Localization.Pick(x.NameEn, x.NameHi), x.Id.ToString())).ToListAsync(ct);
+        return null;
+    }
+}

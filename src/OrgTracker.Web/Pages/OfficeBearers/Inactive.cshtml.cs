@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OrgTracker.Web.Authorization;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.OfficeBearers;
+
+/// <summary>Office-bearers flagged inactive, district by district, with who replaced them; filterable and exportable.</summary>
+public class InactiveModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public int? District { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Wing { get; set; }
+    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "open";
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public List<Row> Rows { get; private set; } = [];
+    public List<DistrictCount> ByDistrict { get; private set; } = [];
+    public List<SelectListItem> Districts { get; private set; } = [];
+    public List<SelectListItem> Wings { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public sealed record Row(int Id, int? DistrictId, string? DistrictEn, string? DistrictHi, string TerritoryEn, string TerritoryHi,
+        string PostEn, string PostHi, string WingEn, string WingHi, string PersonEn, string PersonHi, string Mobile,
+        DateOnly Since, string? Reason, DateOnly? To, int? SuccessorId, string? SuccessorEn, string? SuccessorHi);
+
+    public sealed record DistrictCount(int? DistrictId, string? En, string? Hi, int Open, int Replaced);
+
+    public async Task<IActionResult> OnGetAsync(string? export, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) { District = null; Wing = null; PageNumber = 1; }
+        var flagged = db.Appointments.AsNoTracking().InScope(User).Where(a => a.InactiveSince != null);
+
+        var counts = await flagged.GroupBy(a => a.DistrictId)
+            .Select(g => new { g.Key, Open = g.Count(a => a.To == null), Replaced = g.Count(a => a.To != null) })
+            .ToListAsync(ct);
+        var ids = counts.Where(c => c.Key != null).Select(c => c.Key!.Value).ToList();
+        var names = await db.Territories.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (t.NameEn, t.NameHi), ct);
+        // State-level office-bearers have no district; they come first.
+        ByDistrict = counts.Select(c => new DistrictCount(c.Key,
+                c.Key is { } k ? names[k].NameEn : null, c.Key is { } h ? names[h].NameHi : null, c.Open, c.Replaced))
+            .OrderBy(c => c.DistrictId is not null).ThenByDescending(c => c.Open).ToList();
+
+        if (District is { } d) flagged = flagged.Where(a => a.DistrictId == d);
+        if (Wing is { } w) flagged = flagged.Where(a => a.WingId == w);
+        flagged = Status switch
+        {
+            "replaced" => flagged.Where(a => a.To != null),
+            "all" => flagged,
+            _ => flagged.Where(a => a.To == null),
+        };
+        var rows = flagged.OrderBy(a => a.DistrictId).ThenByDescending(a => a.InactiveSince).ThenBy(a => a.Id)
+            .Select(a => new Row(a.Id, a.DistrictId,
+                db.Territories.Where(t => t.Id == a.DistrictId).Select(t => t.NameEn).FirstOrDefault(),
+                db.Territories.Where(t => t.Id == a.DistrictId).Select(t => t.NameHi).FirstOrDefault(),
+                a.Territory!.NameEn, a.Territory.NameHi, a.Post!.NameEn, a.Post.NameHi, a.Wing!.NameEn, a.Wing.NameHi,
+                a.Person!.NameEn, a.Person.NameHi, a.Person.Mobile, a.InactiveSince!.Value, a.InactiveReason, a.To, a.SuccessorId,
+                db.Appointments.Where(s => s.Id == a.SuccessorId).Select(s => s.Person!.NameEn).FirstOrDefault(),
+                db.Appointments.Where(s => s.Id == a.SuccessorId).Select(s => s.Person!.NameHi).FirstOrDefault()));
+
+        if (Exports.IsFormat(export))
+        {
+            var all = await rows.Take(Exports.MaxRows).ToListAsync(ct);
+            return await Exports.TableAsync(export!, "inactive-office-bearers",
+                [L["District"], L["Territory"], L["Post"], L["Wing"], L["Name"], L["Mobile"], L["Inactive since"], L["Reason"], L["Replaced by"]],
+                all.Select(r => new object?[] { Localization.Pick(r.DistrictEn ?? "", r.DistrictHi ?? ""), Localization.Pick(r.TerritoryEn, r.TerritoryHi),
+                    Localization.Pick(r.PostEn, r.PostHi), Localization.Pick(r.WingEn, r.WingHi), Localization.Pick(r.PersonEn, r.PersonHi),
+                    r.Mobile, r.Since, r.Reason, r.SuccessorEn is null ? null : Localization.Pick(r.SuccessorEn, r.SuccessorHi ?? "") }), ct);
+        }
+
+        Total = await flagged.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Districts = await db.Territories.AsNoTracking().InScope(User).Where(t => t.Level == TerritoryLevel.District)
+            .OrderBy(t => t.NameEn).Select(t => new SelectListItem(Localization.Pick(t.NameEn, t.NameHi), t.Id.ToString())).ToListAsync(ct);
+        Wings = await db.Wings.AsNoTracking().OrderBy(x => x.SortOrder)
+            .Select(x => new SelectListItem(Localization.Pick(x.NameEn, x.NameHi), x.Id.ToString())).ToListAsync(ct);
+        return Page();
+    }
+}

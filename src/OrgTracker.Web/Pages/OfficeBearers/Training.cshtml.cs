@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using OrgTracker.Web.Authorization;
+using OrgTracker.Web.Data;
+using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.People;
+
+namespace OrgTracker.Web.Pages.OfficeBearers;
+
+/// <summary>
+/// Leaders who joined from another party and have no training recorded yet, in the user's scope, by district, with
+/// their current posts; paged, and exportable as CSV or Excel. Recording a training on a person's page takes them off.
+/// </summary>
+public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "district")] public int? DistrictId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Districts with people needing training, and how many, for state and division roles.</summary>
+    public List<DistrictCount> Districts { get; private set; } = [];
+    public List<Row> Rows { get; private set; } = [];
+    public ILookup<int, PostHeld> Posts { get; private set; } = Array.Empty<PostHeld>().ToLookup(p => p.PersonId);
+    public int Total { get; private set; }
+    public bool CanWrite { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public sealed record DistrictCount(int Id, string NameEn, string NameHi, int Count)
+    {
+        public string Name => Localization.Pick(NameEn, NameHi);
+    }
+
+    public sealed record Row(int Id, string NameEn, string NameHi, string Mobile, string FormerParty, DateOnly? JoinedOn,
+        string? DistrictEn, string? DistrictHi)
+    {
+        public string Name => Localization.Pick(NameEn, NameHi);
+        public string District => DistrictEn is null ? "" : Localization.Pick(DistrictEn, DistrictHi ?? "");
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanWrite = await db.MayWriteAsync(auth, User, ct);
+        if (UserScope.From(User) is { Level: < TerritoryLevel.District })
+        {
+            var counts = await NeedingTraining().GroupBy(p => p.DistrictId)
+                .Select(g => new { DistrictId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var ids = counts.Where(c => c.DistrictId != null).Select(c => c.DistrictId!.Value).ToList();
+            var names = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id))
+                .Select(t => new { t.Id, t.NameEn, t.NameHi }).ToDictionaryAsync(t => t.Id, ct);
+            Districts = counts.Where(c => c.DistrictId != null && names.ContainsKey(c.DistrictId.Value))
+                .Select(c => new DistrictCount(c.DistrictId!.Value, names[c.DistrictId.Value].NameEn, names[c.DistrictId.Value].NameHi, c.Count))
+                .OrderBy(d => d.NameEn).ToList();
+        }
+        else DistrictId = null;
+
+        var people = Filtered();
+        Total = await people.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await Project(people).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Posts = await db.CurrentPostsAsync(User, Rows.Select(r => r.Id).ToList(), ct);
+    }
+
+    /// <summary>The whole list (not one page) with the current filter, as CSV (UTF-8 with a byte-order mark, for Excel) or .xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (UserScope.From(User) is not { Level: < TerritoryLevel.District }) DistrictId = null;
+        var rows = await Project(Filtered()).ToListAsync(ct);
+        var posts = new Dictionary<int, string>();
+        foreach (var chunk in rows.Select(r => r.Id).Chunk(1000))
+            foreach (var group in await db.CurrentPostsAsync(User, chunk, ct))
+                posts[group.Key] = string.Join("; ", group.Select(p => p.Text));
+
+        string[] header =
+        [
+            L["Name (English)"], L["Name (Hindi)"], L["Mobile"], L["District"], L["Came from party"], L["Joined on"], L["Current posts"],
+        ];
+        IEnumerable<string[]> Lines() => rows.Select(r => new[]
+        {
+            r.NameEn, r.NameHi, r.Mobile, r.District, r.FormerParty,
+            r.JoinedOn?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "", posts.GetValueOrDefault(r.Id, ""),
+        });
+
+        var buffer = new MemoryStream();
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var sheet = Lines().Select(line => header.Select((h, i) => (h, line[i])).ToDictionary(x => x.h, object? (x) => x.Item2));
+            await buffer.SaveAsAsync(sheet, sheetName: "Training", cancellationToken: ct);
+            buffer.Position = 0;
+            return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "training-needed.xlsx");
+        }
+        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var h in header) csv.WriteField(h);
+            await csv.NextRecordAsync();
+            foreach (var line in Lines())
+            {
+                foreach (var v in line) csv.WriteField(v);
+                await csv.NextRecordAsync();
+            }
+        }
+        buffer.Position = 0;
+        return File(buffer, "text/csv; charset=utf-8", "training-needed.csv");
+    }
+
+    /// <summary>Came from another party, no training recorded, in the user's scope.</summary>
+    private IQueryable<Person> NeedingTraining() =>
+        db.People.AsNoTracking().InScope(User).Where(p => p.FormerParty != null && !db.Trainings.Any(t => t.PersonId == p.Id));
+
+    private IQueryable<Person> Filtered()
+    {
+        var people = NeedingTraining();
+        if (DistrictId is { } districtId) people = people.Where(p => p.DistrictId == districtId);
+        return people;
+    }
+
+    private IQueryable<Row> Project(IQueryable<Person> people) => people
+        .OrderBy(p => db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameEn).FirstOrDefault())
+        .ThenBy(p => p.NameEn).ThenBy(p => p.Id)
+        .Select(p => new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty!, p.JoinedOn,
+            db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameEn).FirstOrDefault(),
+            db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameHi).FirstOrDefault()));
+}

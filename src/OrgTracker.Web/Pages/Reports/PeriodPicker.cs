@@ -1,0 +1,16 @@
+using OrgTracker.Web.Domain;
+
+namespace OrgTracker.Web.Pages.Reports;
+
+/// <summary>The month a list shows: the one asked for if it is a valid past or current month, else the month whose reports are being collected now.</summary>
+public static class PeriodPicker
+{
+    public static (DateOnly Period, bool Invalid) Pick(string? text, DateTimeOffset now, ReportOptions options)
+    {
+        var current = ReportPeriod.Current(now);
+        var fallback = current.AddMonths(-1);
+        if (string.IsNullOrWhiteSpace(text)) return (fallback, false);
+        var parsed = ReportPeriod.Parse(text.Trim());
+        return parsed is { } p && p <= current && p >= options.FirstPeriodDate ? (p, false) : (fallback, true);
+    }
+}

@@ -9,15 +9,16 @@ namespace OrgTracker.Web.Domain;
 /// <remarks>
 /// Imports check millions of numbers, and a full libphonenumber parse costs microseconds. The common spellings
 /// (digits with spaces, dashes, brackets, a leading 0, 91 or +91; ASCII or Devanagari digits) are therefore reduced
-/// to the ten national digits here, and their validity is looked up by the first five digits in a table computed once
-/// from libphonenumber's own metadata (India's mobile ranges are defined by at most five leading digits; a test
+/// to the ten national digits here, and their validity is looked up by the first five digits in a table filled from
+/// libphonenumber as prefixes are met (India's mobile ranges are defined by at most five leading digits; a test
 /// checks the table against libphonenumber). Anything else goes to libphonenumber whole.
 /// </remarks>
 public static class MobileNumber
 {
     private const long IndiaPrefix = 91_00000_00000;
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-    private static readonly Lazy<bool[]> ValidPrefixes = new(ComputeValidPrefixes);
+    // Validity by five-digit prefix, filled in as prefixes are met: 0 not yet known, 1 valid, 2 not a mobile range.
+    private static readonly byte[] Prefixes = new byte[100_000];
 
     /// <summary>Parses an Indian mobile number written in any common way; <paramref name="mobile"/> is 91XXXXXXXXXX.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out long mobile)
@@ -80,22 +81,26 @@ public static class MobileNumber
     private static bool IsMobile(PhoneNumber number) =>
         Util.IsValidNumber(number) && Util.GetNumberType(number) is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
 
-    private static bool[] ComputeValidPrefixes()
-    {
-        var table = new bool[100_000];
-        for (var p = 60_000; p < 100_000; p++)
-            table[p] = IsMobile(Util.Parse("+91" + p.ToString(System.Globalization.CultureInfo.InvariantCulture) + "00000", null));
-        return table;
-    }
-
     /// <summary>True when ten national digits form an Indian mobile number.</summary>
     public static bool IsValidNational(long national) =>
-        national is >= 6_000_000_000L and <= 9_999_999_999L && ValidPrefixes.Value[(int)(national / 100_000)];
+        national is >= 6_000_000_000L and <= 9_999_999_999L && IsMobilePrefix((int)(national / 100_000));
+
+    private static bool IsMobilePrefix(int prefix)
+    {
+        var known = Volatile.Read(ref Prefixes[prefix]);
+        if (known == 0)
+        {
+            // Two threads may both compute a prefix; they write the same answer.
+            known = IsMobile(Util.Parse("+91" + prefix.ToString(System.Globalization.CultureInfo.InvariantCulture) + "00000", null)) ? (byte)1 : (byte)2;
+            Volatile.Write(ref Prefixes[prefix], known);
+        }
+        return known == 1;
+    }
 
     public static long FromNational(long national) => IndiaPrefix + national;
 
     /// <summary>The five-digit prefixes of Indian mobile numbers, ascending (each covers 1,00,000 numbers).</summary>
-    public static int[] MobilePrefixes() => Enumerable.Range(0, 100_000).Where(p => ValidPrefixes.Value[p]).ToArray();
+    public static int[] MobilePrefixes() => Enumerable.Range(60_000, 40_000).Where(IsMobilePrefix).ToArray();
 
     /// <summary>E.164 form: +919876543210.</summary>
     public static string E164(long mobile) => "+" + mobile.ToString(System.Globalization.CultureInfo.InvariantCulture);

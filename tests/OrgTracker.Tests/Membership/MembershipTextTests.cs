@@ -23,4 +23,16 @@ public class MembershipTextTests
         var missing = keys.Where(k => !hindi.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "Missing Hindi for: " + string.Join(", ", missing));
     }
+
+    [Fact]
+    public void Resource_keys_differ_by_more_than_case()
+    {
+        // The resource compiler keeps one of two keys that differ only in case, so the other shows in English.
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "OrgTracker.sln"))) dir = dir.Parent;
+        var keys = XDocument.Load(Path.Combine(dir.FullName, "src/OrgTracker.Web/Resources/SharedResource.hi.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value);
+        var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys differing only in case: " + string.Join(", ", clashes));
+    }
 }

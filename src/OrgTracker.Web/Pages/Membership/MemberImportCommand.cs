@@ -51,7 +51,8 @@ public static class MemberImportCommand
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"Import {job.Id} into drive {drive.Id}: {status.Status}{(status.Failure is null ? "" : " (" + status.Failure + ")")}"));
         Console.WriteLine(string.Create(inv, $"  rows {p.RowsRead}, added {p.Added}, already present {p.AlreadyPresent}, bad rows {p.ErrorRows}"));
-        Console.WriteLine(string.Create(inv, $"  seconds {seconds:0.00}, rows/s {p.RowsRead / Math.Max(seconds, 0.001):0}, peak RSS MB {PeakRssMegabytes():0}"));
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        Console.WriteLine(string.Create(inv, $"  seconds {seconds:0.00}, rows/s {p.RowsRead / Math.Max(seconds, 0.001):0}, peak RSS MB {PeakRssMegabytes():0}, process CPU seconds {cpu:0.00}"));
         if (p.ErrorRows > 0)
         {
             var report = Path.ChangeExtension(path, ".errors.csv");

@@ -258,24 +258,40 @@ public sealed class MemberRowRules(MembershipDrive drive, IReadOnlyDictionary<lo
 
     public static bool IsPlausibleBirthYear(int year, DateOnly today) => year >= today.Year - MaxAge && year <= today.Year - MinAge;
 
-    public static Gender? ParseGender(string text) => text.Trim().ToLowerInvariant() switch
+    public static Gender? ParseGender(string text)
     {
-        "m" or "male" or "पुरुष" or "पु" => Gender.Male,
-        "f" or "female" or "महिला" or "म" or "स्त्री" => Gender.Female,
-        "o" or "other" or "अन्य" => Gender.Other,
-        _ => null,
-    };
+        var t = text.AsSpan().Trim();
+        if (t.Equals("M", StringComparison.OrdinalIgnoreCase) || t.Equals("male", StringComparison.OrdinalIgnoreCase) || t is "पुरुष" or "पु") return Gender.Male;
+        if (t.Equals("F", StringComparison.OrdinalIgnoreCase) || t.Equals("female", StringComparison.OrdinalIgnoreCase) || t is "महिला" or "म" or "स्त्री") return Gender.Female;
+        if (t.Equals("O", StringComparison.OrdinalIgnoreCase) || t.Equals("other", StringComparison.OrdinalIgnoreCase) || t is "अन्य") return Gender.Other;
+        return null;
+    }
 
-    public static EnrolmentChannel? ParseChannel(string text) => text.Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_') switch
+    public static EnrolmentChannel? ParseChannel(string text)
     {
-        "paper" or "paper_form" or "form" or "फॉर्म" or "कागज़ी_फॉर्म" => EnrolmentChannel.PaperForm,
-        "online" or "ऑनलाइन" => EnrolmentChannel.Online,
-        "missed_call" or "missedcall" or "call" or "मिस्ड_कॉल" => EnrolmentChannel.MissedCall,
-        _ => null,
-    };
+        var t = text.AsSpan().Trim();
+        if (t.Equals("paper", StringComparison.OrdinalIgnoreCase)) return EnrolmentChannel.PaperForm;
+        if (t.Equals("online", StringComparison.OrdinalIgnoreCase)) return EnrolmentChannel.Online;
+        return t.ToString().ToLowerInvariant().Replace('-', '_').Replace(' ', '_') switch
+        {
+            "paper_form" or "form" or "फॉर्म" or "कागज़ी_फॉर्म" => EnrolmentChannel.PaperForm,
+            "ऑनलाइन" => EnrolmentChannel.Online,
+            "missed_call" or "missedcall" or "call" or "मिस्ड_कॉल" => EnrolmentChannel.MissedCall,
+            _ => null,
+        };
+    }
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy"];
 
-    public static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    public static DateOnly? ParseDate(string text)
+    {
+        var t = text.AsSpan().Trim();
+        // yyyy-mm-dd, by far the most common, without the general parser.
+        if (t.Length == 10 && t[4] == '-' && t[7] == '-'
+            && int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(t[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(t[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return y is >= 1 and <= 9999 && m is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, day) : null;
+        return DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Membership import benchmark: generates a member file (default 10,00,000 rows over the booths of Madhya Pradesh at
+# mp-full scale, with about 1 % bad rows), imports it through the application's import path
+# (`import members FILE --drive ID`: the code the background worker runs), and loads the same file with `psql \copy`
+# into a bare table (no keys, no indexes), in the same run on the same database. Prints rows per second of each, their
+# ratio and the peak resident memory, as a table for docs/performance.md.
+#
+#   scripts/bench-member-import.sh [ROWS] [RUNS]
+#
+# Uses its own database (orgtracker_bench) on the embedded cluster, seeded once with mp-full (20,00,000 members).
+# ORGTRACKER_IMPORT_LANES sets the number of parallel staging/merge connections (default: one per core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1000000}"
+RUNS="${2:-3}"
+source scripts/db.sh
+ensure_cluster
+ensure_database orgtracker_bench
+export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_bench"
+export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d orgtracker_bench -v ON_ERROR_STOP=1 -q -At)
+APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
+TIME=()
+if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -f "%M"); fi
+
+echo "==> building (Release)"
+dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
+"${APP[@]}" migrate >/dev/null
+
+booths="$("${PSQL[@]}" -c "SELECT count(*) FROM territories t JOIN territories s ON s.id = t.state_id WHERE s.code = 'MP' AND t.level = 6" 2>/dev/null || echo 0)"
+if [ "$booths" -lt 60000 ]; then
+  echo "==> seeding mp-full into orgtracker_bench (once)"
+  "${APP[@]}" seed --profile mp-full | tail -3
+fi
+
+mkdir -p .data/bench
+FILE=".data/bench/members-$ROWS.csv"
+if [ ! -s "$FILE" ]; then
+  echo "==> generating $FILE"
+  "${PSQL[@]}" -v rows="$ROWS" -v state=MP -v out="$FILE" -f scripts/member-csv.sql
+fi
+SIZE_MB=$(( $(stat -c %s "$FILE") / 1048576 ))
+echo "==> $FILE: $ROWS rows, $SIZE_MB MB; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+now() { date +%s.%N; }
+# CPU seconds used by the PostgreSQL cluster so far: the postmaster, its reaped children and its live children.
+PGPID="$(head -1 "$PG_DIR/postmaster.pid")"
+TICK="$(getconf CLK_TCK)"
+pg_cpu() {
+  local pid ticks=0
+  for pid in "$PGPID" $(ps -o pid= --ppid "$PGPID"); do
+    [ -r "/proc/$pid/stat" ] || continue
+    ticks=$(( ticks + $(awk -v pm="$PGPID" -v p="$pid" '{ s = $14 + $15; if (p == pm) s += $16 + $17; print s }' "/proc/$pid/stat") ))
+  done
+  echo "$ticks"
+}
+cpu_since() { awk -v a="$1" -v b="$(pg_cpu)" -v t="$TICK" 'BEGIN { printf "%.1f", (b - a) / t }'; }
+rate() { awk -v r="$ROWS" -v s="$1" 'BEGIN { printf "%d", r / s }'; }
+new_drive() {
+  "${PSQL[@]}" -c "INSERT INTO membership_drives (state_id, name_en, name_hi, start_date, end_date, status, created_utc)
+                   SELECT id, 'Benchmark', 'बेंचमार्क', '2026-10-01', '2027-03-31', 2, now() FROM territories WHERE code = 'MP' AND level = 1 RETURNING id"
+}
+
+"${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (name text, mobile text, ac_number int, part_number int, gender text,
+                 birth_year int, channel text, enrolled_on date, enrolled_by text)"
+
+raw_copy() {
+  "${PSQL[@]}" -c "TRUNCATE bench_raw; CHECKPOINT"
+  local s e rss c
+  c=$(pg_cpu)
+  s=$(now)
+  rss=$( { "${TIME[@]}" "${PSQL[@]}" -c "\\copy bench_raw FROM '$FILE' WITH (FORMAT csv, HEADER)" >/dev/null; } 2>&1 | tail -1)
+  e=$(now)
+  echo "$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }') ${rss:-?} $(cpu_since "$c")"
+}
+
+app_import() { # DRIVE
+  "${PSQL[@]}" -c "CHECKPOINT"
+  local out s e c
+  c=$(pg_cpu)
+  s=$(now)
+  out=$("${APP[@]}" import members "$FILE" --drive "$1" 2>&1 | grep -E "^  ")
+  e=$(now)
+  local secs rss added present bad appcpu pgcpu
+  pgcpu=$(cpu_since "$c")
+  secs=$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }')
+  appcpu=$(echo "$out" | sed -n 's/.*process CPU seconds \([0-9.]*\).*/\1/p')
+  rss=$(echo "$out" | sed -n 's/.*peak RSS MB \([0-9]*\).*/\1/p')
+  added=$(echo "$out" | sed -n 's/.*added \([0-9]*\),.*/\1/p')
+  present=$(echo "$out" | sed -n 's/.*already present \([0-9]*\),.*/\1/p')
+  bad=$(echo "$out" | sed -n 's/.*bad rows \([0-9]*\).*/\1/p')
+  echo "$secs $rss $added $present $bad $appcpu $pgcpu"
+}
+
+echo
+echo "| run | what | seconds | rows/s | CPU s: client + PostgreSQL | peak RSS (MB) | added / already present / bad rows |"
+echo "|---|---|---|---|---|---|---|"
+raws=(); apps=()
+for i in $(seq 1 "$RUNS"); do
+  read -r secs rss pgcpu < <(raw_copy)
+  raws+=("$secs")
+  echo "| $i | psql \\copy into a bare table | $secs | $(rate "$secs") | – + $pgcpu | $([ "$rss" = "?" ] && echo "–" || echo $((rss / 1024))) (psql) | |"
+  drive=$(new_drive)
+  read -r secs rss added present bad appcpu pgcpu < <(app_import "$drive")
+  apps+=("$secs")
+  echo "| $i | app import, new drive $drive | $secs | $(rate "$secs") | $appcpu + $pgcpu | $rss | $added / $present / $bad |"
+done
+read -r secs rss added present bad appcpu pgcpu < <(app_import "$drive")
+echo "| – | app import of the same file again (drive $drive) | $secs | $(rate "$secs") | $appcpu + $pgcpu | $rss | $added / $present / $bad |"
+seeded=$("${PSQL[@]}" -c "SELECT d.id FROM membership_drives d JOIN territories s ON s.id = d.state_id WHERE s.code = 'MP' ORDER BY d.id LIMIT 1")
+members=$("${PSQL[@]}" -c "SELECT count(*) FROM members WHERE drive_id = $seeded")
+read -r secs rss added present bad appcpu pgcpu < <(app_import "$seeded")
+echo "| – | app import into the seeded drive $seeded ($members members before) | $secs | $(rate "$secs") | $appcpu + $pgcpu | $rss | $added / $present / $bad |"
+# Put the seeded drive back as it was (members and their summaries).
+"${PSQL[@]}" -c "DELETE FROM members WHERE drive_id = $seeded AND import_job_id IS NOT NULL;
+  DELETE FROM member_booth_counts WHERE drive_id = $seeded; DELETE FROM member_daily_counts WHERE drive_id = $seeded;
+  INSERT INTO member_booth_counts (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
+  SELECT drive_id, booth_id, min(block_id), min(state_id), min(division_id), min(district_id), count(*),
+         count(*) FILTER (WHERE verification = 1), count(*) FILTER (WHERE verification = 2) FROM members WHERE drive_id = $seeded GROUP BY 1, 2;
+  INSERT INTO member_daily_counts (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
+  SELECT drive_id, block_id, enrolled_on, min(state_id), min(division_id), min(district_id), count(*) FROM members WHERE drive_id = $seeded GROUP BY 1, 2, 3" >/dev/null
+"${PSQL[@]}" -c "VACUUM ANALYZE members" >/dev/null
+
+# For reference: the same raw COPY when the table has to keep an index on the mobile number (as members must).
+"${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_raw_indexed; CREATE TABLE bench_raw_indexed (LIKE bench_raw); CREATE INDEX ON bench_raw_indexed (mobile); CHECKPOINT"
+c=$(pg_cpu); s=$(now)
+"${PSQL[@]}" -c "\\copy bench_raw_indexed FROM '$FILE' WITH (FORMAT csv, HEADER)" >/dev/null
+e=$(now); secs=$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }')
+echo "| – | psql \\copy into a bare table with an index on mobile (reference) | $secs | $(rate "$secs") | – + $(cpu_since "$c") | | |"
+"${PSQL[@]}" -c "DROP TABLE bench_raw_indexed" >/dev/null
+
+median() { printf "%s\n" "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+mr=$(median "${raws[@]}"); ma=$(median "${apps[@]}")
+echo
+echo "Median of $RUNS: psql \\copy $(rate "$mr") rows/s, app import $(rate "$ma") rows/s, ratio $(awk -v r="$mr" -v a="$ma" 'BEGIN { printf "%.2f", r / a }')"
+"${PSQL[@]}" -c "DROP TABLE bench_raw"

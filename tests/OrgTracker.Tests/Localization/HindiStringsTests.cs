@@ -50,6 +50,16 @@ public partial class HindiStringsTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // The resource compiler drops such a key with only a warning, and its Hindi text never shows.
+        var names = XDocument.Load(Path.Combine(RepoRoot(), "src/OrgTracker.Web/Resources/SharedResource.hi.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value);
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void Hindi_translations_keep_their_placeholders()
     {
         var wrong = Hindi().Where(p => Placeholder().Matches(p.Key).Select(m => m.Value).Order()

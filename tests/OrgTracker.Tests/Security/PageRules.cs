@@ -200,18 +200,18 @@ public static class PageRules
         R("GET", "/Membership/Import", "Template", "drive writers", "/Membership/Import/{drive}?handler=Template"),
         Post("/Membership/Import", null, "drive writers", "/Membership/Import/{drive}"),
         Get("/Membership/Members", "drive readers", "/Membership/Members/{drive}"),
-        // Verifying one member needs the member's number; a probe without one finds no member (404) for everyone.
-        Post("/Membership/Members", "Verify", "nobody", "/Membership/Members/{drive}"),
+        // Verifying one member: the drive is the state's, the member lies in the target district.
+        Post("/Membership/Members", "Verify", "manage territory", "/Membership/Members/{drive}?handler=Verify&mobile={member}&to=Verified&version=0"),
         Post("/Membership/Members", "VerifySelected", "drive managers", "/Membership/Members/{drive}"),
         Get("/Membership/Progress", "drive readers", "/Membership/Progress/{drive}"),
         R("GET", "/Membership/Progress", "Export", "drive readers", "/Membership/Progress/{drive}?handler=Export&format=csv"),
         Get("/Membership/Targets", "drive managers", "/Membership/Targets/{drive}"),
         Post("/Membership/Targets", null, "drive managers", "/Membership/Targets/{drive}"),
         Post("/Membership/Targets", "Import", "drive managers", "/Membership/Targets/{drive}"),
-        // Import jobs are reached from the import that started them; a job id nobody started is found by nobody.
-        Get("/Membership/ImportJob", "nobody", "/Membership/ImportJob/987654321"),
-        R("GET", "/Membership/ImportJob", "Status", "nobody", "/Membership/ImportJob/987654321?handler=Status"),
-        R("GET", "/Membership/ImportJob", "Errors", "nobody", "/Membership/ImportJob/987654321?handler=Errors"),
+        // An import job belongs to the territory of the user who started it.
+        Get("/Membership/ImportJob", "read in scope", "/Membership/ImportJob/{importjob}"),
+        R("GET", "/Membership/ImportJob", "Status", "read in scope", "/Membership/ImportJob/{importjob}?handler=Status"),
+        R("GET", "/Membership/ImportJob", "Errors", "read in scope", "/Membership/ImportJob/{importjob}?handler=Errors"),
 
         // The administrator's pages.
         Get("/Admin/Audit/Index", "administration", "/Admin/Audit/Index", "/Admin/Audit/Index?district={district}&what=Person",

@@ -127,6 +127,18 @@ public sealed class ProbeWorld
             };
             db.AddRange(item, photo);
             await db.SaveChangesAsync();
+            // An import into the state's drive, made at the target's territory.
+            var job = new MemberImportJob
+            {
+                DriveId = int.Parse(values["drive"]), StateId = home.StateId, FileName = $"{marker} members.csv", Format = ImportFormat.Csv,
+                DivisionId = home.Level == TerritoryLevel.Division ? home.Id : home.DivisionId,
+                DistrictId = home.Level == TerritoryLevel.District ? home.Id : home.DistrictId,
+                Status = ImportStatus.Done, CreatedUtc = DateTime.UtcNow, CreatedByName = "probe",
+            };
+            db.MemberImportJobs.Add(job);
+            await db.SaveChangesAsync();
+            values["importjob"] = job.Id.ToString();
+
             values["programme"] = programme.Id.ToString();
             values["meeting"] = meeting.Id.ToString();
             values["action"] = item.Id.ToString();
@@ -153,7 +165,17 @@ public sealed class ProbeWorld
                 values["district"] = home.Id.ToString();
                 values["division"] = home.DivisionId!.Value.ToString();
                 values["block"] = (await db.Territories.Where(t => t.ParentId == home.Id && t.Level == TerritoryLevel.Block).OrderBy(t => t.Id).FirstAsync()).Id.ToString();
-                values["booth"] = (await db.Territories.Where(t => t.DistrictId == home.Id && t.Level == TerritoryLevel.Booth).OrderBy(t => t.Id).FirstAsync()).Id.ToString();
+                var booth = await db.Territories.Where(t => t.DistrictId == home.Id && t.Level == TerritoryLevel.Booth).OrderBy(t => t.Id).FirstAsync();
+                values["booth"] = booth.Id.ToString();
+                var member = new Member
+                {
+                    DriveId = int.Parse(values["drive"]), Mobile = 919000000200 + n, Name = $"{marker} Member",
+                    EnrolledOn = new DateOnly(2025, 1, 1), CreatedUtc = DateTime.UtcNow,
+                };
+                member.PlaceAt(booth);
+                db.Members.Add(member);
+                await db.SaveChangesAsync();
+                values["member"] = member.Mobile.ToString();
                 var report = await db.Reports.Where(r => r.DistrictId == home.Id).OrderByDescending(r => r.Period).ThenByDescending(r => r.Revision).FirstAsync();
                 report.Achievements = $"{marker} Report";
                 await db.SaveChangesAsync();

@@ -73,8 +73,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     /// <summary>Vacant sanctioned posts of the main organisation above booth level: Σ territories × sanction − Σ filled.</summary>
     public async Task<Dictionary<int, int>> VacanciesAsync(CancellationToken ct)
     {
-        var sanctionByLevel = await db.Posts.AsNoTracking().Where(p => p.Sanctioned != null && p.Level < TerritoryLevel.Booth)
-            .GroupBy(p => p.Level).Select(g => new { g.Key, S = g.Sum(p => p.Sanctioned!.Value) }).ToDictionaryAsync(g => g.Key, g => g.S, ct);
+        var sanctionByLevel = await SanctionByLevelAsync(ct);
         var territories = Within(db.Territories.AsNoTracking().Where(x => x.Level < TerritoryLevel.Booth),
             x => x.StateId, x => x.Level == TerritoryLevel.Division ? x.Id : x.DivisionId,
             x => x.Level == TerritoryLevel.District ? x.Id : x.DistrictId, x => x.Level == TerritoryLevel.Block ? x.Id : x.BlockId);
@@ -141,11 +140,76 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             })
             .ToDictionary(g => g.Key, g => g.Count());
 
-    public sealed record FocusSeat(int Id, int Number, string NameEn, string NameHi, string? Winner, int? MarginVotes, decimal? MarginPercent,
-        int Booths, int WithAgent);
+    public sealed record Drive(int Id, string NameEn, string NameHi);
 
-    /// <summary>Seats lost by less than <paramref name="margin"/> per cent in the territory, closest first, with their booth coverage.</summary>
-    public async Task<List<FocusSeat>> FocusSeatsAsync(decimal margin, CancellationToken ct)
+    /// <summary>The state's membership drive the dashboard follows: the open one (the latest, if several), else the latest closed one.</summary>
+    public Task<Drive?> CurrentDriveAsync(CancellationToken ct) =>
+        db.MembershipDrives.AsNoTracking().Where(d => d.StateId == t.StateId && d.Status != DriveStatus.Planned)
+            .OrderByDescending(d => d.Status == DriveStatus.Open).ThenByDescending(d => d.StartDate).ThenByDescending(d => d.Id)
+            .Select(d => new Drive(d.Id, d.NameEn, d.NameHi)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Members enrolled in a drive, from the per-block-and-day summary (never from members).</summary>
+    public Task<Dictionary<int, long>> EnrolledAsync(int driveId, CancellationToken ct) =>
+        Within(db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId), c => c.StateId, c => c.DivisionId, c => c.DistrictId, c => c.BlockId)
+            .GroupBy(Key<MemberDailyCount>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
+            .Select(g => new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    /// <summary>
+    /// Targets of a drive by child unit: district targets for divisions and districts, block targets for blocks
+    /// (they are optional, so a block without one has none). The territory's own target is in <see cref="OwnTargetAsync"/>.
+    /// </summary>
+    public Task<Dictionary<int, long>> TargetsAsync(int driveId, CancellationToken ct)
+    {
+        var level = ChildLevel == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
+        return Within(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level),
+                x => x.StateId, x => x.DivisionId, x => x.DistrictId, x => x.BlockId)
+            .GroupBy(Key<DriveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
+            .Select(g => new { g.Key, N = g.Sum(x => (long)x.Target) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+    }
+
+    /// <summary>The territory's target: the sum of its districts' (state, division), its own (district, block), or none.</summary>
+    public async Task<long?> OwnTargetAsync(int driveId, CancellationToken ct)
+    {
+        var level = t.Level == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
+        var targets = Within(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level),
+            x => x.StateId, x => x.DivisionId, x => x.DistrictId, x => x.BlockId);
+        return await targets.AnyAsync(ct) ? await targets.SumAsync(x => (long)x.Target, ct) : null;
+    }
+
+    /// <summary>One month of the trend: meetings held, members enrolled (current drive) and the districts' average report score.</summary>
+    public sealed record Month(DateOnly Period, int MeetingsHeld, long Enrolled, double? Score);
+
+    /// <summary>Meetings held per month (India time) from <paramref name="from"/> up to the end of <paramref name="to"/>.</summary>
+    public async Task<Dictionary<DateOnly, int>> MeetingsByMonthAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(-330);
+        var toUtc = to.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(-330);
+        var rows = await Within(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc),
+                m => m.StateId, m => m.DivisionId, m => m.DistrictId, m => m.BlockId)
+            .GroupBy(m => new { m.StartsUtc.AddMinutes(330).Year, m.StartsUtc.AddMinutes(330).Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, N = g.Count() }).ToListAsync(ct);
+        return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
+    }
+
+    /// <summary>Members of a drive enrolled per month, from the daily summary.</summary>
+    public async Task<Dictionary<DateOnly, long>> EnrolledByMonthAsync(int driveId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var end = to.AddMonths(1);
+        var rows = await Within(db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId && c.Day >= from && c.Day < end),
+                c => c.StateId, c => c.DivisionId, c => c.DistrictId, c => c.BlockId)
+            .GroupBy(c => new { c.Day.Year, c.Day.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, N = g.Sum(c => (long)c.Enrolled) }).ToListAsync(ct);
+        return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
+    }
+
+    public sealed record FocusSeat(int Id, int Number, string NameEn, string NameHi, string? Winner, int? MarginVotes, decimal? MarginPercent,
+        int Booths, int WithAgent, long Members, int MeetingsHeld, int Vacancies);
+
+    /// <summary>
+    /// Seats lost by less than <paramref name="margin"/> per cent in the territory, closest first, with their booth coverage,
+    /// members enrolled at their booths in the current drive, and the meetings held and posts vacant in the blocks their booths lie in.
+    /// </summary>
+    public async Task<List<FocusSeat>> FocusSeatsAsync(decimal margin, int? driveId, DateTime meetingsSinceUtc, CancellationToken ct)
     {
         var seats = t.Level == TerritoryLevel.Block
             ? db.AssemblyConstituencies.Where(a => db.CoverageCells.Any(c => c.BlockId == t.Id && c.AssemblyConstituencyId == a.Id))
@@ -158,9 +222,44 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         var coverage = await db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId))
             .GroupBy(c => c.AssemblyConstituencyId).Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent) })
             .ToDictionaryAsync(g => g.Key, ct);
+        var members = driveId is { } drive
+            ? await (from c in db.MemberBoothCounts.AsNoTracking()
+                     join b in db.Territories on c.BoothId equals b.Id
+                     where c.DriveId == drive && ids.Contains(b.AssemblyConstituencyId!.Value)
+                     group c by b.AssemblyConstituencyId!.Value into g
+                     select new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct)
+            : [];
+        var seatBlocks = await db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId))
+            .Select(c => new { c.AssemblyConstituencyId, c.BlockId }).ToListAsync(ct);
+        var blocks = seatBlocks.Select(c => c.BlockId).Distinct().ToList();
+        var state = t.StateId;
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held && m.BlockId != null && blocks.Contains(m.BlockId.Value))
+            .GroupBy(m => m.BlockId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+        var vacancies = await VacanciesOfBlocksAsync(blocks, ct);
+        var blocksOf = seatBlocks.ToLookup(c => c.AssemblyConstituencyId, c => c.BlockId);
         return list.Select(s => new FocusSeat(s.Id, s.Number, s.NameEn, s.NameHi, s.WinningParty, s.MarginVotes, s.MarginPercent,
-            coverage.GetValueOrDefault(s.Id)?.B ?? 0, coverage.GetValueOrDefault(s.Id)?.A ?? 0)).ToList();
+            coverage.GetValueOrDefault(s.Id)?.B ?? 0, coverage.GetValueOrDefault(s.Id)?.A ?? 0, members.GetValueOrDefault(s.Id),
+            blocksOf[s.Id].Sum(b => meetings.GetValueOrDefault(b)), blocksOf[s.Id].Sum(b => vacancies.GetValueOrDefault(b)))).ToList();
     }
+
+    /// <summary>Vacant sanctioned posts of the main organisation in each block and its wards.</summary>
+    private async Task<Dictionary<int, int>> VacanciesOfBlocksAsync(List<int> blocks, CancellationToken ct)
+    {
+        var sanction = await SanctionByLevelAsync(ct);
+        var units = await db.Territories.AsNoTracking()
+            .Where(x => x.Level < TerritoryLevel.Booth && (blocks.Contains(x.Id) && x.Level == TerritoryLevel.Block || x.BlockId != null && blocks.Contains(x.BlockId.Value)))
+            .GroupBy(x => new { Block = x.Level == TerritoryLevel.Block ? x.Id : x.BlockId!.Value, x.Level })
+            .Select(g => new { g.Key.Block, g.Key.Level, N = g.Count() }).ToListAsync(ct);
+        var filled = await db.VacancyCells.AsNoTracking().Where(v => v.BlockId != null && blocks.Contains(v.BlockId.Value))
+            .GroupBy(v => v.BlockId!.Value).Select(g => new { g.Key, F = g.Sum(v => v.Filled) }).ToDictionaryAsync(g => g.Key, g => g.F, ct);
+        return units.GroupBy(u => u.Block).ToDictionary(g => g.Key,
+            g => g.Sum(u => u.N * sanction.GetValueOrDefault(u.Level)) - filled.GetValueOrDefault(g.Key));
+    }
+
+    private Task<Dictionary<TerritoryLevel, int>> SanctionByLevelAsync(CancellationToken ct) =>
+        db.Posts.AsNoTracking().Where(p => p.Sanctioned != null && p.Level < TerritoryLevel.Booth)
+            .GroupBy(p => p.Level).Select(g => new { g.Key, S = g.Sum(p => p.Sanctioned!.Value) }).ToDictionaryAsync(g => g.Key, g => g.S, ct);
 
     /// <summary>Booth agent post id, for links.</summary>
     public static int BoothAgentPostId => ReferenceData.BoothAgentPostId;

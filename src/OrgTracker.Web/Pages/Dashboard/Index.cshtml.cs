@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
     public List<DashboardQueries.FocusSeat> FocusSeats { get; private set; } = [];
     public List<DashboardQueries.SilentUnit> Silent { get; private set; } = [];
     public int SilentTotal { get; private set; }
+    /// <summary>The membership drive whose figures the dashboard shows, if the state has run one.</summary>
+    public DashboardQueries.Drive? Drive { get; private set; }
+    /// <summary>The twelve months up to the report month, oldest first.</summary>
+    public List<DashboardQueries.Month> Trend { get; private set; } = [];
     public DashboardOptions Options => options.Value;
 
     /// <summary>The figures of one unit (or of the whole territory).</summary>
@@ -57,6 +62,9 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         public int Silent { get; set; }
         public int MeetingsHeld { get; set; }
         public int Overdue { get; set; }
+        public long Enrolled { get; set; }
+        public long? Target { get; set; }
+        public decimal? MemberPercent => Target is > 0 ? Math.Round(100m * Enrolled / Target.Value, 1) : null;
         public decimal AgentPercent => Booths == 0 ? 0 : Math.Round(100m * WithAgent / Booths, 1);
         public decimal CommitteePercent => Booths == 0 ? 0 : Math.Round(100m * WithCommittee / Booths, 1);
         public string Name => Localization.Pick(NameEn, NameHi);
@@ -81,24 +89,33 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
                 entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Options.CacheSeconds);
                 return ComputeAsync(t, ct);
             }))!;
-        (Total, Own, Units, FocusSeats, SilentTotal) = (figures.Total, figures.Own, figures.Units, figures.FocusSeats, figures.Silent.Count);
+        (Total, Own, Units, FocusSeats, SilentTotal, Drive, Trend) =
+            (figures.Total, figures.Own, figures.Units, figures.FocusSeats, figures.Silent.Count, figures.Drive, figures.Trend);
         Silent = figures.Silent.Take(20).ToList();
 
         if (export == "focus")
             return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "focus-seats",
-                [L["No."], L["Assembly constituency"], L["Winner"], L["Margin (votes)"], L["Margin (%)"], L["Booths"], L["With agent"]],
-                FocusSeats.Select(s => new object?[] { s.Number, Localization.Pick(s.NameEn, s.NameHi), s.Winner, s.MarginVotes, s.MarginPercent, s.Booths, s.WithAgent }), ct);
+                [L["No."], L["Assembly constituency"], L["Winner"], L["Margin (votes)"], L["Margin (%)"], L["Booths"], L["With agent"], L["Members enrolled"],
+                    L["Meetings held (30 days)"], L["Vacancies"]],
+                FocusSeats.Select(s => new object?[] { s.Number, Localization.Pick(s.NameEn, s.NameHi), s.Winner, s.MarginVotes, s.MarginPercent, s.Booths, s.WithAgent,
+                    s.Members, s.MeetingsHeld, s.Vacancies }), ct);
+        if (export == "trend")
+            return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "trend",
+                [L["Month"], L["Meetings held"], L["Members enrolled"], L["Average score"]],
+                Trend.Select(m => new object?[] { m.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.MeetingsHeld, m.Enrolled, m.Score is { } sc ? Math.Round(sc, 1) : null }), ct);
         if (Exports.IsFormat(export))
             return await Exports.TableAsync(export!, "dashboard",
                 [L["Name"], L["Reports submitted"], L["Late"], L["Missing"], L["Score"], L["Rank"], L["Booths"], L["With agent"], L["Agent coverage (%)"],
-                    L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Meetings held (30 days)"], L["Overdue action items"], L["Silent units"]],
+                    L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Meetings held (30 days)"], L["Overdue action items"], L["Silent units"],
+                    L["Members enrolled"], L["Membership target"], L["% of target"]],
                 Units.Concat(Own is null ? [] : [Own]).Select(u => new object?[] { u == Own ? L["{0} (own posts)", u.Name].Value : u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
-                    u.CommitteePercent, u.Vacancies, u.Inactive, u.MeetingsHeld, u.Overdue, u.Silent }), ct);
+                    u.CommitteePercent, u.Vacancies, u.Inactive, u.MeetingsHeld, u.Overdue, u.Silent,
+                    u == Own ? null : u.Enrolled, u == Own ? null : u.Target, u == Own ? null : u.MemberPercent }), ct);
         return Page();
     }
 
     private sealed record Figures(Unit Total, Unit? Own, List<Unit> Units, List<DashboardQueries.FocusSeat> FocusSeats,
-        List<DashboardQueries.SilentUnit> Silent);
+        List<DashboardQueries.SilentUnit> Silent, DashboardQueries.Drive? Drive, List<DashboardQueries.Month> Trend);
 
     private async Task<Figures> ComputeAsync(Territory t, CancellationToken ct)
     {
@@ -132,10 +149,59 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
             else if (key == 0 && ChildLevel is not null) add(own ??= new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi });
         }
 
+        var drive = await q.CurrentDriveAsync(ct);
+        if (drive is not null)
+        {
+            foreach (var (key, n) in await q.EnrolledAsync(drive.Id, ct))
+            {
+                total.Enrolled += n;
+                if (byId.TryGetValue(key, out var unit)) unit.Enrolled += n;
+            }
+            foreach (var (key, n) in await q.TargetsAsync(drive.Id, ct))
+                if (byId.TryGetValue(key, out var unit)) unit.Target = n;
+            total.Target = await q.OwnTargetAsync(drive.Id, ct);
+        }
+
         await AddReportsAsync(t, total, byId, ct);
         var ranked = children.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
         for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
-        return new Figures(total, own, children, await q.FocusSeatsAsync(Options.FocusMarginPercent, ct), silentUnits);
+        var focus = await q.FocusSeatsAsync(Options.FocusMarginPercent, drive?.Id, now.AddDays(-30), ct);
+        return new Figures(total, own, children, focus, silentUnits, drive, await TrendAsync(t, q, drive, ct));
+    }
+
+    /// <summary>The twelve months up to the report month: meetings held, members enrolled and the average report score.</summary>
+    private async Task<List<DashboardQueries.Month>> TrendAsync(Territory t, DashboardQueries q, DashboardQueries.Drive? drive, CancellationToken ct)
+    {
+        var from = Period.AddMonths(-11);
+        var meetings = await q.MeetingsByMonthAsync(from, Period, ct);
+        var enrolled = drive is null ? [] : await q.EnrolledByMonthAsync(drive.Id, from, Period, ct);
+        var scores = new Dictionary<DateOnly, double>();
+        if (t.Level != TerritoryLevel.Block)
+        {
+            var districts = await DistrictsOfAsync(t, ct);
+            var ids = districts.Select(d => d.Id).ToList();
+            var versions = (await db.Reports.AsNoTracking().InScope(User)
+                .Where(r => r.Period >= from && r.Period <= Period && ids.Contains(r.DistrictId!.Value)).Rows().ToListAsync(ct))
+                .ToLookup(v => (v.DistrictId, v.Period));
+            var options = reportOptions.Value;
+            var indicators = options.ActiveIndicators();
+            var nowUtc = clock.GetUtcNow().UtcDateTime;
+            for (var p = from; p <= Period; p = p.AddMonths(1))
+                if (districts.Count > 0)
+                    scores[p] = districts.Average(d => DistrictMonth.Build(d, p, versions[(d.Id, p)], options, indicators, nowUtc).Score);
+        }
+        var months = new List<DashboardQueries.Month>();
+        for (var p = from; p <= Period; p = p.AddMonths(1))
+            months.Add(new(p, meetings.GetValueOrDefault(p), enrolled.GetValueOrDefault(p), scores.TryGetValue(p, out var s) ? s : null));
+        return months;
+    }
+
+    /// <summary>The districts whose reports count for a state, division or district.</summary>
+    private async Task<List<DistrictRef>> DistrictsOfAsync(Territory t, CancellationToken ct)
+    {
+        int? division = t.Level == TerritoryLevel.Division ? t.Id : t.DivisionId;
+        var districts = await db.DistrictsInScopeAsync(User, t.Level == TerritoryLevel.State ? null : division, ct);
+        return t.Level >= TerritoryLevel.District ? districts.Where(d => d.Id == (t.Level == TerritoryLevel.District ? t.Id : t.DistrictId)).ToList() : districts;
     }
 
     /// <summary>The month's report status of every district below, and the score that ranks the units.</summary>

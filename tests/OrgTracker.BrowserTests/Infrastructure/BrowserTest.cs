@@ -72,6 +72,9 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
 
     public const int PhoneWidth = 375;
 
+    /// <summary>Numbers as the English interface groups them: 12,34,567.</summary>
+    protected static readonly System.Globalization.CultureInfo IndianEnglish = new("en-IN");
+
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 

@@ -107,7 +107,6 @@ public class OfficeBearerJourneyTests(BrowserApp app, Chromium chromium) : Brows
         await ScreenshotAsync("office-bearers-desktop.png");
     }
 
-    private static readonly System.Globalization.CultureInfo IndianEnglish = new("en-IN");
 
     private ILocator Main => Page.GetByRole(AriaRole.Main);
 

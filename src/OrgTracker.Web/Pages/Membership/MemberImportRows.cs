@@ -274,7 +274,7 @@ public sealed class MemberRowRules(MembershipDrive drive, IReadOnlyDictionary<lo
         if (t.Equals("online", StringComparison.OrdinalIgnoreCase)) return EnrolmentChannel.Online;
         return t.ToString().ToLowerInvariant().Replace('-', '_').Replace(' ', '_') switch
         {
-            "paper_form" or "form" or "फॉर्म" or "कागज़ी_फॉर्म" => EnrolmentChannel.PaperForm,
+            "paper_form" or "paperform" or "form" or "फॉर्म" or "कागज़ी_फॉर्म" => EnrolmentChannel.PaperForm,
             "ऑनलाइन" => EnrolmentChannel.Online,
             "missed_call" or "missedcall" or "call" or "मिस्ड_कॉल" => EnrolmentChannel.MissedCall,
             _ => null,

@@ -141,6 +141,9 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, IStri
     {
         if (await LoadAsync(id, ct) is { } failure) return failure;
         if (!(await auth.AuthorizeAsync(User, Appointment, Operations.Update)).Succeeded) return Forbid();
+        // A form loaded before someone else's change is refused as a conflict before any rule is checked against
+        // the changed record (which would otherwise answer, say, "already ended" without saying why).
+        if (Appointment.Version != Version) return ConflictMessage();
         return null;
     }
 

@@ -89,7 +89,17 @@ public sealed class IdempotencyFilter(AppDbContext db, ILogger<IdempotencyFilter
             await next();
             return;
         }
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // A form that cannot be read (a NUL in a value, too many fields): refused as MVC's own binding refuses it.
+            context.Result = new BadRequestResult();
+            return;
+        }
         if (!Guid.TryParse(form.TryGetValue(IdempotencyScope.FormField, out var v) ? v.ToString() : null, out var formKey))
         {
             await next();

@@ -8,6 +8,10 @@ set +e
 
 if [ -z "${ORGTRACKER_TEST_DB:-}" ]; then
   ensure_cluster
+  if ! psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qtAc "select 1" >/dev/null; then
+    echo "PostgreSQL on 127.0.0.1:$PG_PORT does not answer; see .data/postgres/server.log" >&2
+    exit 1
+  fi
   # Fresh test databases on every run: migrations (and the reference data they insert) always apply from scratch.
   for db in orgtracker_test orgtracker_browser; do
     psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null

@@ -17,7 +17,12 @@ public class DashboardJourneyTests(BrowserApp app, Chromium chromium) : BrowserT
         await SignInAsync(InChargeMp);
         await Expect(TerritoryName).ToHaveTextAsync("Madhya Pradesh");
         await Expect(units).ToHaveCountAsync(10);
-        await Expect(Page.Locator("canvas[data-chart=bar]")).ToBeVisibleAsync();
+        foreach (var chart in new[] { "chart-coverage", "chart-reports", "chart-membership", "chart-trend", "chart-enrolment" })
+        {
+            await Expect(Page.GetByTestId(chart)).ToBeVisibleAsync();
+            // Chart.js has drawn it: it sizes the canvas to its box.
+            Assert.True(await Page.GetByTestId(chart).EvaluateAsync<bool>("c => c.style.width !== ''"), $"{chart} was not drawn");
+        }
         await ScreenshotAsync("dashboard-desktop.png", fullPage: true);
 
         await Page.GetByTestId("units").GetByRole(AriaRole.Link, new() { Name = "Bhopal", Exact = true }).ClickAsync();

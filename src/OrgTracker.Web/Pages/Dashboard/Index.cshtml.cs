@@ -186,8 +186,9 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
             var options = reportOptions.Value;
             var indicators = options.ActiveIndicators();
             var nowUtc = clock.GetUtcNow().UtcDateTime;
+            // A month in which no district of the territory reported at all (before reporting began) has no score, not 0.
             for (var p = from; p <= Period; p = p.AddMonths(1))
-                if (districts.Count > 0)
+                if (districts.Any(d => versions[(d.Id, p)].Any()))
                     scores[p] = districts.Average(d => DistrictMonth.Build(d, p, versions[(d.Id, p)], options, indicators, nowUtc).Score);
         }
         var months = new List<DashboardQueries.Month>();

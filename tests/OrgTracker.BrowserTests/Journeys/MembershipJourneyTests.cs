@@ -50,10 +50,10 @@ public class MembershipJourneyTests(BrowserApp app, Chromium chromium) : Browser
         await Page.GetByLabel("Gender", new() { Exact = true }).SelectOptionAsync("Female");
         await Page.GetByLabel("Year of birth", new() { Exact = true }).FillAsync("1988");
         await ExpectNoSidewaysScrollingAsync();
-        await ScreenshotAsync("enrol-phone.png", fullPage: true);
         await Page.GetByTestId("enrol-submit").ClickAsync();
 
         await Expect(Page.GetByTestId("enrolled-message")).ToContainTextAsync("Rekha Malviya");
+        await ScreenshotAsync("enrol-phone.png", fullPage: true);
         await Expect(Page.GetByTestId("scope-enrolled")).ToHaveTextAsync((before + 1).ToString("N0", IndianEnglish));
 
         await Page.GetByTestId("scope-progress").GetByRole(AriaRole.Link, new() { Name = "Progress", Exact = true }).ClickAsync();

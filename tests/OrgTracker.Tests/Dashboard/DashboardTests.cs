@@ -79,6 +79,21 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_meetings_figure_and_the_list_behind_its_link_agree_at_every_level()
+    {
+        var client = await SignInAsync(InChargeMp);
+        foreach (var (name, level) in new[] { ("Madhya Pradesh", TerritoryLevel.State), ("Bhopal", TerritoryLevel.Division), ("Bhopal", TerritoryLevel.District) })
+        {
+            var page = await GetDocumentAsync(client, $"/Dashboard/{await TerritoryIdAsync(name, level)}");
+            var shown = int.Parse(page.QuerySelector("[data-testid=meetings-held]")!.TextContent.Replace(",", "").Trim());
+            Assert.True(shown > 0, $"{name}: the demo holds meetings in the last 30 days");
+            var href = page.QuerySelector("[data-testid=meetings-link]")!.GetAttribute("href")!;
+            var list = await GetDocumentAsync(client, System.Net.WebUtility.HtmlDecode(href));
+            Assert.Equal($"{shown:N0} meetings".Replace(",", ""), list.QuerySelector("[data-testid=meeting-count]")!.TextContent.Replace(",", "").Trim());
+        }
+    }
+
+    [Fact]
     public async Task Every_role_lands_on_its_own_dashboard()
     {
         foreach (var (user, name) in new[] { (InChargeMp, "Madhya Pradesh"), (DivisionBhopal, "Bhopal"), (PresidentBhopal, "Bhopal"), (InChargeUp, "Uttar Pradesh") })

@@ -38,6 +38,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
     /// <summary>The twelve months up to the report month, oldest first.</summary>
     public List<DashboardQueries.Month> Trend { get; private set; } = [];
     public DashboardOptions Options => options.Value;
+    /// <summary>The first day (India time) of the 30 days whose held meetings are counted.</summary>
+    public DateOnly MeetingsFrom => MeetingTime.Today(clock.GetUtcNow().UtcDateTime).AddDays(-30);
 
     /// <summary>The figures of one unit (or of the whole territory).</summary>
     public sealed class Unit
@@ -138,7 +140,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
         foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (key, n) in await q.MeetingsHeldAsync(now.AddDays(-30), ct)) Apply(key, u => u.MeetingsHeld += n);
+        var meetingsSince = MeetingTime.DayStartUtc(MeetingsFrom);
+        foreach (var (key, n) in await q.MeetingsHeldAsync(meetingsSince, ct)) Apply(key, u => u.MeetingsHeld += n);
         foreach (var (key, n) in await q.OverdueActionItemsAsync(DateOnly.FromDateTime(now.AddMinutes(330)), ct)) Apply(key, u => u.Overdue += n);
 
         void Apply(int key, Action<Unit> add)
@@ -165,7 +168,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         await AddReportsAsync(t, total, byId, ct);
         var ranked = children.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
         for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
-        var focus = await q.FocusSeatsAsync(Options.FocusMarginPercent, drive?.Id, now.AddDays(-30), ct);
+        var focus = await q.FocusSeatsAsync(Options.FocusMarginPercent, drive?.Id, meetingsSince, ct);
         return new Figures(total, own, children, focus, silentUnits, drive, await TrendAsync(t, q, drive, ct));
     }
 

@@ -47,10 +47,11 @@ now() { date +%s.%N; }
 PGPID="$(head -1 "$PG_DIR/postmaster.pid")"
 TICK="$(getconf CLK_TCK)"
 pg_cpu() {
-  local pid ticks=0
+  local pid t ticks=0
   for pid in "$PGPID" $(ps -o pid= --ppid "$PGPID"); do
-    [ -r "/proc/$pid/stat" ] || continue
-    ticks=$(( ticks + $(awk -v pm="$PGPID" -v p="$pid" '{ s = $14 + $15; if (p == pm) s += $16 + $17; print s }' "/proc/$pid/stat") ))
+    # A backend may exit between the listing and the read: it is then counted in the postmaster's reaped children.
+    t=$(awk -v pm="$PGPID" -v p="$pid" '{ s = $14 + $15; if (p == pm) s += $16 + $17; print s }' "/proc/$pid/stat" 2>/dev/null) || continue
+    [ -n "$t" ] && ticks=$(( ticks + t ))
   done
   echo "$ticks"
 }

@@ -94,6 +94,22 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_silent_units_export_lists_every_silent_unit_of_the_dashboard_and_nothing_outside_it()
+    {
+        var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
+        await App.WithDbAsync(db => db.UnitActivities.Where(u => u.DistrictId == bhopal).ExecuteDeleteAsync());
+        var president = await SignInAsync(PresidentBhopal);
+        var page = await GetDocumentAsync(president, $"/Dashboard/{bhopal}");
+        var silent = int.Parse(page.QuerySelector("[data-testid=silent]")!.TextContent.Trim());
+        Assert.True(silent > 0);
+        var csv = (await president.GetStringAsync($"/Dashboard/{bhopal}?export=silent&format=csv")).Trim().Split('\n');
+        Assert.Equal(silent, csv.Length - 1);
+        Assert.Contains(csv, l => l.StartsWith("Bhopal,District,"));
+        var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
+        Assert.Equal(HttpStatusCode.NotFound, (await president.GetAsync($"/Dashboard/{indore}?export=silent&format=xlsx")).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_role_lands_on_its_own_dashboard()
     {
         foreach (var (user, name) in new[] { (InChargeMp, "Madhya Pradesh"), (DivisionBhopal, "Bhopal"), (PresidentBhopal, "Bhopal"), (InChargeUp, "Uttar Pradesh") })

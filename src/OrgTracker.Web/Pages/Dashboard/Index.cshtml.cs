@@ -101,6 +101,11 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
                     L["Meetings held (30 days)"], L["Vacancies"]],
                 FocusSeats.Select(s => new object?[] { s.Number, Localization.Pick(s.NameEn, s.NameHi), s.Winner, s.MarginVotes, s.MarginPercent, s.Booths, s.WithAgent,
                     s.Members, s.MeetingsHeld, s.Vacancies }), ct);
+        if (export == "silent")
+            return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "silent-units",
+                [L["Name"], L["Level"], L["Last recorded"]],
+                figures.Silent.Select(u => new object?[] { Localization.Pick(u.NameEn, u.NameHi), L[Localization.LevelKey(u.Level)].Value,
+                    u.LastOn is { } d ? Localization.Date(d) : L["nothing ever recorded"].Value }), ct);
         if (export == "trend")
             return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "trend",
                 [L["Month"], L["Meetings held"], L["Members enrolled"], L["Average score"]],

@@ -45,6 +45,8 @@ public class DashboardJourneyTests(BrowserApp app, Chromium chromium) : BrowserT
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "भोपाल", Exact = true }).Last.ClickAsync();
         await Expect(TerritoryName).ToHaveTextAsync("भोपाल");
+        await Expect(Page.GetByTestId("members-enrolled")).ToContainTextAsync("/");
+        await ScreenshotAsync("dashboard-hindi.png", fullPage: true);
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("export-csv").ClickAsync());
         Assert.EndsWith(".csv", download.SuggestedFilename);
         var text = await File.ReadAllTextAsync((await download.PathAsync())!);

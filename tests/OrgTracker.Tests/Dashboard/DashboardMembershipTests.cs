@@ -60,6 +60,12 @@ public class DashboardMembershipTests(AppFactory app) : MembershipTest(app)
         var target = await App.WithDbAsync(db => db.DriveTargets.Where(t => t.DriveId == drive && t.TerritoryId == bhopal).Select(t => t.Target).SingleAsync());
         Assert.Equal(target, Number(own.QuerySelector("[data-testid=members-enrolled] small")!.TextContent));
         Assert.Equal(direct, own.QuerySelectorAll("[data-testid=units] tbody tr").Sum(r => Cell(r, "members")));
+
+        // A district without a target shows its members and no target (not a target of 0).
+        await App.WithDbAsync(db => db.DriveTargets.Where(t => t.DriveId == drive && t.TerritoryId == bhopal).ExecuteDeleteAsync());
+        var untargeted = await GetDocumentAsync(president, $"/Dashboard/{bhopal}");
+        Assert.Equal(direct, Number(untargeted.QuerySelector("[data-testid=members-enrolled]")!.TextContent));
+        Assert.Null(untargeted.QuerySelector("[data-testid=members-percent]"));
     }
 
     [Fact]

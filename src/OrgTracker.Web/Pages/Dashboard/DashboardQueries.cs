@@ -168,12 +168,13 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     }
 
     /// <summary>The territory's target: the sum of its districts' (state, division), its own (district, block), or none.</summary>
-    public async Task<long?> OwnTargetAsync(int driveId, CancellationToken ct)
+    public Task<long?> OwnTargetAsync(int driveId, CancellationToken ct)
     {
         var level = t.Level == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
-        var targets = Within(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level),
-            x => x.StateId, x => x.DivisionId, x => x.DistrictId, x => x.BlockId);
-        return await targets.AnyAsync(ct) ? await targets.SumAsync(x => (long)x.Target, ct) : null;
+        // No target rows at all is no target (null), not a target of 0: one group, or none.
+        return Within(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level),
+                x => x.StateId, x => x.DivisionId, x => x.DistrictId, x => x.BlockId)
+            .GroupBy(_ => 1).Select(g => (long?)g.Sum(x => (long)x.Target)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>One month of the trend: meetings held, members enrolled (current drive) and the districts' average report score.</summary>

@@ -170,59 +170,58 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
             total.Target = await q.OwnTargetAsync(drive.Id, ct);
         }
 
-        await AddReportsAsync(t, total, byId, ct);
+        var reportMonths = await ReportMonthsAsync(t, Period.AddMonths(-11), ct);
+        AddReports(t, total, byId, reportMonths[Period]);
         var ranked = children.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
         for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
         var focus = await q.FocusSeatsAsync(Options.FocusMarginPercent, drive?.Id, meetingsSince, ct);
-        return new Figures(total, own, children, focus, silentUnits, drive, await TrendAsync(t, q, drive, ct));
+        return new Figures(total, own, children, focus, silentUnits, drive, await TrendAsync(q, drive, reportMonths, ct));
     }
 
     /// <summary>The twelve months up to the report month: meetings held, members enrolled and the average report score.</summary>
-    private async Task<List<DashboardQueries.Month>> TrendAsync(Territory t, DashboardQueries q, DashboardQueries.Drive? drive, CancellationToken ct)
+    private async Task<List<DashboardQueries.Month>> TrendAsync(DashboardQueries q, DashboardQueries.Drive? drive,
+        ILookup<DateOnly, DistrictMonth> reportMonths, CancellationToken ct)
     {
         var from = Period.AddMonths(-11);
         var meetings = await q.MeetingsByMonthAsync(from, Period, ct);
         var enrolled = drive is null ? [] : await q.EnrolledByMonthAsync(drive.Id, from, Period, ct);
-        var scores = new Dictionary<DateOnly, double>();
-        if (t.Level != TerritoryLevel.Block)
-        {
-            var districts = await DistrictsOfAsync(t, ct);
-            var ids = districts.Select(d => d.Id).ToList();
-            var versions = (await db.Reports.AsNoTracking().InScope(User)
-                .Where(r => r.Period >= from && r.Period <= Period && ids.Contains(r.DistrictId!.Value)).Rows().ToListAsync(ct))
-                .ToLookup(v => (v.DistrictId, v.Period));
-            var options = reportOptions.Value;
-            var indicators = options.ActiveIndicators();
-            var nowUtc = clock.GetUtcNow().UtcDateTime;
-            // A month in which no district of the territory reported at all (before reporting began) has no score, not 0.
-            for (var p = from; p <= Period; p = p.AddMonths(1))
-                if (districts.Any(d => versions[(d.Id, p)].Any()))
-                    scores[p] = districts.Average(d => DistrictMonth.Build(d, p, versions[(d.Id, p)], options, indicators, nowUtc).Score);
-        }
         var months = new List<DashboardQueries.Month>();
         for (var p = from; p <= Period; p = p.AddMonths(1))
-            months.Add(new(p, meetings.GetValueOrDefault(p), enrolled.GetValueOrDefault(p), scores.TryGetValue(p, out var s) ? s : null));
+        {
+            // A month in which no district of the territory reported at all (before reporting began) has no score, not 0.
+            var districts = reportMonths[p].ToList();
+            double? score = districts.Any(m => m.Latest is not null) ? districts.Average(m => m.Score) : null;
+            months.Add(new(p, meetings.GetValueOrDefault(p), enrolled.GetValueOrDefault(p), score));
+        }
         return months;
     }
 
-    /// <summary>The districts whose reports count for a state, division or district.</summary>
-    private async Task<List<DistrictRef>> DistrictsOfAsync(Territory t, CancellationToken ct)
+    /// <summary>
+    /// Every district's report months (status, timeliness, score) from <paramref name="from"/> to the report month, for a
+    /// state, division or district; reports are the district's, so a block has none. One read of the reports for all months.
+    /// </summary>
+    private async Task<ILookup<DateOnly, DistrictMonth>> ReportMonthsAsync(Territory t, DateOnly from, CancellationToken ct)
     {
+        if (t.Level == TerritoryLevel.Block) return Array.Empty<DistrictMonth>().ToLookup(m => m.Period);
         int? division = t.Level == TerritoryLevel.Division ? t.Id : t.DivisionId;
         var districts = await db.DistrictsInScopeAsync(User, t.Level == TerritoryLevel.State ? null : division, ct);
-        return t.Level >= TerritoryLevel.District ? districts.Where(d => d.Id == (t.Level == TerritoryLevel.District ? t.Id : t.DistrictId)).ToList() : districts;
+        if (t.Level == TerritoryLevel.District) districts = districts.Where(d => d.Id == t.Id).ToList();
+        var ids = districts.Select(d => d.Id).ToList();
+        var versions = (await db.Reports.AsNoTracking().InScope(User)
+                .Where(r => r.Period >= from && r.Period <= Period && ids.Contains(r.DistrictId!.Value)).Rows().ToListAsync(ct))
+            .ToLookup(v => (v.DistrictId, v.Period));
+        var options = reportOptions.Value;
+        var indicators = options.ActiveIndicators();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var months = new List<DistrictMonth>();
+        for (var p = from; p <= Period; p = p.AddMonths(1))
+            months.AddRange(districts.Select(d => DistrictMonth.Build(d, p, versions[(d.Id, p)], options, indicators, nowUtc)));
+        return months.ToLookup(m => m.Period);
     }
 
     /// <summary>The month's report status of every district below, and the score that ranks the units.</summary>
-    private async Task AddReportsAsync(Territory t, Unit total, Dictionary<int, Unit> byId, CancellationToken ct)
+    private void AddReports(Territory t, Unit total, Dictionary<int, Unit> byId, IEnumerable<DistrictMonth> months)
     {
-        // Reports are the district's; a block has none of its own.
-        if (t.Level == TerritoryLevel.Block) return;
-        int? division = t.Level == TerritoryLevel.Division ? t.Id : t.DivisionId;
-        var months = await db.MonthAsync(User, Period, t.Level == TerritoryLevel.State ? null : division, reportOptions.Value,
-            clock.GetUtcNow().UtcDateTime, ct);
-        if (t.Level >= TerritoryLevel.District)
-            months = months.Where(m => m.District.Id == (t.Level == TerritoryLevel.District ? t.Id : t.DistrictId)).ToList();
         foreach (var m in months)
         {
             var targets = new List<Unit> { total };

@@ -43,6 +43,8 @@ public static class Startup
 
     public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
+        // The one clock (Platform/IndiaClock.cs): tests replace it with a pinned FakeTimeProvider.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, o) => o
@@ -102,7 +104,6 @@ public static class Startup
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
         // Tickets live in PostgreSQL (AuthSessionStore): sign-out ends the session everywhere; 12 hours absolute.
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuthSessionStore>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AuthSessionCookieSetup>();
         // A locked-out or demoted user loses their session within a minute even if a session was not ended explicitly.

@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Data;
 /// Changes are captured before saving (original values), and written after the change is saved, when
 /// database-generated keys are known; a transaction opened here spans both. Secrets are never written.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     // Columns that hold secrets or churn on every sign-in; never copied into the audit trail.
     private static readonly HashSet<string> Hidden =
@@ -35,7 +35,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         {
             _pending = Capture(db);
             // The submission's idempotency key commits with its first change (Data/Idempotency.cs).
-            if (_pending.Count > 0) IdempotencyScope.AddTo(db, http.HttpContext);
+            if (_pending.Count > 0) IdempotencyScope.AddTo(db, http.HttpContext, clock.UtcNow());
             if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
                 _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
@@ -54,7 +54,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
             await db.SaveChangesAsync(cancellationToken);
             // Work recorded today keeps its district and block off the silent-units list.
             var work = pending.Where(p => p.Action != nameof(EntityState.Deleted)).Select(p => p.Entry.Entity).OfType<IRecordsActivity>().ToList();
-            await Pages.Dashboard.Summaries.TouchAsync(db, work, DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330)), cancellationToken);
+            await Pages.Dashboard.Summaries.TouchAsync(db, work, clock.TodayInIndia(), cancellationToken);
             if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
         }
         finally
@@ -108,7 +108,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http) : SaveChangesInt
         }
         return new AuditEntry
         {
-            AtUtc = DateTime.UtcNow,
+            AtUtc = clock.UtcNow(),
             UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
             UserName = user?.Identity?.Name,
             Entity = p.Entry.Metadata.ClrType.Name,

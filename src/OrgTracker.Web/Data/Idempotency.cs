@@ -35,10 +35,10 @@ public sealed class IdempotencyScope(string userId, Guid key)
     public static void Set(HttpContext http, IdempotencyScope scope) => http.Items[Item] = scope;
 
     /// <summary>Adds the key to the changes about to be saved (called by the audit interceptor before each save).</summary>
-    public static void AddTo(DbContext db, HttpContext? http)
+    public static void AddTo(DbContext db, HttpContext? http, DateTime nowUtc)
     {
         if (Current(http) is not { Recorded: false } scope) return;
-        db.Add(new IdempotencyKey { UserId = scope.UserId, Key = scope.Key, CreatedUtc = DateTime.UtcNow });
+        db.Add(new IdempotencyKey { UserId = scope.UserId, Key = scope.Key, CreatedUtc = nowUtc });
         scope.Recorded = true;
     }
 
@@ -72,7 +72,7 @@ public sealed class IdempotencyKeyTagHelper : TagHelper
 /// instance and are then answered the same way; across instances the key's primary key still lets only one commit.
 /// Sign-in pages are left out (a failed sign-in saves a counter, and must not block the next try).
 /// </summary>
-public sealed class IdempotencyFilter(AppDbContext db, ILogger<IdempotencyFilter> log) : IAsyncPageFilter
+public sealed class IdempotencyFilter(AppDbContext db, TimeProvider clock, ILogger<IdempotencyFilter> log) : IAsyncPageFilter
 {
     // Striped locks: copies of one submission take the same one; unrelated submissions rarely share one, briefly.
     private static readonly SemaphoreSlim[] Stripes = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
@@ -133,7 +133,7 @@ public sealed class IdempotencyFilter(AppDbContext db, ILogger<IdempotencyFilter
                 if (Random.Shared.Next(200) == 0)
                 {
                     // Keys are needed for as long as a browser might retry; a week is plenty. Swept now and then.
-                    var old = DateTime.UtcNow.AddDays(-7);
+                    var old = clock.UtcNow().AddDays(-7);
                     await db.IdempotencyKeys.Where(k => k.CreatedUtc < old).ExecuteDeleteAsync(CancellationToken.None);
                 }
             }

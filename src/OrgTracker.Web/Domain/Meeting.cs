@@ -261,23 +261,6 @@ public class MeetingPhoto : IScoped
     public string UploadedBy { get; set; } = "";
 }
 
-/// <summary>Meeting times: stored in UTC, entered and shown in India time (UTC+5:30, no daylight saving).</summary>
-public static class MeetingTime
-{
-    public static readonly TimeSpan Ist = TimeSpan.FromMinutes(330);
-
-    public static DateTime ToIst(DateTime utc) => DateTime.SpecifyKind(utc + Ist, DateTimeKind.Unspecified);
-
-    public static DateTime FromIst(DateTime ist) => DateTime.SpecifyKind(ist - Ist, DateTimeKind.Utc);
-
-    public static DateOnly Today(DateTime nowUtc) => DateOnly.FromDateTime(nowUtc + Ist);
-
-    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(utc + Ist);
-
-    /// <summary>The UTC instant a day starts in India.</summary>
-    public static DateTime DayStartUtc(DateOnly day) => FromIst(day.ToDateTime(TimeOnly.MinValue));
-}
-
 /// <summary>Signals drawn from attendance.</summary>
 public static class AttendanceSignals
 {

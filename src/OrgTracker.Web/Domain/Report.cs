@@ -215,27 +215,18 @@ public class ReportEvent : IScoped
 /// <summary>Report months and their due dates. Dates are Indian Standard Time (UTC+5:30, no daylight saving).</summary>
 public static class ReportPeriod
 {
-    public static readonly TimeSpan Ist = TimeSpan.FromMinutes(330);
-
-    public static DateOnly Normalise(DateOnly d) => new(d.Year, d.Month, 1);
-
-    /// <summary>Today's date in India.</summary>
-    public static DateOnly Today(DateTimeOffset nowUtc) => DateOnly.FromDateTime(nowUtc.ToOffset(Ist).DateTime);
-
-    /// <summary>The month that contains today (in India).</summary>
-    public static DateOnly Current(DateTimeOffset nowUtc) => Normalise(Today(nowUtc));
+    public static DateOnly Normalise(DateOnly d) => IndiaTime.MonthOf(d);
 
     /// <summary>The last instant (UTC) a report for the month counts as on time: the end of <paramref name="dueDay"/> of the next month, in India.</summary>
     public static DateTime DueUtc(DateOnly period, int dueDay)
     {
         var next = Normalise(period).AddMonths(1);
         var day = Math.Clamp(dueDay, 1, DateTime.DaysInMonth(next.Year, next.Month));
-        var endOfDueDayIst = new DateTime(next.Year, next.Month, day, 0, 0, 0, DateTimeKind.Unspecified).AddDays(1);
-        return DateTime.SpecifyKind(endOfDueDayIst - Ist, DateTimeKind.Utc);
+        return IndiaTime.DayStartUtc(new DateOnly(next.Year, next.Month, day).AddDays(1));
     }
 
     /// <summary>The due date as a calendar date (the day shown to users).</summary>
-    public static DateOnly DueDate(DateOnly period, int dueDay) => DateOnly.FromDateTime(DueUtc(period, dueDay) + Ist).AddDays(-1);
+    public static DateOnly DueDate(DateOnly period, int dueDay) => IndiaTime.Day(DueUtc(period, dueDay)).AddDays(-1);
 
     /// <summary>"2026-10" for October 2026: the form used in URLs and forms.</summary>
     public static string Format(DateOnly period) => period.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrgTracker.Tests.Infrastructure;
 using Npgsql;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Seeding;
@@ -31,6 +33,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
     }
 
+    /// <summary>The application's clock, pinned as in the HTTP tests (<see cref="PinnedClock"/>).</summary>
+    public PinnedClock Clock { get; } = new();
+
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -38,7 +43,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in many times a minute from one address; the limit itself has its own test.
         builder.UseEnvironment("Testing").UseSetting("LOGIN_ATTEMPTS_PER_MINUTE", "100000")
             // Tests check figures right after changing records: no shared dashboard figures.
-            .UseSetting("Dashboard:CacheSeconds", "0");
+            .UseSetting("Dashboard:CacheSeconds", "0")
+            .ConfigureServices(s =>
+            {
+                s.RemoveAll<TimeProvider>();
+                s.AddSingleton<TimeProvider>(Clock);
+            });
 
     public async Task InitializeAsync()
     {
@@ -60,6 +70,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties every table and loads the demo profile (real divisions and districts, demo users).</summary>
     public async Task ResetAsync()
     {
+        Clock.Reset();
         await using (var conn = new NpgsqlConnection(ConnectionString))
         {
             await conn.OpenAsync();

@@ -13,7 +13,7 @@ public class MeetingJourneyTests(BrowserApp app, Chromium chromium) : BrowserTes
     [Fact]
     public async Task State_office_runs_the_3_day_meeting_takes_attendance_on_a_phone_and_the_owner_finds_the_item_overdue()
     {
-        var today = MeetingTime.Today(DateTime.UtcNow);
+        var today = App.Clock.TodayInIndia();
         var divisions = await App.WithDbAsync(db => db.Territories.Where(t => t.Level == TerritoryLevel.Division && db.Territories.Any(s => s.Id == t.StateId && s.Code == "MP"))
             .OrderBy(t => t.NameEn).Select(t => t.NameEn).ToListAsync());
         var president = await App.WithDbAsync(db => db.People.Where(p => p.Email == PresidentBhopal).Select(p => p.NameEn).SingleAsync());

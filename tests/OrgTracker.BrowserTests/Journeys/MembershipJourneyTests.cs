@@ -67,7 +67,7 @@ public class MembershipJourneyTests(BrowserApp app, Chromium chromium) : Browser
         var indore = await TerritoryAsync("Indore", TerritoryLevel.District);
         var booths = await App.WithDbAsync(db => db.Territories.AsNoTracking().Where(t => t.Level == TerritoryLevel.Booth && t.DistrictId == indore.Id)
             .OrderBy(t => t.Id).Take(2).Select(t => new { Ac = t.AssemblyConstituency!.Number, t.PartNumber }).ToListAsync());
-        var today = DateTime.UtcNow.AddMinutes(330).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = App.Clock.TodayInIndia().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var csv = string.Join("\n",
             "name,mobile,ac_number,part_number,gender,birth_year,channel,enrolled_on,enrolled_by",
             $"Ramesh Patidar,9425012001,{booths[0].Ac},{booths[0].PartNumber},Male,1980,paper,{today},Ward worker",

@@ -48,7 +48,7 @@ public class DashboardMembershipTests(AppFactory app) : MembershipTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(president, $"/Membership/Enrol/{drive}?booth={booth.Id}", new()
         {
             ["Input.Name"] = "Kamla Devi", ["Input.Mobile"] = "98111 22334", ["Input.Gender"] = "Female", ["Input.BirthYear"] = "1975",
-            ["Input.Channel"] = "PaperForm", ["Input.EnrolledOn"] = MembershipQueries.Today().ToString("yyyy-MM-dd"), ["Input.EnrolledBy"] = "Booth agent",
+            ["Input.Channel"] = "PaperForm", ["Input.EnrolledOn"] = TodayInIndia.ToString("yyyy-MM-dd"), ["Input.EnrolledBy"] = "Booth agent",
         })).StatusCode);
         await CheckAsync();
 
@@ -77,9 +77,8 @@ public class DashboardMembershipTests(AppFactory app) : MembershipTest(app)
         var csv = await client.GetStringAsync($"/Dashboard/{mp}?export=trend&format=csv");
         var lines = csv.Trim().Split('\n').Skip(1).Select(l => l.TrimEnd('\r').Split(',')).ToList();
         Assert.Equal(12, lines.Count);
-        var ist = TimeSpan.FromMinutes(330);
         var meetings = (await App.WithDbAsync(db => db.Meetings.Where(m => m.StateId == mp && m.Status == MeetingStatus.Held).Select(m => m.StartsUtc).ToListAsync()))
-            .GroupBy(d => (d + ist).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count());
+            .GroupBy(d => IndiaTime.ToIndia(d).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count());
         var members = (await App.WithDbAsync(db => db.Members.Where(m => m.DriveId == drive).Select(m => m.EnrolledOn).ToListAsync()))
             .GroupBy(d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count());
         foreach (var line in lines)

@@ -49,17 +49,17 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/OfficeBearers/Appoint?territory={booth}", new()
         {
             ["Input.Mobile"] = "98260 55555", ["Input.NameEn"] = "New Agent", ["Input.NameHi"] = "नया एजेंट",
-            ["Input.PostId"] = ReferenceData.BoothAgentPostId.ToString(), ["Input.WingId"] = "1", ["Input.From"] = DateTime.Today.ToString("yyyy-MM-dd"),
+            ["Input.PostId"] = ReferenceData.BoothAgentPostId.ToString(), ["Input.WingId"] = "1", ["Input.From"] = TodayInIndia.ToString("yyyy-MM-dd"),
         })).StatusCode);
         var ending = await App.WithDbAsync(db => db.Appointments.Where(a => a.TerritoryId == bhopal && a.PostId == 34 && a.To == null)
             .Select(a => new { a.Id, a.Version }).FirstAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/OfficeBearers/Appointment/{ending.Id}?handler=End",
-            new() { ["Version"] = ending.Version.ToString(), ["End.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["End.Reason"] = "Resigned" },
+            new() { ["Version"] = ending.Version.ToString(), ["End.On"] = TodayInIndia.ToString("yyyy-MM-dd"), ["End.Reason"] = "Resigned" },
             formPage: $"/OfficeBearers/Appointment/{ending.Id}")).StatusCode);
         var flagging = await App.WithDbAsync(db => db.Appointments.Where(a => a.DistrictId == bhopal && a.To == null && a.InactiveSince == null)
             .Select(a => new { a.Id, a.Version }).FirstAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/OfficeBearers/Appointment/{flagging.Id}?handler=Inactive",
-            new() { ["Version"] = flagging.Version.ToString(), ["Inactive.Since"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "Absent" },
+            new() { ["Version"] = flagging.Version.ToString(), ["Inactive.Since"] = TodayInIndia.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "Absent" },
             formPage: $"/OfficeBearers/Appointment/{flagging.Id}")).StatusCode);
 
         Assert.Equal(await DirectAsync(bhopal), await ShownAsync(client, bhopal));
@@ -165,7 +165,7 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
         await PostFormAsync(client, $"/OfficeBearers/Appoint?territory={booth}", new()
         {
             ["Input.Mobile"] = "98260 66666", ["Input.NameEn"] = "Agent", ["Input.NameHi"] = "एजेंट",
-            ["Input.PostId"] = ReferenceData.BoothAgentPostId.ToString(), ["Input.WingId"] = "1", ["Input.From"] = DateTime.Today.ToString("yyyy-MM-dd"),
+            ["Input.PostId"] = ReferenceData.BoothAgentPostId.ToString(), ["Input.WingId"] = "1", ["Input.From"] = TodayInIndia.ToString("yyyy-MM-dd"),
         });
         var after = await GetDocumentAsync(client, $"/Dashboard/{bhopal}");
         // The district and the booth's block are active again.

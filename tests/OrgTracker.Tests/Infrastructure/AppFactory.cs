@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Seeding;
@@ -27,6 +28,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Environment.SetEnvironmentVariable("ORGTRACKER_DB", ConnectionString);
     }
 
+    /// <summary>
+    /// The one clock of the application under test, pinned: every test starts at <see cref="PinnedClock.Start"/>,
+    /// whatever the machine's clock says, and moves it only on purpose (<see cref="PinnedClock.Advance"/>).
+    /// </summary>
+    public PinnedClock Clock { get; } = new();
+
     /// <summary>Everything the application logs (Serilog events), for tests that read the log.</summary>
     public LogCapture Log { get; } = new();
 
@@ -35,7 +42,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing").UseSetting("LOGIN_ATTEMPTS_PER_MINUTE", "100000")
             // Tests check figures right after changing records: no shared dashboard figures.
             .UseSetting("Dashboard:CacheSeconds", "0")
-            .ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(Log));
+            .ConfigureServices(s =>
+            {
+                s.AddSingleton<Serilog.Core.ILogEventSink>(Log);
+                s.RemoveAll<TimeProvider>();
+                s.AddSingleton<TimeProvider>(Clock);
+            });
 
     public async Task InitializeAsync()
     {
@@ -55,6 +67,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties every table and loads the demo profile (real divisions and districts, demo users).</summary>
     public async Task ResetAsync()
     {
+        Clock.Reset();
         await using (var conn = new NpgsqlConnection(ConnectionString))
         {
             await conn.OpenAsync();

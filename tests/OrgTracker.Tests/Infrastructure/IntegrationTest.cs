@@ -24,6 +24,12 @@ public abstract partial class IntegrationTest(AppFactory app) : IAsyncLifetime
     public const string InChargeUp = "incharge.up@demo.orgtracker.in";
 
     public virtual Task InitializeAsync() => App.ResetAsync();
+
+    /// <summary>Now on the application's pinned clock (UTC).</summary>
+    protected DateTime UtcNow => App.Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in India on the application's pinned clock.</summary>
+    protected DateOnly TodayInIndia => OrgTracker.Web.Platform.IndiaTime.Day(UtcNow);
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected HttpClient AnonymousClient() =>

@@ -16,7 +16,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
 
     private static string Local(DateTime ist) => ist.ToString("yyyy-MM-ddTHH:mm");
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
-    private static DateOnly Today => MeetingTime.Today(DateTime.UtcNow);
+    private DateOnly Today => TodayInIndia;
 
     /// <summary>A meeting arranged straight in the database, with invitees resolved by a rule.</summary>
     private Task<int> ArrangeMeetingAsync(string territory, TerritoryLevel level, DateTime startsUtc, InviteRule? rule = null,
@@ -24,7 +24,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
         App.WithDbAsync(async db =>
         {
             var t = await db.Territories.SingleAsync(x => x.NameEn == territory && x.Level == level);
-            var m = new Meeting { Title = title, Type = type, Status = status, ProgrammeId = programmeId, CreatedUtc = DateTime.UtcNow, CreatedBy = "test" };
+            var m = new Meeting { Title = title, Type = type, Status = status, ProgrammeId = programmeId, CreatedUtc = UtcNow, CreatedBy = "test" };
             m.PlaceAt(t);
             m.Reschedule(startsUtc, startsUtc.AddHours(2));
             db.Meetings.Add(m);
@@ -51,7 +51,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     {
         var client = await SignInAsync(OfficeMp);
         var state = await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State);
-        var start = DateTime.Today.AddDays(3).AddHours(10.5);
+        var start = TodayInIndia.ToDateTime(TimeOnly.MinValue).AddDays(3).AddHours(10.5);
         var form = MeetingForm(state, start, start.AddHours(3), "Social Media department – state meeting");
         form["Input.WingId"] = "6";
         var response = await client.PostAsync("/Meetings/Edit", await WithTokenAsync(client, "/Meetings/Edit", form,
@@ -65,7 +65,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.NotEmpty(expected);
         Assert.Equal(expected, invited);
         var meeting = await App.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Id == id));
-        Assert.Equal(MeetingTime.FromIst(start), meeting.StartsUtc);
+        Assert.Equal(IndiaTime.ToUtc(start), meeting.StartsUtc);
         Assert.Equal(TerritoryLevel.State, meeting.Level);
 
         var page = await GetDocumentAsync(client, $"/Meetings/Details/{id}");
@@ -80,7 +80,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
         var client = await SignInAsync(PresidentBhopal);
         var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
         var before = await App.WithDbAsync(db => db.Meetings.CountAsync());
-        var start = DateTime.Today.AddDays(2).AddHours(11);
+        var start = TodayInIndia.ToDateTime(TimeOnly.MinValue).AddDays(2).AddHours(11);
         var response = await PostFormAsync(client, "/Meetings/Edit", MeetingForm(bhopal, start, start.AddHours(-1)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
@@ -100,7 +100,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     {
         var client = await SignInAsync(PresidentBhopal);
         var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
-        var start = DateTime.Today.AddDays(2).AddHours(11);
+        var start = TodayInIndia.ToDateTime(TimeOnly.MinValue).AddDays(2).AddHours(11);
         var response = await PostFormAsync(client, "/Meetings/Edit", MeetingForm(indore, start, start.AddHours(2)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty((await ParseAsync(response)).QuerySelector("[data-valmsg-for='Input.TerritoryId']")!.TextContent.Trim());
@@ -110,7 +110,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task District_president_gets_404_for_another_districts_meetings_and_their_photos()
     {
-        var indoreMeeting = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, DateTime.UtcNow.AddDays(-2), DistrictOfficeBearers);
+        var indoreMeeting = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, UtcNow.AddDays(-2), DistrictOfficeBearers);
         var photo = await App.WithDbAsync(async db =>
         {
             var m = await db.Meetings.SingleAsync(x => x.Id == indoreMeeting);
@@ -139,8 +139,8 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task District_president_sees_a_state_meeting_their_district_was_invited_to_but_cannot_change_it()
     {
-        var invited = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.Division, DateTime.UtcNow.AddDays(-1), PresidentsAndInCharges, title: "Bhopal division session");
-        var notInvited = await ArrangeMeetingAsync("Indore", TerritoryLevel.Division, DateTime.UtcNow.AddDays(-1), PresidentsAndInCharges, title: "Indore division session");
+        var invited = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.Division, UtcNow.AddDays(-1), PresidentsAndInCharges, title: "Bhopal division session");
+        var notInvited = await ArrangeMeetingAsync("Indore", TerritoryLevel.Division, UtcNow.AddDays(-1), PresidentsAndInCharges, title: "Indore division session");
         var client = await SignInAsync(PresidentBhopal);
         var page = await GetDocumentAsync(client, $"/Meetings/Details/{invited}");
         Assert.Equal("Bhopal division session", page.QuerySelector("[data-testid=meeting-title]")!.TextContent);
@@ -153,7 +153,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task Division_in_charge_reads_meetings_of_the_division_but_cannot_record_them()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddDays(-1), DistrictOfficeBearers);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(-1), DistrictOfficeBearers);
         var client = await SignInAsync(DivisionBhopal);
         var page = await GetDocumentAsync(client, $"/Meetings/Details/{meeting}");
         Assert.Null(page.QuerySelector("[data-testid=take-attendance]"));
@@ -172,7 +172,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task Attendance_is_marked_on_the_checklist_and_someone_not_invited_is_refused()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddHours(-2), DistrictOfficeBearers, status: MeetingStatus.Scheduled);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddHours(-2), DistrictOfficeBearers, status: MeetingStatus.Scheduled);
         var invitees = await InviteesAsync(meeting);
         var client = await SignInAsync(PresidentBhopal);
         var version = await App.WithDbAsync(db => db.Meetings.Where(m => m.Id == meeting).Select(m => m.Version).SingleAsync());
@@ -195,7 +195,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(42, saved.HeadCount);
 
         // Someone from another meeting, and an excuse without a reason: refused, nothing saved.
-        var other = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddDays(-3), DistrictOfficeBearers);
+        var other = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(-3), DistrictOfficeBearers);
         var stranger = (await InviteesAsync(other))[0];
         var bad = new Dictionary<string, string>
         {
@@ -213,7 +213,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task A_state_meeting_of_hundreds_takes_its_attendance_in_one_save()
     {
-        var meeting = await ArrangeMeetingAsync("Madhya Pradesh", TerritoryLevel.State, DateTime.UtcNow.AddHours(-2), DistrictOfficeBearers);
+        var meeting = await ArrangeMeetingAsync("Madhya Pradesh", TerritoryLevel.State, UtcNow.AddHours(-2), DistrictOfficeBearers);
         var invitees = await InviteesAsync(meeting);
         Assert.InRange(invitees.Count, 500, Meeting.MaxInvitees);
         var fields = new Dictionary<string, string>();
@@ -233,7 +233,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task Attendance_of_the_same_invitee_saved_twice_from_stale_pages_is_told_of_the_conflict()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddHours(-2), PresidentsAndInCharges);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddHours(-2), PresidentsAndInCharges);
         var first = (await InviteesAsync(meeting))[0];
         var client = await SignInAsync(OfficeMp);
         Dictionary<string, string> Form(string status) => new()
@@ -251,12 +251,12 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task A_second_save_of_a_meeting_from_a_stale_form_is_refused()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddDays(2), status: MeetingStatus.Scheduled);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(2), status: MeetingStatus.Scheduled);
         var m = await App.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(x => x.Id == meeting));
         var client = await SignInAsync(PresidentBhopal);
         Dictionary<string, string> Form(string minutes)
         {
-            var f = MeetingForm(m.TerritoryId, MeetingTime.ToIst(m.StartsUtc), MeetingTime.ToIst(m.EndsUtc));
+            var f = MeetingForm(m.TerritoryId, IndiaTime.ToIndia(m.StartsUtc), IndiaTime.ToIndia(m.EndsUtc));
             f["Input.Minutes"] = minutes;
             f["Input.Version"] = m.Version.ToString();
             return f;
@@ -271,7 +271,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task An_action_item_due_in_the_past_is_refused_and_one_due_today_is_added()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddHours(-3), PresidentsAndInCharges);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddHours(-3), PresidentsAndInCharges);
         var owner = (await InviteesAsync(meeting))[0];
         var client = await SignInAsync(PresidentBhopal);
         var form = new Dictionary<string, string>
@@ -284,7 +284,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.False(await App.WithDbAsync(db => db.ActionItems.AnyAsync(a => a.MeetingId == meeting)));
 
         // An owner who is not an invitee of this meeting is refused too.
-        var elsewhere = (await InviteesAsync(await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddDays(-5), DistrictOfficeBearers)))[0];
+        var elsewhere = (await InviteesAsync(await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(-5), DistrictOfficeBearers)))[0];
         form["Action.DueOn"] = Day(Today);
         form["Action.OwnerInviteeId"] = elsewhere.Id.ToString();
         var wrongOwner = await PostFormAsync(client, $"/Meetings/Details/{meeting}?handler=Action", form, formPage: $"/Meetings/Details/{meeting}");
@@ -317,16 +317,16 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task An_open_item_carries_forward_to_the_next_meeting_of_the_same_body_and_not_to_others()
     {
-        var earlier = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, DateTime.UtcNow.AddDays(-400), PresidentsAndInCharges, title: "Old review");
-        var next = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, DateTime.UtcNow.AddDays(-390), PresidentsAndInCharges, title: "Next review");
-        var training = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, DateTime.UtcNow.AddDays(-389), PresidentsAndInCharges, MeetingType.Training);
+        var earlier = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, UtcNow.AddDays(-400), PresidentsAndInCharges, title: "Old review");
+        var next = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, UtcNow.AddDays(-390), PresidentsAndInCharges, title: "Next review");
+        var training = await ArrangeMeetingAsync("Indore", TerritoryLevel.District, UtcNow.AddDays(-389), PresidentsAndInCharges, MeetingType.Training);
         var owner = (await InviteesAsync(earlier))[0];
         var (open, done) = await App.WithDbAsync(async db =>
         {
             ActionItem Item(string text, ActionItemStatus status) => new()
             {
                 MeetingId = earlier, Text = text, OwnerId = owner.PersonId, TerritoryId = owner.Person!.HomeTerritoryId, StateId = owner.StateId,
-                DivisionId = owner.DivisionId, DistrictId = owner.DistrictId, DueOn = Today.AddDays(-395), Status = status, CreatedUtc = DateTime.UtcNow,
+                DivisionId = owner.DivisionId, DistrictId = owner.DistrictId, DueOn = Today.AddDays(-395), Status = status, CreatedUtc = UtcNow,
             };
             var a = Item("Carry me forward", ActionItemStatus.Open);
             var b = Item("Already done", ActionItemStatus.Done);
@@ -349,9 +349,11 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task Office_bearers_absent_from_their_last_three_meetings_are_suggested_for_the_inactive_list()
     {
+        // Earlier today: later than every meeting the demo data holds (the latest, a district's monthly review, is at
+        // the latest yesterday), so these three are the president's last three whatever day the clock shows.
         var meetings = new List<int>();
         for (var n = 0; n < 3; n++)
-            meetings.Add(await ArrangeMeetingAsync("Indore", TerritoryLevel.District, DateTime.UtcNow.AddDays(-3 + n).AddHours(-3), PresidentsAndInCharges));
+            meetings.Add(await ArrangeMeetingAsync("Indore", TerritoryLevel.District, UtcNow.AddHours(-3 + n).AddMinutes(-30), PresidentsAndInCharges));
         var president = await App.WithDbAsync(db => db.Appointments.Where(a => a.To == null && a.PostId == 30 && a.WingId == 1
             && db.Territories.Any(t => t.Id == a.TerritoryId && t.NameEn == "Indore")).Select(a => new { a.Id, a.PersonId }).SingleAsync());
         await App.WithDbAsync(async db =>
@@ -382,9 +384,9 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
             var bhopal = await db.Territories.SingleAsync(t => t.NameEn == "Bhopal" && t.Level == TerritoryLevel.District);
             var person = await db.People.Where(p => p.DistrictId == bhopal.Id && p.FormerParty == null).OrderBy(p => p.Id).FirstAsync();
             person.FormerParty = "BJP";
-            var m = new Meeting { Title = "Orientation for leaders from other parties", Type = MeetingType.Training, CreatedUtc = DateTime.UtcNow, CreatedBy = "t" };
+            var m = new Meeting { Title = "Orientation for leaders from other parties", Type = MeetingType.Training, CreatedUtc = UtcNow, CreatedBy = "t" };
             m.PlaceAt(bhopal);
-            m.Reschedule(DateTime.UtcNow.AddHours(-4), DateTime.UtcNow.AddHours(-1));
+            m.Reschedule(UtcNow.AddHours(-4), UtcNow.AddHours(-1));
             db.Meetings.Add(m);
             await db.SaveChangesAsync();
             await db.InviteAsync(m, [(await db.CandidateAsync(bhopal, person.Id, CancellationToken.None))!], InviteSource.Name, CancellationToken.None);
@@ -412,7 +414,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task Inviting_someone_outside_the_meetings_reach_is_refused()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddDays(1), status: MeetingStatus.Scheduled);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(1), status: MeetingStatus.Scheduled);
         var (inside, outside) = await App.WithDbAsync(async db => (
             await db.People.Where(p => db.Territories.Any(t => t.Id == p.DistrictId && t.NameEn == "Bhopal")).Select(p => p.Id).FirstAsync(),
             await db.People.Where(p => db.Territories.Any(t => t.Id == p.DistrictId && t.NameEn == "Indore")).Select(p => p.Id).FirstAsync()));
@@ -444,8 +446,8 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
 
         var sessions = await App.WithDbAsync(db => db.Meetings.AsNoTracking().Where(m => m.ProgrammeId == programme).OrderBy(m => m.StartsUtc).ToListAsync());
         Assert.Equal(6, sessions.Count);
-        Assert.Equal([first, first, first.AddDays(1), first.AddDays(1), first.AddDays(2), first.AddDays(2)], sessions.Select(s => MeetingTime.Day(s.StartsUtc)));
-        Assert.Equal(new TimeOnly(14, 30), TimeOnly.FromDateTime(MeetingTime.ToIst(sessions[1].StartsUtc)));
+        Assert.Equal([first, first, first.AddDays(1), first.AddDays(1), first.AddDays(2), first.AddDays(2)], sessions.Select(s => IndiaTime.Day(s.StartsUtc)));
+        Assert.Equal(new TimeOnly(14, 30), TimeOnly.FromDateTime(IndiaTime.ToIndia(sessions[1].StartsUtc)));
         for (var n = 0; n < 6; n++)
         {
             var division = divisions[n];
@@ -464,7 +466,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task A_photo_upload_refuses_a_file_that_is_not_an_image_and_keeps_a_real_one_with_a_thumbnail()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddHours(-3));
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddHours(-3));
         var client = await SignInAsync(PresidentBhopal);
 
         var fake = await PostFileAsync(client, meeting, "photo.jpg", "image/jpeg", "this is not a picture"u8.ToArray());
@@ -495,13 +497,13 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     {
         var client = await SignInAsync(PresidentBhopal);
         var me = await App.WithDbAsync(db => db.People.SingleAsync(p => p.Email == PresidentBhopal));
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddDays(-20), PresidentsAndInCharges);
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(-20), PresidentsAndInCharges);
         var itemId = await App.WithDbAsync(async db =>
         {
             var item = new ActionItem
             {
                 MeetingId = meeting, Text = "Report the booth agents of Berasia", OwnerId = me.Id, TerritoryId = me.HomeTerritoryId, StateId = me.StateId,
-                DivisionId = me.DivisionId, DistrictId = me.DistrictId, DueOn = Today.AddDays(-1), CreatedUtc = DateTime.UtcNow,
+                DivisionId = me.DivisionId, DistrictId = me.DistrictId, DueOn = Today.AddDays(-1), CreatedUtc = UtcNow,
             };
             db.ActionItems.Add(item);
             await db.SaveChangesAsync();
@@ -524,7 +526,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task The_list_calendar_printable_page_and_person_history_show_the_meetings_in_both_languages()
     {
-        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, DateTime.UtcNow.AddHours(-5), DistrictOfficeBearers, title: "Calendar check");
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddHours(-5), DistrictOfficeBearers, title: "Calendar check");
         var invitee = (await InviteesAsync(meeting))[0];
         var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
         foreach (var culture in new[] { "en-IN", "hi-IN" })
@@ -532,7 +534,7 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
             var client = await SignInAsync(PresidentBhopal, culture: culture);
             var list = await GetDocumentAsync(client, $"/Meetings/Index?territory={bhopal}&q=Calendar");
             Assert.Contains(list.QuerySelectorAll("[data-testid=meeting-list] a"), a => a.GetAttribute("href") == $"/Meetings/Details/{meeting}");
-            var calendar = await GetDocumentAsync(client, $"/Meetings/Calendar?month={MeetingTime.Today(DateTime.UtcNow.AddHours(-5)):yyyy-MM}");
+            var calendar = await GetDocumentAsync(client, $"/Meetings/Calendar?month={IndiaTime.Day(UtcNow.AddHours(-5)):yyyy-MM}");
             Assert.Contains(calendar.QuerySelectorAll("[data-testid=calendar] a"), a => a.GetAttribute("href") == $"/Meetings/Details/{meeting}");
             var print = await GetDocumentAsync(client, $"/Meetings/Print/{meeting}");
             Assert.Contains("Calendar check", print.QuerySelector("[data-testid=printable]")!.TextContent);
@@ -553,10 +555,10 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
     {
         var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
         var period = new DateOnly(2031, 3, 1);
-        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, MeetingTime.FromIst(new DateTime(2031, 3, 1, 0, 30, 0)));
-        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, MeetingTime.FromIst(new DateTime(2031, 3, 20, 11, 0, 0)), type: MeetingType.Training);
-        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, MeetingTime.FromIst(new DateTime(2031, 3, 21, 11, 0, 0)), status: MeetingStatus.Cancelled);
-        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, MeetingTime.FromIst(new DateTime(2031, 3, 31, 23, 59, 0)).AddMinutes(2));
+        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, IndiaTime.ToUtc(new DateTime(2031, 3, 1, 0, 30, 0)));
+        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, IndiaTime.ToUtc(new DateTime(2031, 3, 20, 11, 0, 0)), type: MeetingType.Training);
+        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, IndiaTime.ToUtc(new DateTime(2031, 3, 21, 11, 0, 0)), status: MeetingStatus.Cancelled);
+        await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, IndiaTime.ToUtc(new DateTime(2031, 3, 31, 23, 59, 0)).AddMinutes(2));
         var (meetings, trainings) = await App.WithDbAsync(async db =>
         {
             var figures = new OrgTracker.Web.Pages.Reports.RecordedFigures(db);

@@ -145,10 +145,10 @@ public class MeetingRulesTests
     public void Meeting_times_are_entered_in_india_time_and_stored_in_utc()
     {
         var ist = new DateTime(2026, 10, 5, 11, 0, 0);
-        var utc = MeetingTime.FromIst(ist);
+        var utc = IndiaTime.ToUtc(ist);
         Assert.Equal(new DateTime(2026, 10, 5, 5, 30, 0, DateTimeKind.Utc), utc);
-        Assert.Equal(ist, MeetingTime.ToIst(utc));
+        Assert.Equal(ist, IndiaTime.ToIndia(utc));
         // 00:30 in India is still the previous day in UTC.
-        Assert.Equal(new DateOnly(2026, 10, 6), MeetingTime.Day(MeetingTime.FromIst(new DateTime(2026, 10, 6, 0, 30, 0))));
+        Assert.Equal(new DateOnly(2026, 10, 6), IndiaTime.Day(IndiaTime.ToUtc(new DateTime(2026, 10, 6, 0, 30, 0))));
     }
 }

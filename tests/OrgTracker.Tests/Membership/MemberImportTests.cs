@@ -194,7 +194,7 @@ public class MemberImportTests(AppFactory app) : MembershipTest(app)
         Assert.Equal(3, importer.Lanes);
         var job = await App.WithDbAsync(async db =>
         {
-            var j = new MemberImportJob { DriveId = drive, StateId = (await db.MembershipDrives.SingleAsync(d => d.Id == drive)).StateId, FileName = "x.csv", Status = ImportStatus.Running, CreatedUtc = DateTime.UtcNow };
+            var j = new MemberImportJob { DriveId = drive, StateId = (await db.MembershipDrives.SingleAsync(d => d.Id == drive)).StateId, FileName = "x.csv", Status = ImportStatus.Running, CreatedUtc = UtcNow };
             db.MemberImportJobs.Add(j);
             await db.SaveChangesAsync();
             return j;
@@ -202,7 +202,7 @@ public class MemberImportTests(AppFactory app) : MembershipTest(app)
         var driveRow = await App.WithDbAsync(db => db.MembershipDrives.AsNoTracking().SingleAsync(d => d.Id == drive));
         var progress = new ImportProgress();
         using var source = new CsvRowSource(new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString())));
-        await importer.RunAsync(job, driveRow, source, progress, MembershipQueries.Today(), CancellationToken.None);
+        await importer.RunAsync(job, driveRow, source, progress, UtcNow, CancellationToken.None);
         Assert.Equal(400, progress.Added);
         var (_, errors) = await JobAsync(job.Id);
         var error = Assert.Single(errors);

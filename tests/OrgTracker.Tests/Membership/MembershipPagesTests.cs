@@ -10,7 +10,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
     private async Task<Dictionary<string, string>> EnrolFieldsAsync(string name, string mobile) => new()
     {
         ["Input.Name"] = name, ["Input.Mobile"] = mobile, ["Input.Gender"] = "Female", ["Input.BirthYear"] = "1990",
-        ["Input.Channel"] = "PaperForm", ["Input.EnrolledOn"] = Web.Pages.Membership.MembershipQueries.Today().ToString("yyyy-MM-dd"),
+        ["Input.Channel"] = "PaperForm", ["Input.EnrolledOn"] = TodayInIndia.ToString("yyyy-MM-dd"),
         ["Input.EnrolledBy"] = "Ward worker",
     };
 

@@ -50,7 +50,7 @@ public abstract partial class MembershipTest(AppFactory app) : IntegrationTest(a
             {
                 DriveId = driveId, StateId = drive.StateId, DivisionId = d?.DivisionId, DistrictId = d?.Id, FileName = fileName,
                 Format = fileName.EndsWith(".xlsx") ? ImportFormat.Excel : ImportFormat.Csv, Status = ImportStatus.Running, Attempts = 1,
-                Worker = "test", CreatedUtc = DateTime.UtcNow, HeartbeatUtc = DateTime.UtcNow,
+                Worker = "test", CreatedUtc = UtcNow, HeartbeatUtc = UtcNow,
             };
             db.MemberImportJobs.Add(job);
             await db.SaveChangesAsync();

@@ -27,11 +27,11 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
         return (await cells.SumAsync(c => c.Booths), await cells.SumAsync(c => c.WithAgent));
     });
 
-    private static Dictionary<string, string> AppointForm(string mobile, int postId, string? en = null, string? hi = null) => new()
+    private Dictionary<string, string> AppointForm(string mobile, int postId, string? en = null, string? hi = null) => new()
     {
         ["Input.Mobile"] = mobile, ["Input.NameEn"] = en ?? "", ["Input.NameHi"] = hi ?? "",
         ["Input.PostId"] = postId.ToString(), ["Input.WingId"] = ReferenceData.MainWingId.ToString(),
-        ["Input.From"] = DateTime.Today.ToString("yyyy-MM-dd"),
+        ["Input.From"] = TodayInIndia.ToString("yyyy-MM-dd"),
     };
 
     [Fact]
@@ -122,7 +122,7 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
                  })
             Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
         var post = await PostFormAsync(client, $"/OfficeBearers/Appointment/{appointment}?handler=End",
-            new() { ["Version"] = "0", ["End.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["End.Reason"] = "Ended" },
+            new() { ["Version"] = "0", ["End.On"] = TodayInIndia.ToString("yyyy-MM-dd"), ["End.Reason"] = "Ended" },
             formPage: $"/OfficeBearers/Territory/{await TerritoryIdAsync("Bhopal", TerritoryLevel.District)}");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Null(await App.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointment).Select(a => a.To).SingleAsync()));
@@ -157,7 +157,7 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
         var old = await App.WithDbAsync(db => db.Appointments.Where(a => a.TerritoryId == bhopal && a.PostId == 34 && a.To == null && a.InactiveSince == null)
             .Select(a => new { a.Id, a.Version }).FirstAsync());
         var flag = await PostFormAsync(client, $"/OfficeBearers/Appointment/{old.Id}?handler=Inactive",
-            new() { ["Version"] = old.Version.ToString(), ["Inactive.Since"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "Absent from three meetings" },
+            new() { ["Version"] = old.Version.ToString(), ["Inactive.Since"] = TodayInIndia.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "Absent from three meetings" },
             formPage: $"/OfficeBearers/Appointment/{old.Id}");
         Assert.Equal(HttpStatusCode.Redirect, flag.StatusCode);
         var inactive = await GetDocumentAsync(client, $"/OfficeBearers/Inactive?district={bhopal}");
@@ -176,7 +176,7 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
             return (a, s.Person!.NameEn);
         });
         Assert.Equal(AppointmentEnd.Replaced, ended.EndReason);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.Today), ended.To);
+        Assert.Equal(TodayInIndia, ended.To);
         Assert.Equal("Sunita Verma", successorName);
         var history = await GetDocumentAsync(client, $"/OfficeBearers/Territory/{bhopal}");
         Assert.Contains(history.QuerySelectorAll("[data-testid=history] tbody a"), a => a.GetAttribute("href") == $"/OfficeBearers/Appointment/{old.Id}");
@@ -192,11 +192,11 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
         var a = await App.WithDbAsync(db => db.Appointments.Where(x => x.TerritoryId == bhopal && x.To == null && x.InactiveSince == null)
             .Select(x => new { x.Id, x.Version }).FirstAsync());
         var first = await PostFormAsync(client, $"/OfficeBearers/Appointment/{a.Id}?handler=Inactive",
-            new() { ["Version"] = a.Version.ToString(), ["Inactive.Since"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "First" },
+            new() { ["Version"] = a.Version.ToString(), ["Inactive.Since"] = TodayInIndia.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "First" },
             formPage: $"/OfficeBearers/Appointment/{a.Id}");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var second = await PostFormAsync(client, $"/OfficeBearers/Appointment/{a.Id}?handler=End",
-            new() { ["Version"] = a.Version.ToString(), ["End.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["End.Reason"] = "Ended" },
+            new() { ["Version"] = a.Version.ToString(), ["End.On"] = TodayInIndia.ToString("yyyy-MM-dd"), ["End.Reason"] = "Ended" },
             formPage: $"/OfficeBearers/Appointment/{a.Id}");
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Someone else changed", (await ParseAsync(second)).QuerySelector(".validation-summary-errors")!.TextContent);
@@ -229,7 +229,7 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
                 && !db.Committees.Any(c => c.TerritoryId == b.Id)).Select(b => new { b.Id, b.BlockId }).FirstAsync());
         var before = await App.WithDbAsync(db => db.CoverageCells.Where(c => c.BlockId == booth.BlockId).SumAsync(c => c.WithCommittee));
         var response = await PostFormAsync(client, $"/OfficeBearers/Committee?territory={booth.Id}",
-            new() { ["Input.Kind"] = "Booth", ["Input.NameEn"] = "Booth committee", ["Input.NameHi"] = "बूथ समिति", ["Input.FormedOn"] = DateTime.Today.ToString("yyyy-MM-dd") });
+            new() { ["Input.Kind"] = "Booth", ["Input.NameEn"] = "Booth committee", ["Input.NameHi"] = "बूथ समिति", ["Input.FormedOn"] = TodayInIndia.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await App.WithDbAsync(db => db.CoverageCells.Where(c => c.BlockId == booth.BlockId).SumAsync(c => c.WithCommittee));
         Assert.Equal(before + 1, after);

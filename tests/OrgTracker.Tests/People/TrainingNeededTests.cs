@@ -34,7 +34,7 @@ public class TrainingNeededTests(AppFactory app) : IntegrationTest(app)
         var details = await GetDocumentAsync(client, $"/People/Details/{person.Id}");
         Assert.NotNull(details.QuerySelector("[data-testid=needs-training]"));
 
-        var today = DateTime.UtcNow.AddMinutes(330).ToString("yyyy-MM-dd");
+        var today = TodayInIndia.ToString("yyyy-MM-dd");
         var response = await PostFormAsync(client, $"/People/Details/{person.Id}?handler=Training",
             new() { ["NewTraining.On"] = today, ["NewTraining.Description"] = "Orientation at the district office" }, formPage: $"/People/Details/{person.Id}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

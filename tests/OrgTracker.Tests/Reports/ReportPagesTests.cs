@@ -10,7 +10,7 @@ namespace OrgTracker.Tests.Reports;
 public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
 {
     /// <summary>Last month: in the demo data Bhopal has no report for it yet.</summary>
-    private static DateOnly LastMonth => ReportPeriod.Current(DateTimeOffset.UtcNow).AddMonths(-1);
+    private DateOnly LastMonth => IndiaTime.MonthOf(TodayInIndia).AddMonths(-1);
     private static string Month(DateOnly p) => ReportPeriod.Format(p);
 
     private async Task<string> EditUrlAsync(string district, DateOnly? period = null) =>
@@ -358,7 +358,7 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
     public async Task A_month_in_the_future_or_too_long_ago_gets_a_message(int monthsAhead, string message)
     {
         var client = await SignInAsync(PresidentBhopal);
-        var period = ReportPeriod.Current(DateTimeOffset.UtcNow).AddMonths(monthsAhead);
+        var period = IndiaTime.MonthOf(TodayInIndia).AddMonths(monthsAhead);
         var response = await client.GetAsync(await EditUrlAsync("Bhopal", period));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);

@@ -206,7 +206,7 @@ public class ReportWorkflowTests
         Assert.Equal(new DateOnly(2026, 10, 10), ReportPeriod.DueDate(new DateOnly(2026, 9, 1), 10));
         Assert.Equal(new DateOnly(2027, 1, 15), ReportPeriod.DueDate(new DateOnly(2026, 12, 1), 15));
         // 23:00 UTC on the 31st is already the 1st in India.
-        Assert.Equal(new DateOnly(2026, 11, 1), ReportPeriod.Current(new DateTimeOffset(2026, 10, 31, 23, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 11, 1), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 10, 31, 23, 0, 0, TimeSpan.Zero)).ThisMonthInIndia());
     }
 
     [Theory]

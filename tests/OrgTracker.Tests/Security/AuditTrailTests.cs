@@ -36,17 +36,17 @@ public partial class AuditTrailTests(AppFactory app) : IntegrationTest(app)
 
     private static JsonElement Field(AuditEntry entry, string name) => JsonDocument.Parse(entry.Changes).RootElement.GetProperty(name);
 
-    private static void AssertWhoAndWhen(AuditEntry entry, string email, DateTime start)
+    private void AssertWhoAndWhen(AuditEntry entry, string email, DateTime start)
     {
         Assert.Equal(email, entry.UserName);
         Assert.NotNull(entry.UserId);
-        Assert.InRange(entry.AtUtc, start.AddSeconds(-5), DateTime.UtcNow.AddSeconds(5));
+        Assert.InRange(entry.AtUtc, start.AddSeconds(-5), UtcNow.AddSeconds(5));
     }
 
     [Fact]
     public async Task Every_change_to_people_appointments_reports_territories_and_users_writes_exactly_one_audit_row_with_who_when_and_what()
     {
-        var start = DateTime.UtcNow;
+        var start = UtcNow;
         var office = await SignInAsync(OfficeMp);
         var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
         var mp = await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State);
@@ -111,7 +111,7 @@ public partial class AuditTrailTests(AppFactory app) : IntegrationTest(app)
         Assert.DoesNotContain("SecurityStamp", userRow.Changes);
 
         // The administrator's audit page shows these, filtered by who, what, district and date.
-        var today = DateTime.UtcNow.AddMinutes(330).ToString("yyyy-MM-dd");
+        var today = TodayInIndia.ToString("yyyy-MM-dd");
         var page = await GetDocumentAsync(admin, $"/Admin/Audit/Index?who=office.mp&what=Person&district={bhopal}&from={today}&to={today}");
         var rows = page.QuerySelectorAll("[data-testid=audit-row]");
         Assert.Equal(2, rows.Length);
@@ -308,7 +308,7 @@ public partial class AuditTrailTests(AppFactory app) : IntegrationTest(app)
         var setup = await HtmlForms.ParseAsync(await president.GetStringAsync("/Account/EnableAuthenticator"));
         var key = setup.QuerySelector("[data-testid=shared-key]")!.TextContent.Replace(" ", "").Trim().ToUpperInvariant();
         secrets.Add(key);
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = App.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         var enabled = await TrackedPostAsync(president, "/Account/EnableAuthenticator",
             new() { ["Input.Code"] = OrgTracker.Web.Authorization.TotpTokenProvider.Compute(OrgTracker.Web.Authorization.TotpTokenProvider.Base32Decode(key)!, step).ToString("D6") });
         var codes = (await ParseAsync(enabled)).QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();

@@ -51,6 +51,8 @@ public sealed class ProbeWorld
     public static async Task<ProbeWorld> CreateAsync(AppFactory app)
     {
         var world = new ProbeWorld();
+        var UtcNow = app.Clock.GetUtcNow().UtcDateTime;
+        var TodayInIndia = IndiaTime.Day(UtcNow);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -102,14 +104,14 @@ public sealed class ProbeWorld
             values["person"] = person.Id.ToString();
 
             // A programme with one meeting, an action item owned by the marked person, and a photo of the meeting.
-            var programme = new MeetingProgramme { Title = $"{marker} Programme", CreatedUtc = DateTime.UtcNow, CreatedBy = "probe" };
+            var programme = new MeetingProgramme { Title = $"{marker} Programme", CreatedUtc = UtcNow, CreatedBy = "probe" };
             programme.PlaceAt(home);
             db.MeetingProgrammes.Add(programme);
             await db.SaveChangesAsync();
             var meeting = new Meeting
             {
                 Title = $"{marker} Meeting", Type = MeetingType.Review, Agenda = $"{marker} agenda", ProgrammeId = programme.Id,
-                StartsUtc = DateTime.UtcNow.AddDays(-2), EndsUtc = DateTime.UtcNow.AddDays(-2).AddHours(2), CreatedUtc = DateTime.UtcNow, CreatedBy = "probe",
+                StartsUtc = UtcNow.AddDays(-2), EndsUtc = UtcNow.AddDays(-2).AddHours(2), CreatedUtc = UtcNow, CreatedBy = "probe",
             };
             meeting.PlaceAt(home);
             db.Meetings.Add(meeting);
@@ -117,13 +119,13 @@ public sealed class ProbeWorld
             var item = new ActionItem
             {
                 MeetingId = meeting.Id, Text = $"{marker} action", OwnerId = person.Id, TerritoryId = home.Id, StateId = home.StateId,
-                DivisionId = meeting.DivisionId, DistrictId = meeting.DistrictId, DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), CreatedUtc = DateTime.UtcNow,
+                DivisionId = meeting.DivisionId, DistrictId = meeting.DistrictId, DueOn = TodayInIndia.AddDays(-1), CreatedUtc = UtcNow,
             };
             var photo = new MeetingPhoto
             {
                 MeetingId = meeting.Id, StateId = home.StateId, DivisionId = meeting.DivisionId, DistrictId = meeting.DistrictId,
                 Image = System.Text.Encoding.UTF8.GetBytes($"{marker} photo"), Thumbnail = System.Text.Encoding.UTF8.GetBytes($"{marker} thumbnail"),
-                Width = 1, Height = 1, UploadedUtc = DateTime.UtcNow, UploadedBy = "probe",
+                Width = 1, Height = 1, UploadedUtc = UtcNow, UploadedBy = "probe",
             };
             db.AddRange(item, photo);
             await db.SaveChangesAsync();
@@ -133,7 +135,7 @@ public sealed class ProbeWorld
                 DriveId = int.Parse(values["drive"]), StateId = home.StateId, FileName = $"{marker} members.csv", Format = ImportFormat.Csv,
                 DivisionId = home.Level == TerritoryLevel.Division ? home.Id : home.DivisionId,
                 DistrictId = home.Level == TerritoryLevel.District ? home.Id : home.DistrictId,
-                Status = ImportStatus.Done, CreatedUtc = DateTime.UtcNow, CreatedByName = "probe",
+                Status = ImportStatus.Done, CreatedUtc = UtcNow, CreatedByName = "probe",
             };
             db.MemberImportJobs.Add(job);
             await db.SaveChangesAsync();
@@ -154,7 +156,7 @@ public sealed class ProbeWorld
             var user = new AppUser
             {
                 UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true, DisplayName = $"{marker} User",
-                Role = role, ScopeTerritoryId = home.Id, StateId = home.StateId, CreatedUtc = DateTime.UtcNow,
+                Role = role, ScopeTerritoryId = home.Id, StateId = home.StateId, CreatedUtc = UtcNow,
             };
             var created = await users.CreateAsync(user, "a sentinel password that nobody uses");
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -170,7 +172,7 @@ public sealed class ProbeWorld
                 var member = new Member
                 {
                     DriveId = int.Parse(values["drive"]), Mobile = 919000000200 + n, Name = $"{marker} Member",
-                    EnrolledOn = new DateOnly(2025, 1, 1), CreatedUtc = DateTime.UtcNow,
+                    EnrolledOn = new DateOnly(2025, 1, 1), CreatedUtc = UtcNow,
                 };
                 member.PlaceAt(booth);
                 db.Members.Add(member);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
@@ -12,12 +13,6 @@ namespace OrgTracker.Tests.Security;
 
 public class SessionAndHeaderTests(AppFactory app) : IntegrationTest(app)
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static string AuthCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".OrgTracker.Auth="));
 
@@ -86,24 +81,24 @@ public class SessionAndHeaderTests(AppFactory app) : IntegrationTest(app)
     [Fact]
     public async Task Sessions_end_after_twelve_hours_however_active_and_after_thirty_idle_minutes()
     {
-        var clock = new Clock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(App.Clock.GetUtcNow());
         var store = new AuthSessionStore(App.Services.GetRequiredService<IServiceScopeFactory>(), clock);
         AuthenticationTicket Ticket() => new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u1")], "test")),
-            new AuthenticationProperties { ExpiresUtc = clock.Now + AuthSessionStore.Idle }, "Identity.Application");
+            new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + AuthSessionStore.Idle }, "Identity.Application");
 
         var key = await store.StoreAsync(Ticket());
         for (var hour = 0; hour < 11; hour++)
         {
-            clock.Now += TimeSpan.FromMinutes(25);
+            clock.Advance(TimeSpan.FromMinutes(25));
             Assert.NotNull(await store.RetrieveAsync(key));
-            clock.Now += TimeSpan.FromMinutes(35);
+            clock.Advance(TimeSpan.FromMinutes(35));
             await store.RenewAsync(key, Ticket());
         }
-        clock.Now += TimeSpan.FromMinutes(61);
+        clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Null(await store.RetrieveAsync(key));
 
         var idle = await store.StoreAsync(Ticket());
-        clock.Now += TimeSpan.FromMinutes(31);
+        clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Null(await store.RetrieveAsync(idle));
     }
 

@@ -31,10 +31,10 @@ public class TwoFactorTests(AppFactory app) : IntegrationTest(app)
         return Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
     }
 
-    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+    private long Now => App.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
 
     /// <summary>Turns on two-factor sign-in for the signed-in client; returns the key, the step used and the recovery codes.</summary>
-    private static async Task<(string Key, long Step, List<string> RecoveryCodes)> EnableAsync(HttpClient client)
+    private async Task<(string Key, long Step, List<string> RecoveryCodes)> EnableAsync(HttpClient client)
     {
         var page = await GetDocumentAsync(client, "/Account/EnableAuthenticator");
         var key = page.QuerySelector("[data-testid=shared-key]")!.TextContent.Replace(" ", "").Trim().ToUpperInvariant();
@@ -182,6 +182,6 @@ public class TwoFactorTests(AppFactory app) : IntegrationTest(app)
         await PasswordStepAsync(attacker, PresidentBhopal);
         for (var i = 0; i < 5; i++)
             await PostFormAsync(attacker, "/Account/LoginWith2fa", new() { ["Input.Code"] = "00000" + i });
-        Assert.True(await App.WithDbAsync(db => db.Users.Where(u => u.Email == PresidentBhopal).Select(u => u.LockoutEnd > DateTimeOffset.UtcNow).SingleAsync()));
+        Assert.True(await App.WithDbAsync(db => db.Users.Where(u => u.Email == PresidentBhopal).Select(u => u.LockoutEnd > App.Clock.GetUtcNow()).SingleAsync()));
     }
 }

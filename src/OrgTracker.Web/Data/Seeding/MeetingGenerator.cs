@@ -51,7 +51,7 @@ public sealed class MeetingGenerator(AppDbContext db)
     public async Task<Dictionary<string, long>> GenerateAsync(SeedProfile profile, int seed, IReadOnlyList<Territory> territories, DateTimeOffset now, CancellationToken ct)
     {
         _now = now.UtcDateTime;
-        _today = MeetingTime.Today(_now);
+        _today = IndiaTime.Day(_now);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
         var offices = await LoadOfficesAsync(conn, ct);
@@ -192,7 +192,7 @@ public sealed class MeetingGenerator(AppDbContext db)
         string? venue, string? chair, List<Invitee> invited, int itemsPerMeeting, int truant = 0, bool showcase = false)
     {
         var id = ++_meetingId;
-        var starts = MeetingTime.FromIst(startIst);
+        var starts = IndiaTime.ToUtc(startIst);
         var roll = _rng.Next(100);
         var status = starts > _now ? MeetingStatus.Scheduled
             : showcase ? MeetingStatus.Held
@@ -215,7 +215,7 @@ public sealed class MeetingGenerator(AppDbContext db)
             _invitees.Add([++_inviteeId, id, i.PersonId, i.AppointmentId, (int)InviteSource.Rule, i.StateId, i.DivisionId, i.DistrictId,
                 (int)attendance, reason, held ? starts.AddHours(3) : null]);
             if (held && type == MeetingType.Training && attendance == AttendanceStatus.Present)
-                _trainings.Add([++_trainingId, i.PersonId, MeetingTime.Day(starts), title, id]);
+                _trainings.Add([++_trainingId, i.PersonId, IndiaTime.Day(starts), title, id]);
         }
         var minutesText = held ? "Attendance taken; the district reports and the campaign plan were discussed." : null;
         _meetings.Add([id, programmeId, title, (int)type, t.Id, (int)t.Level, t.StateId, Division(t), District(t), t.Level == TerritoryLevel.Block ? t.Id : t.BlockId,
@@ -226,7 +226,7 @@ public sealed class MeetingGenerator(AppDbContext db)
             var decision = ++_decisionId;
             _decisions.Add([decision, id, t.StateId, Division(t), District(t), Decisions[_rng.Next(Decisions.Length)], starts.AddHours(3)]);
             var owner = present[_rng.Next(present.Count)];
-            var due = MeetingTime.Day(starts).AddDays(7 + _rng.Next(24));
+            var due = IndiaTime.Day(starts).AddDays(7 + _rng.Next(24));
             var r = _rng.Next(100);
             var itemStatus = due >= _today ? (r < 70 ? ActionItemStatus.Open : ActionItemStatus.InProgress)
                 : r < 62 ? ActionItemStatus.Done : r < 70 ? ActionItemStatus.Dropped : r < 85 ? ActionItemStatus.Open : ActionItemStatus.InProgress;

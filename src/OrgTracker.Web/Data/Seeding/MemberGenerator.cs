@@ -13,12 +13,13 @@ namespace OrgTracker.Web.Data.Seeding;
 /// random), so the key index is only ever appended to; the summary tables are then built from them in one pass.
 /// Deterministic for a seed.
 /// </summary>
-internal sealed class MemberGenerator(AppDbContext db, ILogger log)
+internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger log)
 {
-    public static readonly DateOnly DriveStart = new(2026, 10, 1);
-    public static readonly DateOnly DriveEnd = new(2027, 3, 31);
-    /// <summary>Generated enrolments run from the drive's start to this day (fixed, so that the data do not depend on the clock).</summary>
-    public static readonly DateOnly LastGeneratedDay = new(2026, 11, 22);
+    /// <summary>The drive opened on the first of last month (India time) and runs for six months.</summary>
+    private DateOnly DriveStart => IndiaTime.MonthOf(IndiaTime.Day(nowUtc)).AddMonths(-1);
+    private DateOnly DriveEnd => DriveStart.AddMonths(6).AddDays(-1);
+    /// <summary>Generated enrolments run from the drive's start to yesterday (India time).</summary>
+    private DateOnly LastGeneratedDay => IndiaTime.Day(nowUtc).AddDays(-1);
 
     private const int DemoMembersPerState = 1_500;
 
@@ -44,7 +45,7 @@ internal sealed class MemberGenerator(AppDbContext db, ILogger log)
 
     public async Task<Dictionary<string, long>> SeedAsync(NpgsqlConnection conn, SeedProfile profile, int seed, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         long total = 0;
         foreach (var (code, depth, full) in new[] { ("MP", profile.Mp, 2_000_000), ("UP", profile.Up, 5_000_000) })
         {
@@ -52,7 +53,7 @@ internal sealed class MemberGenerator(AppDbContext db, ILogger log)
             // Not HashCode.Combine: its hashes differ from process to process, and the data must not.
             total += await SeedStateAsync(conn, code, members, new Random(seed * 31 + (code == "MP" ? 7 : 11)), ct);
         }
-        log.LogInformation("Generated {Members} members in {Seconds:0.0} s", total, clock.Elapsed.TotalSeconds);
+        log.LogInformation("Generated {Members} members in {Seconds:0.0} s", total, elapsed.Elapsed.TotalSeconds);
         return new Dictionary<string, long> { ["membership_drives"] = 2, ["members"] = total };
     }
 
@@ -68,13 +69,15 @@ internal sealed class MemberGenerator(AppDbContext db, ILogger log)
         await using (var cmd = new NpgsqlCommand(
             """
             INSERT INTO membership_drives (state_id, name_en, name_hi, start_date, end_date, status, created_utc)
-            VALUES (@state, 'Membership drive 2026', 'सदस्यता अभियान 2026', @start, @end, @open, now()) RETURNING id
+            VALUES (@state, 'Membership drive ' || @year, 'सदस्यता अभियान ' || @year, @start, @end, @open, @created) RETURNING id
             """, conn))
         {
             cmd.Parameters.AddWithValue("state", stateId);
             cmd.Parameters.AddWithValue("start", DriveStart);
             cmd.Parameters.AddWithValue("end", DriveEnd);
             cmd.Parameters.AddWithValue("open", (int)DriveStatus.Open);
+            cmd.Parameters.AddWithValue("year", DriveStart.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("created", nowUtc);
             driveId = (int)(await cmd.ExecuteScalarAsync(ct))!;
         }
 

@@ -46,7 +46,7 @@ public sealed class ReportGenerator(AppDbContext db)
     {
         var options = new ReportOptions();
         var indicators = options.ActiveIndicators();
-        var current = ReportPeriod.Current(now);
+        var current = IndiaTime.MonthOf(IndiaTime.Day(now.UtcDateTime));
         var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Role, u.ScopeTerritoryId, u.StateId }).ToListAsync(ct);
         var reports = new List<Report>();
 

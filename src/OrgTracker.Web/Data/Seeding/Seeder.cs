@@ -31,7 +31,7 @@ public sealed record DemoLogin(string Email, string Role, string ScopeEn, string
 /// Loads the real states, divisions and districts and generates blocks, wards, booths and assembly
 /// constituencies below them, deterministically for a seed. Bulk rows go in with binary COPY.
 /// </summary>
-public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
+public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> log)
 {
     public const string DemoPassword = "OrgTracker-Demo-2026";
     public const string OurParty = "INC";
@@ -66,7 +66,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
     /// <summary>Empties every data table and generates the profile. Returns row counts by table.</summary>
     public async Task<Dictionary<string, long>> SeedAsync(SeedProfile profile, int seed, CancellationToken ct, bool truncate = true)
     {
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         if (truncate) await TruncateAllAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
@@ -188,7 +188,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             """, conn))
             await cmd.ExecuteNonQueryAsync(ct);
 
-        var officeBearers = new OfficeBearerGenerator(new Random(seed), DateOnly.FromDateTime(DateTime.UtcNow));
+        var officeBearers = new OfficeBearerGenerator(new Random(seed), clock.TodayInIndia());
         officeBearers.Generate(territories, booths);
         await officeBearers.CopyAsync(conn, ct);
 
@@ -208,11 +208,11 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
             ["committees"] = officeBearers.Committees,
             ["users"] = DemoLogins.Length,
         };
-        foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
-        foreach (var (table, n) in await new MeetingGenerator(db).GenerateAsync(profile, seed, territories, DateTimeOffset.UtcNow, ct)) counts[table] = n;
-        foreach (var (table, n) in await new MemberGenerator(db, log).SeedAsync(conn, profile, seed, ct)) counts[table] = n;
+        foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, clock.GetUtcNow(), ct)) counts[table] = n;
+        foreach (var (table, n) in await new MeetingGenerator(db).GenerateAsync(profile, seed, territories, clock.GetUtcNow(), ct)) counts[table] = n;
+        foreach (var (table, n) in await new MemberGenerator(db, clock.UtcNow(), log).SeedAsync(conn, profile, seed, ct)) counts[table] = n;
         await Pages.Dashboard.Summaries.RebuildAllAsync(conn, ct);
-        log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, clock.Elapsed.TotalSeconds, counts);
+        log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, elapsed.Elapsed.TotalSeconds, counts);
         return counts;
     }
 
@@ -259,7 +259,7 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> log)
                 Email = login.Email, NormalizedEmail = login.Email.ToUpperInvariant(), EmailConfirmed = true,
                 PasswordHash = _demoPasswordHash, SecurityStamp = Guid.NewGuid().ToString("N"),
                 LockoutEnabled = true, DisplayName = login.DisplayName, Role = login.Role,
-                ScopeTerritoryId = scope.Id, StateId = scope.StateId, CreatedUtc = DateTime.UtcNow,
+                ScopeTerritoryId = scope.Id, StateId = scope.StateId, CreatedUtc = clock.UtcNow(),
             });
         }
         await db.SaveChangesAsync(ct);

@@ -183,11 +183,11 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     /// <summary>Meetings held per month (India time) from <paramref name="from"/> up to the end of <paramref name="to"/>.</summary>
     public async Task<Dictionary<DateOnly, int>> MeetingsByMonthAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(-330);
-        var toUtc = to.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(-330);
+        var fromUtc = IndiaTime.DayStartUtc(from);
+        var toUtc = IndiaTime.DayStartUtc(to.AddMonths(1));
         var rows = await Within(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc),
                 m => m.StateId, m => m.DivisionId, m => m.DistrictId, m => m.BlockId)
-            .GroupBy(m => new { m.StartsUtc.AddMinutes(330).Year, m.StartsUtc.AddMinutes(330).Month })
+            .GroupBy(m => new { m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Year, m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Month })
             .Select(g => new { g.Key.Year, g.Key.Month, N = g.Count() }).ToListAsync(ct);
         return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
     }

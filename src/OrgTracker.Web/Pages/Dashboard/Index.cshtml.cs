@@ -39,7 +39,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
     public List<DashboardQueries.Month> Trend { get; private set; } = [];
     public DashboardOptions Options => options.Value;
     /// <summary>The first day (India time) of the 30 days whose held meetings are counted.</summary>
-    public DateOnly MeetingsFrom => MeetingTime.Today(clock.GetUtcNow().UtcDateTime).AddDays(-30);
+    public DateOnly MeetingsFrom => clock.TodayInIndia().AddDays(-30);
 
     /// <summary>The figures of one unit (or of the whole territory).</summary>
     public sealed class Unit
@@ -79,7 +79,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         if (t.Level > TerritoryLevel.Block) return RedirectToPage("/Territories/Index", new { id = t.Id });
         Territory = t;
         Breadcrumb = await db.BreadcrumbAsync(User, t, ct);
-        (Period, _) = PeriodPicker.Pick(PeriodText, clock.GetUtcNow(), reportOptions.Value);
+        (Period, _) = PeriodPicker.Pick(PeriodText, clock, reportOptions.Value);
 
         ChildLevel = new DashboardQueries(db, t).ChildLevel;
         // Figures depend only on the territory and month (everything below a territory in scope is in scope), so
@@ -138,16 +138,15 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         var coverage = await q.CoverageAsync(ct);
         var vacancies = await q.VacanciesAsync(ct);
         var inactive = await q.InactiveAsync(ct);
-        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddMinutes(330)).AddDays(-Options.SilentDays);
+        var since = clock.TodayInIndia().AddDays(-Options.SilentDays);
         var silentUnits = await q.SilentUnitsAsync(since, ct);
         foreach (var (key, c) in coverage) Apply(key, u => { u.Booths += c.Booths; u.WithAgent += c.WithAgent; u.WithCommittee += c.WithCommittee; });
         foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
         foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
         foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var meetingsSince = MeetingTime.DayStartUtc(MeetingsFrom);
+        var meetingsSince = IndiaTime.DayStartUtc(MeetingsFrom);
         foreach (var (key, n) in await q.MeetingsHeldAsync(meetingsSince, ct)) Apply(key, u => u.MeetingsHeld += n);
-        foreach (var (key, n) in await q.OverdueActionItemsAsync(DateOnly.FromDateTime(now.AddMinutes(330)), ct)) Apply(key, u => u.Overdue += n);
+        foreach (var (key, n) in await q.OverdueActionItemsAsync(clock.TodayInIndia(), ct)) Apply(key, u => u.Overdue += n);
 
         void Apply(int key, Action<Unit> add)
         {

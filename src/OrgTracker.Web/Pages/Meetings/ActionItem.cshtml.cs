@@ -80,7 +80,7 @@ public class ActionItemModel(AppDbContext db, IAuthorizationService auth, TimePr
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         var meetings = db.Meetings.Visible(db, User);
         var ownItems = db.ActionItems.InScope(User).Select(a => a.Id);
         var item = await db.ActionItems.Include(a => a.Meeting).Include(a => a.Owner)

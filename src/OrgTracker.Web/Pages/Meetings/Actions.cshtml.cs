@@ -44,7 +44,7 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
     public async Task<IActionResult> OnGetAsync(string? export, CancellationToken ct)
     {
         if (!ModelState.IsValid) { Territory = null; PageNumber = 1; }
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         var mine = db.SignedInPeople(User).Select(p => p.Id);
         HasPerson = await mine.AnyAsync(ct);
         if (Show is null || !Views.Contains(Show)) Show = HasPerson ? "mine" : "overdue";
@@ -85,7 +85,7 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
             return await Exports.TableAsync(export!, "action-items",
                 [L["Action item"], L["Owner"], L["Territory"], L["Due on"], L["Status"], L["Overdue"], L["Meeting"], L["Meeting date"]],
                 all.Select(r => new object?[] { r.Text, Localization.Pick(r.OwnerEn, r.OwnerHi), Localization.Pick(r.TerritoryEn, r.TerritoryHi), r.DueOn,
-                    L[MeetingText.ActionStatusKey(r.Status)].Value, IsOverdue(r) ? L["Yes"].Value : "", r.MeetingTitle, MeetingTime.Day(r.MeetingStartsUtc) }), ct);
+                    L[MeetingText.ActionStatusKey(r.Status)].Value, IsOverdue(r) ? L["Yes"].Value : "", r.MeetingTitle, IndiaTime.Day(r.MeetingStartsUtc) }), ct);
         }
         Total = await items.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);

@@ -28,18 +28,18 @@ public class CalendarModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) Filter = new MeetingFilter();
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         Month = OrgTracker.Web.Domain.ReportPeriod.Parse(MonthText) is { Year: >= 2000 and <= 2100 } m ? m : new DateOnly(Today.Year, Today.Month, 1);
         Filter.From = null;
         Filter.To = null;
-        var start = MeetingTime.DayStartUtc(Month);
-        var end = MeetingTime.DayStartUtc(Month.AddMonths(1));
+        var start = IndiaTime.DayStartUtc(Month);
+        var end = IndiaTime.DayStartUtc(Month.AddMonths(1));
         var meetings = (await Filter.ApplyAsync(db, User, db.Meetings.AsNoTracking().Visible(db, User), ct))
             .Where(x => x.StartsUtc >= start && x.StartsUtc < end);
         var rows = await meetings.OrderBy(x => x.StartsUtc).ThenBy(x => x.Id).Take(20_000)
             .Select(x => new { x.Id, x.Title, x.StartsUtc, x.Status }).ToListAsync(ct);
-        var items = rows.Select(r => new Item(r.Id, r.Title, MeetingTime.Day(r.StartsUtc),
-            MeetingTime.ToIst(r.StartsUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.Status)).ToList();
+        var items = rows.Select(r => new Item(r.Id, r.Title, IndiaTime.Day(r.StartsUtc),
+            IndiaTime.ToIndia(r.StartsUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.Status)).ToList();
         Counts = items.GroupBy(i => i.Day).ToDictionary(g => g.Key, g => g.Count());
         ByDay = items.GroupBy(i => i.Day).SelectMany(g => g.Take(PerDay)).ToLookup(i => i.Day);
         // Whole weeks, Monday first.

@@ -172,7 +172,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         var view = await db.LoadMeetingViewAsync(User, id, ct);
         if (view is null) return NotFound();
         View = view;

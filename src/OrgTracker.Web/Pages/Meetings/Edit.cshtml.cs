@@ -83,7 +83,7 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
             Input = new InputModel
             {
                 Title = m.Title, Type = m.Type, TerritoryId = m.TerritoryId, WingId = m.WingId, ProgrammeId = m.ProgrammeId,
-                Starts = MeetingTime.ToIst(m.StartsUtc), Ends = MeetingTime.ToIst(m.EndsUtc), Venue = m.Venue, Chair = m.Chair,
+                Starts = IndiaTime.ToIndia(m.StartsUtc), Ends = IndiaTime.ToIndia(m.EndsUtc), Venue = m.Venue, Chair = m.Chair,
                 Agenda = m.Agenda, Minutes = m.Minutes, Status = m.Status, HeadCount = m.HeadCount, Version = m.Version,
             };
         }
@@ -92,7 +92,7 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
             var scope = UserScope.Required(User);
             Input.TerritoryId = territory ?? scope.TerritoryId;
             Input.ProgrammeId = programme;
-            var tomorrow = MeetingTime.Today(clock.GetUtcNow().UtcDateTime).AddDays(1).ToDateTime(new TimeOnly(11, 0));
+            var tomorrow = clock.TodayInIndia().AddDays(1).ToDateTime(new TimeOnly(11, 0));
             Input.Starts = tomorrow;
             Input.Ends = tomorrow.AddHours(2);
             if (programme is { } p && await db.MeetingProgrammes.AsNoTracking().InScope(User).SingleOrDefaultAsync(x => x.Id == p, ct) is { } prog)
@@ -139,7 +139,7 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
 
         try
         {
-            meeting.Reschedule(MeetingTime.FromIst(Input.Starts!.Value), MeetingTime.FromIst(Input.Ends!.Value));
+            meeting.Reschedule(IndiaTime.ToUtc(Input.Starts!.Value), IndiaTime.ToUtc(Input.Ends!.Value));
         }
         catch (DomainException e)
         {

@@ -88,8 +88,8 @@ public class MeetingFilter
         }
         if (Type is { } type && Enum.IsDefined(type)) meetings = meetings.Where(m => m.Type == type);
         if (Status is { } status && Enum.IsDefined(status)) meetings = meetings.Where(m => m.Status == status);
-        if (From is { } from && from.Year is >= 2000 and <= 2100) { var f = MeetingTime.DayStartUtc(from); meetings = meetings.Where(m => m.StartsUtc >= f); }
-        if (To is { } to && to.Year is >= 2000 and <= 2100) { var e = MeetingTime.DayStartUtc(to.AddDays(1)); meetings = meetings.Where(m => m.StartsUtc < e); }
+        if (From is { } from && from.Year is >= 2000 and <= 2100) { var f = IndiaTime.DayStartUtc(from); meetings = meetings.Where(m => m.StartsUtc >= f); }
+        if (To is { } to && to.Year is >= 2000 and <= 2100) { var e = IndiaTime.DayStartUtc(to.AddDays(1)); meetings = meetings.Where(m => m.StartsUtc < e); }
         if (Programme is { } p) meetings = meetings.Where(m => m.ProgrammeId == p);
         if (Reports.ReportInput.CleanText(Q) is { } q)
         {

@@ -282,12 +282,12 @@ public static class MeetingText
 {
     /// <summary>"05-10-2026 11:00" in India time.</summary>
     public static string When(DateTime utc) =>
-        MeetingTime.ToIst(utc).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        IndiaTime.ToIndia(utc).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"05-10-2026 11:00–13:30", or both full moments when the meeting runs over days.</summary>
     public static string Span(DateTime startsUtc, DateTime endsUtc) =>
-        MeetingTime.Day(startsUtc) == MeetingTime.Day(endsUtc)
-            ? When(startsUtc) + "–" + MeetingTime.ToIst(endsUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        IndiaTime.Day(startsUtc) == IndiaTime.Day(endsUtc)
+            ? When(startsUtc) + "–" + IndiaTime.ToIndia(endsUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : When(startsUtc) + " – " + When(endsUtc);
 
     public static string TypeKey(MeetingType t) => t switch

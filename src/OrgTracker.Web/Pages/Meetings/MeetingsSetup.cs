@@ -23,7 +23,6 @@ public static class MeetingsSetup
             foreach (var page in WritePages) o.Conventions.AuthorizePage(page, RecordMeetings);
         });
         services.AddSingleton<PhotoProcessor>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

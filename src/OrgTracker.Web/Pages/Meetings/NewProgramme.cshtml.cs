@@ -88,7 +88,7 @@ public class NewProgrammeModel(AppDbContext db, IAuthorizationService auth, Time
     {
         if (await LoadAsync(ct) is { } failure) return failure;
         Input.UnitLevel = unit is { } u && UnitLevels.Contains(u) ? u : UnitLevels.FirstOrDefault();
-        Input.FirstDay = MeetingTime.Today(clock.GetUtcNow().UtcDateTime).AddDays(7);
+        Input.FirstDay = clock.TodayInIndia().AddDays(7);
         await LoadUnitsAsync(ct);
         Input.Units = Units.Select(x => x.Id).ToList();
         return Page();
@@ -132,7 +132,7 @@ public class NewProgrammeModel(AppDbContext db, IAuthorizationService auth, Time
                 WingId = rule.WingId, CreatedUtc = now, CreatedBy = user,
             };
             session.PlaceAt(Home);
-            session.Reschedule(MeetingTime.FromIst(start), MeetingTime.FromIst(start.AddMinutes(Input.Minutes)));
+            session.Reschedule(IndiaTime.ToUtc(start), IndiaTime.ToUtc(start.AddMinutes(Input.Minutes)));
             db.Meetings.Add(session);
             await db.SaveChangesAsync(ct);
             var candidates = await db.ResolveRuleAsync(units[chosen[n].Id], rule, ct);

@@ -27,7 +27,7 @@ public class PersonModel(AppDbContext db, TimeProvider clock) : PageModel
         PersonId = person.Id;
         Name = Localization.Pick(person.NameEn, person.NameHi);
         FormerParty = person.FormerParty;
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         Trainings = await db.Trainings.AsNoTracking().Where(t => t.PersonId == id).OrderByDescending(t => t.On).ToListAsync(ct);
         var meetings = db.Meetings.Visible(db, User);
         Items = (await db.ActionItems.AsNoTracking().Where(a => a.OwnerId == id)

@@ -16,7 +16,7 @@ public class PrintModel(AppDbContext db, TimeProvider clock) : PageModel
         var view = await db.LoadMeetingViewAsync(User, id, ct);
         if (view is null) return NotFound();
         View = view;
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         return Page();
     }
 }

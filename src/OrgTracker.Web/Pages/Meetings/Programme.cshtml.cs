@@ -24,7 +24,7 @@ public class ProgrammeModel(AppDbContext db, IAuthorizationService auth, TimePro
         var programme = await db.MeetingProgrammes.AsNoTracking().Visible(db, User).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (programme is null) return NotFound();
         Programme = programme;
-        Today = MeetingTime.Today(clock.GetUtcNow().UtcDateTime);
+        Today = clock.TodayInIndia();
         CanEdit = MeetingQueries.CanWrite(User) && (await auth.AuthorizeAsync(User, programme, Operations.Update)).Succeeded;
         var sessions = db.Meetings.AsNoTracking().Visible(db, User).Where(m => m.ProgrammeId == id);
         Sessions = await sessions.OrderBy(m => m.StartsUtc).ThenBy(m => m.Id)

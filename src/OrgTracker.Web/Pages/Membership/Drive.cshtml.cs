@@ -11,7 +11,7 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.Membership;
 
 /// <summary>Opens a new drive or edits one (state in-charge and state office; policy on the page).</summary>
-public class DriveModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class DriveModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool IsNew => Input.Id == 0;
@@ -48,7 +48,7 @@ public class DriveModel(AppDbContext db, IAuthorizationService auth, IStringLoca
     {
         if (id is null)
         {
-            var today = MembershipQueries.Today();
+            var today = clock.TodayInIndia();
             Input = new InputModel { StartDate = today, EndDate = today.AddMonths(3) };
             return Page();
         }
@@ -83,7 +83,7 @@ public class DriveModel(AppDbContext db, IAuthorizationService auth, IStringLoca
         MembershipDrive drive;
         if (id is null)
         {
-            drive = new MembershipDrive { StateId = UserScope.Required(User).StateId, CreatedUtc = DateTime.UtcNow };
+            drive = new MembershipDrive { StateId = UserScope.Required(User).StateId, CreatedUtc = clock.UtcNow() };
             if (!(await auth.AuthorizeAsync(User, drive, Operations.Create)).Succeeded) return Forbid();
             db.MembershipDrives.Add(drive);
         }

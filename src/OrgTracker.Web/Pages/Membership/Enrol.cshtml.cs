@@ -16,7 +16,7 @@ namespace OrgTracker.Web.Pages.Membership;
 /// member), then name, mobile and the rest. A mobile number already in the drive is refused, naming where it was
 /// enrolled when that place is in the user's scope and saying only that it is enrolled when it is not.
 /// </summary>
-public class EnrolModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class EnrolModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int SearchResults = 20;
 
@@ -64,7 +64,7 @@ public class EnrolModel(AppDbContext db, IAuthorizationService auth, IStringLoca
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } result) return result;
-        Input.EnrolledOn = MembershipQueries.Today();
+        Input.EnrolledOn = clock.TodayInIndia();
         Input.EnrolledBy = User.FindFirst(ScopeClaims.DisplayName)?.Value;
         if (Booth is null && !string.IsNullOrWhiteSpace(Query))
             Found = await db.SearchBoothsAsync(User, Query, SearchResults, ct);
@@ -88,7 +88,7 @@ public class EnrolModel(AppDbContext db, IAuthorizationService auth, IStringLoca
             ModelState.AddModelError(string.Empty, L["Choose the member's booth."]);
             return Page();
         }
-        var today = MembershipQueries.Today();
+        var today = clock.TodayInIndia();
         long mobile = 0;
         if (!string.IsNullOrWhiteSpace(Input.Mobile) && !MobileNumber.TryParse(Input.Mobile, out mobile))
             ModelState.AddModelError("Input.Mobile", L["Enter a valid Indian mobile number: ten digits starting with 6, 7, 8 or 9."]);
@@ -106,7 +106,7 @@ public class EnrolModel(AppDbContext db, IAuthorizationService auth, IStringLoca
         {
             DriveId = Drive.Id, Mobile = mobile, Name = Input.Name.Trim(), Gender = Input.Gender, BirthYear = (short?)Input.BirthYear,
             Channel = Input.Channel, EnrolledOn = Input.EnrolledOn!.Value, EnrolledBy = string.IsNullOrWhiteSpace(Input.EnrolledBy) ? null : Input.EnrolledBy.Trim(),
-            RecordedByUserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, CreatedUtc = DateTime.UtcNow,
+            RecordedByUserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, CreatedUtc = clock.UtcNow(),
         };
         member.PlaceAt(booth);
         if (!(await auth.AuthorizeAsync(User, member, Operations.Create)).Succeeded) return Forbid();

@@ -19,6 +19,7 @@ public static class MemberImportCommand
         var path = args[2];
         if (!File.Exists(path)) { Console.Error.WriteLine($"No file {path}."); return 2; }
         var db = services.GetRequiredService<AppDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().UtcNow();
         var driveId = int.TryParse(Option(args, "--drive"), out var d) ? d : (int?)null;
         var drive = driveId is null
             ? await db.MembershipDrives.AsNoTracking().Where(x => x.Status == DriveStatus.Open).OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct)
@@ -36,16 +37,16 @@ public static class MemberImportCommand
             DriveId = drive.Id, StateId = drive.StateId, DivisionId = district?.DivisionId, DistrictId = district?.Id,
             FileName = Path.GetFileName(path), Format = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Excel : ImportFormat.Csv,
             BytesTotal = new FileInfo(path).Length, Status = ImportStatus.Running, Attempts = 1, Worker = "command line",
-            CreatedByName = "command line", CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow, HeartbeatUtc = DateTime.UtcNow,
+            CreatedByName = "command line", CreatedUtc = now, StartedUtc = now, HeartbeatUtc = now,
         };
         db.MemberImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
 
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var queue = services.GetRequiredService<MemberImportQueue>();
         var p = await queue.RunAsync(job.Id, "command line", file, ct);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var seconds = elapsed.Elapsed.TotalSeconds;
         var status = await db.MemberImportJobs.Where(j => j.Id == job.Id).Select(j => new { j.Status, j.Failure }).SingleAsync(ct);
 
         var inv = CultureInfo.InvariantCulture;

@@ -37,7 +37,7 @@ public sealed class MemberImportSignal
 /// re-run is safe: the merge recognises the rows the earlier attempt already added).
 /// </summary>
 public sealed class MemberImportQueue(
-    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, MemberImportSignal signal, ILogger<MemberImportQueue> log)
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, MemberImportSignal signal, TimeProvider clock, ILogger<MemberImportQueue> log)
 {
     public const int ChunkBytes = 1 << 20;
     public const int MaxAttempts = 3;
@@ -49,7 +49,7 @@ public sealed class MemberImportQueue(
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         job.Status = ImportStatus.Queued;
-        job.CreatedUtc = DateTime.UtcNow;
+        job.CreatedUtc = clock.UtcNow();
         db.MemberImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -89,12 +89,16 @@ public sealed class MemberImportQueue(
     }
 
     /// <summary>Takes the oldest queued job, or one whose worker has stopped answering. Null when there is none.</summary>
+    /// <remarks>
+    /// Heartbeats are a lease between workers that may run on different machines: they are stamped and compared on
+    /// the database server's clock, the one clock every instance shares. Times shown to users come from the app's clock.
+    /// </remarks>
     public async Task<long?> ClaimAsync(string worker, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand(
             """
             UPDATE member_import_jobs SET status = @running, worker = @worker, attempts = attempts + 1,
-                   started_utc = coalesce(started_utc, now()), heartbeat_utc = now()
+                   started_utc = coalesce(started_utc, @now), heartbeat_utc = now()
             WHERE id = (SELECT id FROM member_import_jobs
                         WHERE status = @queued OR (status = @running AND heartbeat_utc < now() - @abandoned)
                         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -104,6 +108,7 @@ public sealed class MemberImportQueue(
         cmd.Parameters.AddWithValue("queued", (int)ImportStatus.Queued);
         cmd.Parameters.AddWithValue("worker", worker);
         cmd.Parameters.AddWithValue("abandoned", Abandoned);
+        cmd.Parameters.AddWithValue("now", clock.UtcNow());
         return await cmd.ExecuteScalarAsync(ct) is long id ? id : null;
     }
 
@@ -122,7 +127,7 @@ public sealed class MemberImportQueue(
         var progress = new ImportProgress();
         using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var heartbeat = HeartbeatAsync(job.Id, worker, progress, beat.Token);
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         try
         {
             if (job.Attempts > MaxAttempts) throw new ImportFailure(ImportFailure.GaveUp);
@@ -130,10 +135,10 @@ public sealed class MemberImportQueue(
             await using var input = new CountingStream(file ?? new ChunkReadStream(dataSource, job.Id));
             progress.BytesRead = () => input.Count;
             using var source = await OpenSourceAsync(job.Format, input, ct);
-            await importer.RunAsync(job, drive, source, progress, MembershipQueries.Today(), ct);
+            await importer.RunAsync(job, drive, source, progress, clock.UtcNow(), ct);
             await beat.CancelAsync();
             await heartbeat;
-            await FinishAsync(job, progress, clock.Elapsed, ct);
+            await FinishAsync(job, progress, elapsed.Elapsed, ct);
         }
         catch (ImportFailure f)
         {
@@ -225,11 +230,11 @@ public sealed class MemberImportQueue(
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using var cmd = new NpgsqlCommand(
             """
-            UPDATE member_import_jobs SET status = @done, finished_utc = now(), heartbeat_utc = now(), bytes_read = @bytes,
+            UPDATE member_import_jobs SET status = @done, finished_utc = @now, heartbeat_utc = now(), bytes_read = @bytes,
                    rows_read = @rows, added = @added, already_present = @present, error_rows = @errors
             WHERE id = @id;
             INSERT INTO audit_entries (at_utc, user_id, user_name, entity, entity_id, action, state_id, district_id, changes)
-            VALUES (now(), @user, @username, 'MemberImport', @id::text, 'Import', @state, @district, @changes::jsonb);
+            VALUES (@now, @user, @username, 'MemberImport', @id::text, 'Import', @state, @district, @changes::jsonb);
             DELETE FROM member_import_chunks WHERE job_id = @id;
             """, conn, tx);
         AddProgress(cmd, job.Id, p);
@@ -239,6 +244,7 @@ public sealed class MemberImportQueue(
         cmd.Parameters.AddWithValue("state", job.StateId);
         cmd.Parameters.AddWithValue("district", NpgsqlDbType.Integer, (object?)job.DistrictId ?? DBNull.Value);
         cmd.Parameters.AddWithValue("changes", changes);
+        cmd.Parameters.AddWithValue("now", clock.UtcNow());
         await cmd.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -251,7 +257,7 @@ public sealed class MemberImportQueue(
                 """
                 UPDATE member_import_jobs SET status = @status, failure = @failure, heartbeat_utc = now(), bytes_read = @bytes,
                        rows_read = @rows, added = @added, already_present = @present, error_rows = @errors,
-                       finished_utc = CASE WHEN @status = @failed THEN now() END
+                       finished_utc = CASE WHEN @status = @failed THEN @now END
                 WHERE id = @id;
                 DELETE FROM member_import_chunks WHERE job_id = @id AND @status = @failed;
                 """);
@@ -259,6 +265,7 @@ public sealed class MemberImportQueue(
             cmd.Parameters.AddWithValue("status", (int)status);
             cmd.Parameters.AddWithValue("failed", (int)ImportStatus.Failed);
             cmd.Parameters.AddWithValue("failure", NpgsqlDbType.Varchar, (object?)failure ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("now", clock.UtcNow());
             await cmd.ExecuteNonQueryAsync(CancellationToken.None);
         }
         catch (Exception e)

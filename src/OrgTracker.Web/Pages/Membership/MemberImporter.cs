@@ -65,7 +65,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             INSERT INTO members (drive_id, mobile, name, booth_id, block_id, state_id, division_id, district_id, gender, birth_year,
                                  channel, enrolled_on, enrolled_by, recorded_by_user_id, created_utc, verification, import_job_id, import_line)
             SELECT @drive, mobile, name, booth_id, block_id, state_id, division_id, district_id, gender, birth_year,
-                   channel, enrolled_on, enrolled_by, @user, now(), 0, @job, line
+                   channel, enrolled_on, enrolled_by, @user, @now, 0, @job, line
             FROM member_staging ORDER BY mobile, line
             ON CONFLICT (drive_id, mobile) DO NOTHING
             RETURNING import_line, booth_id, block_id, state_id, division_id, district_id, enrolled_on
@@ -86,7 +86,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         ), activity AS (
             -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
             INSERT INTO unit_activities AS u (territory_id, state_id, division_id, district_id, last_on)
-            SELECT t, min(state_id), min(division_id), min(district_id), (now() AT TIME ZONE 'Asia/Kolkata')::date
+            SELECT t, min(state_id), min(division_id), min(district_id), @today
             FROM (SELECT block_id AS t, state_id, division_id, district_id FROM ins
                   UNION SELECT district_id, state_id, division_id, district_id FROM ins) x
             GROUP BY t ORDER BY t
@@ -126,9 +126,10 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         """;
 
     /// <summary>Reads every row of <paramref name="source"/> into the drive. Returns when all merges are committed.</summary>
-    public async Task RunAsync(MemberImportJob job, MembershipDrive drive, IMemberRowSource source, ImportProgress progress, DateOnly today, CancellationToken ct)
+    public async Task RunAsync(MemberImportJob job, MembershipDrive drive, IMemberRowSource source, ImportProgress progress, DateTime nowUtc, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var today = IndiaTime.Day(nowUtc);
         var booths = await LoadBoothsAsync(job, ct);
         var rules = new MemberRowRules(drive, booths, today);
 
@@ -142,7 +143,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var lanes = new List<Lane>();
         try
         {
-            for (var i = 0; i < Lanes; i++) lanes.Add(await Lane.OpenAsync(dataSource, job, drive, progress, log, cancel.Token));
+            for (var i = 0; i < Lanes; i++) lanes.Add(await Lane.OpenAsync(dataSource, job, drive, progress, nowUtc, log, cancel.Token));
             // The reading loop is synchronous (millions of small writes); it runs on a thread of its own.
             await Task.Factory.StartNew(() => ReadAll(source, rules, errorConn, lanes, job, progress, cancel),
                 cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -261,22 +262,23 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         private readonly MemberImportJob _job;
         private readonly MembershipDrive _drive;
         private readonly ImportProgress _progress;
+        private readonly DateTime _nowUtc;
         private readonly ILogger _log;
         private readonly CancellationToken _ct;
         private NpgsqlBinaryImporter? _copy;
 
-        private Lane(NpgsqlConnection conn, MemberImportJob job, MembershipDrive drive, ImportProgress progress, ILogger log, CancellationToken ct)
+        private Lane(NpgsqlConnection conn, MemberImportJob job, MembershipDrive drive, ImportProgress progress, DateTime nowUtc, ILogger log, CancellationToken ct)
         {
-            _conn = conn; _job = job; _drive = drive; _progress = progress; _log = log; _ct = ct;
+            _conn = conn; _job = job; _drive = drive; _progress = progress; _nowUtc = nowUtc; _log = log; _ct = ct;
         }
 
         public int Staged { get; private set; }
 
-        public static async Task<Lane> OpenAsync(NpgsqlDataSource ds, MemberImportJob job, MembershipDrive drive, ImportProgress progress, ILogger log, CancellationToken ct)
+        public static async Task<Lane> OpenAsync(NpgsqlDataSource ds, MemberImportJob job, MembershipDrive drive, ImportProgress progress, DateTime nowUtc, ILogger log, CancellationToken ct)
         {
             var conn = await ds.OpenConnectionAsync(ct);
             await using (var cmd = new NpgsqlCommand(StagingDdl, conn) { CommandTimeout = 0 }) await cmd.ExecuteNonQueryAsync(ct);
-            return new Lane(conn, job, drive, progress, log, ct);
+            return new Lane(conn, job, drive, progress, nowUtc, log, ct);
         }
 
         public void BeginCopy()
@@ -347,6 +349,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                 merge.Parameters.AddWithValue("drive", _drive.Id);
                 merge.Parameters.AddWithValue("job", _job.Id);
                 merge.Parameters.AddWithValue("user", NpgsqlDbType.Varchar, (object?)_job.CreatedByUserId ?? DBNull.Value);
+                merge.Parameters.AddWithValue("now", _nowUtc);
+                merge.Parameters.AddWithValue("today", IndiaTime.Day(_nowUtc));
                 inserted = (long)(await merge.ExecuteScalarAsync(_ct))!;
             }
             var result = (inserted, 0L, 0L);

@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Membership;
 /// The members of a drive in the user's scope, filtered by place, verification status or mobile number, paged by
 /// mobile number (the key, so a page never counts or skips rows). State roles verify or reject members here.
 /// </summary>
-public class MembersModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -113,7 +113,7 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, IStringLo
             if (m.Verification == to) continue;
             changes.Add((m, m.Verification));
             m.Verification = to;
-            m.VerifiedUtc = to == Verification.Unverified ? null : DateTime.UtcNow;
+            m.VerifiedUtc = to == Verification.Unverified ? null : clock.UtcNow();
             m.VerifiedByUserId = to == Verification.Unverified ? null : userId;
         }
         try

@@ -14,9 +14,6 @@ namespace OrgTracker.Web.Pages.Membership;
 /// </summary>
 public static class MembershipQueries
 {
-    /// <summary>Today in India (IST, UTC+5:30, no daylight saving), the day an enrolment is dated by default.</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330));
-
     /// <summary>Drives are the state's: everyone in the state sees them; nobody sees another state's.</summary>
     public static IQueryable<MembershipDrive> DrivesOf(this AppDbContext db, ClaimsPrincipal user)
     {

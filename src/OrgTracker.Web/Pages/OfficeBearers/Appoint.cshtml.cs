@@ -16,9 +16,9 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 /// Appoints an office-bearer at a territory, or replaces one (<c>?replace=id</c>): the person is found by mobile
 /// within the user's area, or created from the names given. Nothing is saved unless everything is valid.
 /// </summary>
-public class AppointModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public InputModel Input { get; set; } = new() { From = clock.TodayInIndia() };
 
     public Territory Territory { get; private set; } = null!;
     public List<TerritoryRef> Breadcrumb { get; private set; } = [];
@@ -51,7 +51,7 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, IStringLo
 
         [Display(Name = "From")]
         [DataType(DataType.Date)]
-        public DateOnly From { get; set; } = DateOnly.FromDateTime(DateTime.Today);
+        public DateOnly From { get; set; }
 
         [Display(Name = "Committee")]
         public int? CommitteeId { get; set; }
@@ -135,7 +135,7 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, IStringLo
             db.Entry(Replacing).Property(a => a.Version).OriginalValue = Input.ReplacingVersion;
             try
             {
-                result = await Appointing.SucceedAsync(db, User, Replacing, request, AppointmentEnd.Replaced, ct);
+                result = await Appointing.SucceedAsync(db, User, Replacing, request, AppointmentEnd.Replaced, clock.TodayInIndia(), ct);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -145,7 +145,7 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, IStringLo
         }
         else
         {
-            result = await Appointing.AppointAsync(db, User, request, ct);
+            result = await Appointing.AppointAsync(db, User, request, clock.TodayInIndia(), ct);
         }
         if (result.Problem is { } problem)
         {

@@ -20,7 +20,7 @@ public static class Appointing
 {
     /// <summary>Checks a request against the rules; returns null when it may be saved.</summary>
     public static async Task<AppointmentProblem?> CheckAsync(AppDbContext db, ClaimsPrincipal user, AppointmentRequest r,
-        int? replacingId, CancellationToken ct)
+        int? replacingId, DateOnly today, CancellationToken ct)
     {
         var territory = await db.Territories.AsNoTracking().InScope(user).Where(t => t.Id == r.TerritoryId)
             .Select(t => new { t.Level }).SingleOrDefaultAsync(ct);
@@ -29,7 +29,6 @@ public static class Appointing
         if (post is null || post.Level != territory.Level) return new("PostId", "Choose a post that exists at this level.");
         if (!await db.Wings.AnyAsync(w => w.Id == r.WingId, ct)) return new("WingId", "Choose a wing.");
         if (!await db.People.InScope(user).AnyAsync(p => p.Id == r.PersonId, ct)) return new("PersonId", "Choose a person within your area.");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         if (r.From < new DateOnly(1950, 1, 1) || r.From > today.AddDays(366)) return new("From", "Enter a date between 1950 and a year from now.");
         if (r.CommitteeId is { } committeeId
             && !await db.Committees.AnyAsync(c => c.Id == committeeId && c.TerritoryId == r.TerritoryId && c.DissolvedOn == null, ct))
@@ -71,9 +70,9 @@ public static class Appointing
     /// Appoints in one transaction: checks, saves, refreshes coverage. Returns the problem when refused, with nothing saved.
     /// </summary>
     public static async Task<(Appointment? Appointment, AppointmentProblem? Problem)> AppointAsync(
-        AppDbContext db, ClaimsPrincipal user, AppointmentRequest r, CancellationToken ct)
+        AppDbContext db, ClaimsPrincipal user, AppointmentRequest r, DateOnly today, CancellationToken ct)
     {
-        if (await CheckAsync(db, user, r, null, ct) is { } problem) return (null, problem);
+        if (await CheckAsync(db, user, r, null, today, ct) is { } problem) return (null, problem);
         await using var tx = await OwnTransactionAsync(db, ct);
         var appointment = await AddAsync(db, r, ct);
         if (!await TrySaveAsync(db, ct)) return (null, new("PersonId", "This person already holds this post here."));
@@ -87,11 +86,11 @@ public static class Appointing
     /// record points to the new one. <paramref name="old"/> must be tracked and carry the version the user saw.
     /// </summary>
     public static async Task<(Appointment? Appointment, AppointmentProblem? Problem)> SucceedAsync(
-        AppDbContext db, ClaimsPrincipal user, Appointment old, AppointmentRequest next, AppointmentEnd reason, CancellationToken ct)
+        AppDbContext db, ClaimsPrincipal user, Appointment old, AppointmentRequest next, AppointmentEnd reason, DateOnly today, CancellationToken ct)
     {
         if (!old.IsActive) return (null, new("", "This appointment has already ended."));
         if (next.From < old.From) return (null, new("From", "The end date cannot be before the start date."));
-        if (await CheckAsync(db, user, next, reason == AppointmentEnd.Replaced ? old.Id : null, ct) is { } problem) return (null, problem);
+        if (await CheckAsync(db, user, next, reason == AppointmentEnd.Replaced ? old.Id : null, today, ct) is { } problem) return (null, problem);
         await using var tx = await OwnTransactionAsync(db, ct);
         old.End(next.From, reason);
         var successor = await AddAsync(db, next, ct);

@@ -12,7 +12,7 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>One appointment: end it, flag it inactive (or clear the flag), transfer the holder; replacing opens the appoint page.</summary>
-public class AppointmentModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Appointment Appointment { get; private set; } = null!;
     public string TerritoryEn { get; private set; } = "";
@@ -23,27 +23,28 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, IStri
     public string? Done { get; private set; }
 
     [BindProperty] public uint Version { get; set; }
-    [BindProperty] public EndInput End { get; set; } = new();
-    [BindProperty] public InactiveInput Inactive { get; set; } = new();
-    [BindProperty] public TransferInput Transfer { get; set; } = new();
+    // Dates default to today in India; a posted value replaces them.
+    [BindProperty] public EndInput End { get; set; } = new() { On = clock.TodayInIndia() };
+    [BindProperty] public InactiveInput Inactive { get; set; } = new() { Since = clock.TodayInIndia() };
+    [BindProperty] public TransferInput Transfer { get; set; } = new() { On = clock.TodayInIndia() };
 
     public class EndInput
     {
-        [Display(Name = "End date")] public DateOnly On { get; set; } = DateOnly.FromDateTime(DateTime.Today);
+        [Display(Name = "End date")] public DateOnly On { get; set; }
         [Display(Name = "Reason")] public AppointmentEnd Reason { get; set; } = AppointmentEnd.Ended;
         [Display(Name = "Note")][StringLength(500, ErrorMessage = "{0} is too long.")] public string? Note { get; set; }
     }
 
     public class InactiveInput
     {
-        [Display(Name = "Inactive since")] public DateOnly Since { get; set; } = DateOnly.FromDateTime(DateTime.Today);
+        [Display(Name = "Inactive since")] public DateOnly Since { get; set; }
         [Display(Name = "Reason")][StringLength(500, ErrorMessage = "{0} is too long.")] public string? Reason { get; set; }
     }
 
     public class TransferInput
     {
         [Display(Name = "Transfer to")] public int TerritoryId { get; set; }
-        [Display(Name = "From")] public DateOnly On { get; set; } = DateOnly.FromDateTime(DateTime.Today);
+        [Display(Name = "From")] public DateOnly On { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
@@ -52,7 +53,7 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, IStri
     {
         if (await LoadForWriteAsync(id, ct) is { } failure) return failure;
         if (!IsValid("End")) return Page();
-        if (End.On > DateOnly.FromDateTime(DateTime.Today)) return Invalid("End.On", "The end date cannot be in the future.");
+        if (End.On > clock.TodayInIndia()) return Invalid("End.On", "The end date cannot be in the future.");
         return await ChangeAsync(a => a.End(End.On, End.Reason, string.IsNullOrWhiteSpace(End.Note) ? null : End.Note.Trim()), "End.On", ct);
     }
 
@@ -61,7 +62,7 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, IStri
         if (await LoadForWriteAsync(id, ct) is { } failure) return failure;
         if (!IsValid("Inactive")) return Page();
         if (string.IsNullOrWhiteSpace(Inactive.Reason)) return Invalid("Inactive.Reason", "Give a reason.");
-        if (Inactive.Since > DateOnly.FromDateTime(DateTime.Today) || Inactive.Since < Appointment.From)
+        if (Inactive.Since > clock.TodayInIndia() || Inactive.Since < Appointment.From)
             return Invalid("Inactive.Since", "The date must lie between the start of the appointment and today.");
         return await ChangeAsync(a => a.FlagInactive(Inactive.Since, Inactive.Reason!), "Inactive.Reason", ct);
     }
@@ -82,7 +83,7 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, IStri
         db.Entry(Appointment).Property(a => a.Version).OriginalValue = Version;
         try
         {
-            var (successor, problem) = await Appointing.SucceedAsync(db, User, Appointment, next, AppointmentEnd.Transferred, ct);
+            var (successor, problem) = await Appointing.SucceedAsync(db, User, Appointment, next, AppointmentEnd.Transferred, clock.TodayInIndia(), ct);
             if (problem is not null) return Invalid(problem.Field == "From" ? "Transfer.On" : "Transfer.TerritoryId", problem.Message, problem.Arguments);
             return RedirectToPage(new { id = successor!.Id });
         }

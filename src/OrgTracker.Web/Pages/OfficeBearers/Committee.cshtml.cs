@@ -11,7 +11,7 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>A committee (a named set of appointments at a territory): form one (<c>?territory=</c>), or see and dissolve one.</summary>
-public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Committee? Committee { get; private set; }
     public Territory Territory { get; private set; } = null!;
@@ -19,7 +19,7 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IString
     public CommitteeKind[] Kinds { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public InputModel Input { get; set; } = new() { FormedOn = clock.TodayInIndia() };
 
     public class InputModel
     {
@@ -28,7 +28,7 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IString
         [Display(Name = "Name (English)")] public string NameEn { get; set; } = "";
         [Required(ErrorMessage = "Enter the name in Hindi.")][StringLength(200, ErrorMessage = "{0} is too long.")]
         [Display(Name = "Name (Hindi)")] public string NameHi { get; set; } = "";
-        [Display(Name = "Formed on")] public DateOnly FormedOn { get; set; } = DateOnly.FromDateTime(DateTime.Today);
+        [Display(Name = "Formed on")] public DateOnly FormedOn { get; set; }
         public uint Version { get; set; }
     }
 
@@ -48,7 +48,7 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IString
         if (await LoadAsync(id, territory, ct) is { } failure) return failure;
         if (Committee is not null || !CanEdit) return Forbid();
         if (!Kinds.Contains(Input.Kind)) ModelState.AddModelError("Input.Kind", L["This kind of committee is not formed at this level."]);
-        if (Input.FormedOn > DateOnly.FromDateTime(DateTime.Today)) ModelState.AddModelError("Input.FormedOn", L["The date cannot be in the future."]);
+        if (Input.FormedOn > clock.TodayInIndia()) ModelState.AddModelError("Input.FormedOn", L["The date cannot be in the future."]);
         if (!ModelState.IsValid) return Page();
         var committee = new Committee
         {
@@ -70,7 +70,7 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, IString
     {
         if (await LoadAsync(id, null, ct) is { } failure) return failure;
         if (Committee is null || !CanEdit || Committee.DissolvedOn is not null) return Forbid();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.TodayInIndia();
         db.Entry(Committee).Property(c => c.Version).OriginalValue = Input.Version;
         Committee.DissolvedOn = today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);

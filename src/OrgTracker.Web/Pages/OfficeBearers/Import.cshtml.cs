@@ -23,7 +23,7 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 // The request may be larger than the file limit, so that a too-large file gets a message beside the field.
 [RequestSizeLimit(ImportModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxRequestBytes)]
-public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class ImportModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const long MaxRequestBytes = 32 * 1024 * 1024;
@@ -72,7 +72,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         if (!ModelState.IsValid) return Page();
 
         await using (var stream = Input.File!.OpenReadStream())
-            Result = await new OfficeBearerImporter(db, auth, User, L).ImportAsync(stream, excel, ct);
+            Result = await new OfficeBearerImporter(db, auth, User, clock.TodayInIndia(), L).ImportAsync(stream, excel, ct);
         if (Input.DownloadErrors && Result.Errors.Count > 0)
             return File(OfficeBearerImporter.ErrorsCsv(Result.Errors), "text/csv; charset=utf-8", "office-bearer-import-errors.csv");
         return Page();
@@ -88,7 +88,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
                         && !db.Appointments.Any(a => a.TerritoryId == t.Id && a.PostId == ReferenceData.BoothAgentPostId && a.To == null))
             .OrderBy(t => t.Id).Select(t => new { t.Id, t.BlockId }).FirstOrDefaultAsync(ct);
         var (block, boothId) = (booth?.BlockId, booth?.Id);
-        var from = PersonFormModel.Today().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        var from = clock.TodayInIndia().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         string Id(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? "";
         List<string[]> rows =
         [

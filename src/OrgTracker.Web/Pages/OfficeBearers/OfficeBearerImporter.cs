@@ -31,7 +31,7 @@ public sealed record OfficeBearerImportResult(int Added, int PeopleAdded, int Al
 /// identical to a row counts as already present, so importing the same file twice adds nothing. Problems with the
 /// file as a whole (unreadable, columns missing, too many rows) save nothing.
 /// </summary>
-public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user, IStringLocalizer<SharedResource> L)
+public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user, DateOnly today, IStringLocalizer<SharedResource> L)
 {
     /// <summary>Each row is checked and saved through the appointment rules (a few milliseconds a row), so a file stays within one request.</summary>
     public const int MaxRows = 5_000;
@@ -187,7 +187,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
             }
 
             var request = new AppointmentRequest(personId.Value, postId, wingId, territory.Id, from);
-            if (await Appointing.CheckAsync(db, user, request, null, ct) is { } problem)
+            if (await Appointing.CheckAsync(db, user, request, null, today, ct) is { } problem)
                 return await RefuseAsync(L[problem.Message, problem.Arguments]);
             var appointment = await Appointing.AddAsync(db, request, ct);
             await db.SaveChangesAsync(ct);

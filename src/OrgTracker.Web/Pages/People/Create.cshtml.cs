@@ -11,8 +11,8 @@ namespace OrgTracker.Web.Pages.People;
 /// Adds a person. <c>?home=T</c> suggests a home territory. A mobile number that already exists offers the existing
 /// record (when it is in the user's scope) instead of creating a duplicate.
 /// </summary>
-public class CreateModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L)
-    : PersonFormModel(db, auth, L)
+public class CreateModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    : PersonFormModel(db, auth, clock, L)
 {
     public override bool IsNew => true;
 

@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.People;
 /// One person: their record, every post they have held (current first, within the user's scope) with its history,
 /// and their trainings, with a form to record one; recording a training takes them off the training-needed list.
 /// </summary>
-public class DetailsModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class DetailsModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public string Home { get; private set; } = "";
@@ -46,7 +46,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, IStringLo
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        NewTraining.On = PersonFormModel.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        NewTraining.On = clock.TodayInIndia().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -61,7 +61,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, IStringLo
             on = PersonFormModel.ParseDate(NewTraining.On);
             if (on is null || on.Value.Year < 1950)
                 ModelState.AddModelError("NewTraining.On", L["Enter a date from 1950 to today, as dd-MM-yyyy."]);
-            else if (on > PersonFormModel.Today())
+            else if (on > clock.TodayInIndia())
                 ModelState.AddModelError("NewTraining.On", L["The training date cannot be in the future."]);
         }
         if (!ModelState.IsValid) return Page();

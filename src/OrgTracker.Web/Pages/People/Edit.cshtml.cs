@@ -12,8 +12,8 @@ namespace OrgTracker.Web.Pages.People;
 /// Edits a person within the user's scope (404 outside it, 403 for read-only roles). The version the user saw
 /// travels in the form: a save over someone else's change is refused, and their values are shown.
 /// </summary>
-public class EditModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L)
-    : PersonFormModel(db, auth, L)
+public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    : PersonFormModel(db, auth, clock, L)
 {
     public override bool IsNew => false;
     public int Id { get; private set; }

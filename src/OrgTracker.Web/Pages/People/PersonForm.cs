@@ -21,7 +21,7 @@ namespace OrgTracker.Web.Pages.People;
 /// district, or the state or a division, then optionally a block or ward of that district). The home is always
 /// re-read from the database within the user's scope, never taken from the form as it stands.
 /// </summary>
-public abstract class PersonFormModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public abstract class PersonFormModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     protected AppDbContext Db => db;
     protected IAuthorizationService Auth => auth;
@@ -201,7 +201,7 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
         }
 
         int? birthYear = null;
-        var latestBirthYear = Today().Year - 16;
+        var latestBirthYear = clock.TodayInIndia().Year - 16;
         if (!string.IsNullOrWhiteSpace(Input.BirthYear))
         {
             if (int.TryParse(Input.BirthYear.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1900 && y <= latestBirthYear)
@@ -212,7 +212,7 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
         DateOnly? joined = null;
         if (!string.IsNullOrWhiteSpace(Input.JoinedOn))
         {
-            if (ParseDate(Input.JoinedOn) is { } d && d.Year >= 1950 && d <= Today()) joined = d;
+            if (ParseDate(Input.JoinedOn) is { } d && d.Year >= 1950 && d <= clock.TodayInIndia()) joined = d;
             else ModelState.AddModelError("Input.JoinedOn", L["Enter a date from 1950 to today, as dd-MM-yyyy."]);
         }
 
@@ -272,9 +272,6 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
         p.FormerParty is null ? null : $"{L["Came from party"]}: {p.FormerParty}",
         p.Address is null ? null : $"{L["Address"]}: {p.Address}",
     }.Where(s => s is not null));
-
-    /// <summary>Today in India (UTC+5:30, no daylight saving), so that late-evening entries are not "in the future".</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330));
 
     /// <summary>A date as the browser's date field sends it (yyyy-MM-dd) or as people type it (dd-MM-yyyy, dd/MM/yyyy, dd.MM.yyyy).</summary>
     public static DateOnly? ParseDate(string? text)

@@ -33,7 +33,7 @@ public class DistrictModel(AppDbContext db, IOptions<ReportOptions> options, Tim
 
         if (!Spans.Contains(Span)) Span = 12;
         var now = clock.GetUtcNow();
-        var to = ReportPeriod.Current(now);
+        var to = clock.ThisMonthInIndia();
         var from = to.AddMonths(1 - Span);
         if (from < options.Value.FirstPeriodDate) from = options.Value.FirstPeriodDate;
         Months = await db.HistoryAsync(district, from, to, options.Value, now.UtcDateTime, ct);

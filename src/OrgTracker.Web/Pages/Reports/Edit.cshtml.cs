@@ -36,7 +36,7 @@ public class EditModel(
     /// <summary>The reviewer's comment when the report was returned, shown above the form.</summary>
     public string? ReturnComment { get; private set; }
     public bool OnBehalf => User.IsInRole(Roles.StateOffice);
-    public string MaxPeriod => ReportPeriod.Format(ReportPeriod.Current(clock.GetUtcNow()));
+    public string MaxPeriod => ReportPeriod.Format(clock.ThisMonthInIndia());
     public string MinPeriod => ReportPeriod.Format(options.Value.FirstPeriodDate);
 
     public class InputModel
@@ -156,7 +156,7 @@ public class EditModel(
         foreach (var indicator in Indicators) Input.Figures.TryAdd(indicator.Key, null);
 
         var parsed = ReportPeriod.Parse(PeriodText?.Trim());
-        var current = ReportPeriod.Current(clock.GetUtcNow());
+        var current = clock.ThisMonthInIndia();
         if (string.IsNullOrWhiteSpace(PeriodText)) PeriodError = null;
         else if (parsed is null) PeriodError = L["Choose a month (yyyy-MM)."];
         else if (parsed > current) PeriodError = L["A report can be made only for a month that has begun."];

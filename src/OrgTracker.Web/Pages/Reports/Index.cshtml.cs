@@ -35,7 +35,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> options, TimePr
         if (scope.Level == TerritoryLevel.District) return RedirectToPage("District", new { id = scope.TerritoryId });
 
         var now = clock.GetUtcNow();
-        (Period, PeriodInvalid) = PeriodPicker.Pick(PeriodText, now, options.Value);
+        (Period, PeriodInvalid) = PeriodPicker.Pick(PeriodText, clock, options.Value);
         PeriodText = ReportPeriod.Format(Period);
         DueDate = ReportPeriod.DueDate(Period, options.Value.DueDay);
         if (!Filters.Contains(Show)) Show = "all";

@@ -5,9 +5,9 @@ namespace OrgTracker.Web.Pages.Reports;
 /// <summary>The month a list shows: the one asked for if it is a valid past or current month, else the month whose reports are being collected now.</summary>
 public static class PeriodPicker
 {
-    public static (DateOnly Period, bool Invalid) Pick(string? text, DateTimeOffset now, ReportOptions options)
+    public static (DateOnly Period, bool Invalid) Pick(string? text, TimeProvider clock, ReportOptions options)
     {
-        var current = ReportPeriod.Current(now);
+        var current = clock.ThisMonthInIndia();
         var fallback = current.AddMonths(-1);
         if (string.IsNullOrWhiteSpace(text)) return (fallback, false);
         var parsed = ReportPeriod.Parse(text.Trim());

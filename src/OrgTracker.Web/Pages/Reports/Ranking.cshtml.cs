@@ -29,7 +29,7 @@ public class RankingModel(AppDbContext db, IOptions<ReportOptions> options, Time
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        (Period, PeriodInvalid) = PeriodPicker.Pick(PeriodText, now, options.Value);
+        (Period, PeriodInvalid) = PeriodPicker.Pick(PeriodText, clock, options.Value);
         PeriodText = ReportPeriod.Format(Period);
 
         // Ranks are always over the whole scope; the division filter only narrows the rows shown.

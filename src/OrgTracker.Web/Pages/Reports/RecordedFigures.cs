@@ -80,8 +80,8 @@ public sealed class RecordedFigures(AppDbContext db)
     /// <summary>Meetings of the district and below recorded as held, starting in the month (India time), optionally of one type.</summary>
     private async Task<RecordedFigure?> HeldAsync(int districtId, DateOnly period, MeetingType? type, CancellationToken ct)
     {
-        var start = MeetingTime.DayStartUtc(period);
-        var end = MeetingTime.DayStartUtc(period.AddMonths(1));
+        var start = IndiaTime.DayStartUtc(period);
+        var end = IndiaTime.DayStartUtc(period.AddMonths(1));
         var meetings = db.Meetings.Where(m => m.DistrictId == districtId && m.Status == MeetingStatus.Held && m.StartsUtc >= start && m.StartsUtc < end);
         if (type is { } t) meetings = meetings.Where(m => m.Type == t);
         var n = await meetings.CountAsync(ct);

@@ -54,7 +54,6 @@ public static class ReportServices
                 "Reports:Indicators: Max and Target must be positive, Weight not negative.")
             .ValidateOnStart();
         services.AddScoped<RecordedFigures>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -144,7 +144,7 @@ public static class ReportText
     public static string Month(DateOnly period) => period.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>A moment in India time, dd-MM-yyyy HH:mm.</summary>
-    public static string When(DateTime utc) => (utc + ReportPeriod.Ist).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string When(DateTime utc) => (utc + IndiaTime.Offset).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,6 @@ namespace OrgTracker.Web.Pages.Admin.Audit;
 public class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;
-    private static readonly TimeSpan Ist = TimeSpan.FromMinutes(330);
 
     [BindProperty(SupportsGet = true, Name = "who")] public string? Who { get; set; }
     [BindProperty(SupportsGet = true, Name = "what")] public string? What { get; set; }
@@ -36,7 +35,7 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public sealed record Row(long Id, DateTime AtUtc, string? UserName, string Entity, string EntityId, string Action, string? DistrictEn, string? DistrictHi, string Json)
     {
-        public DateTime AtIst => AtUtc + Ist;
+        public DateTime AtIst => IndiaTime.ToIndia(AtUtc);
         public string? District => DistrictEn is null ? null : Localization.Pick(DistrictEn, DistrictHi ?? DistrictEn);
         public List<Change> Changes => Parse(Json);
     }
@@ -74,14 +73,14 @@ public class IndexModel(AppDbContext db) : PageModel
             entries = entries.Where(a => a.UserName != null && EF.Functions.ILike(a.UserName, pattern));
         }
         if (What is not null) entries = entries.Where(a => a.Entity == What);
-        if (From is { } from)
+        if (From is { } from && from > DateOnly.MinValue)
         {
-            var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - Ist;
+            var fromUtc = IndiaTime.DayStartUtc(from);
             entries = entries.Where(a => a.AtUtc >= fromUtc);
         }
         if (To is { } to && to < DateOnly.MaxValue)
         {
-            var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - Ist;
+            var toUtc = IndiaTime.DayStartUtc(to.AddDays(1));
             entries = entries.Where(a => a.AtUtc < toUtc);
         }
         if (District is { } district) entries = entries.Where(a => a.DistrictId == district);

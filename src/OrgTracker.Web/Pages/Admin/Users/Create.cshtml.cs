@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Admin.Users;
 /// An administrator creates a user of their own state with a role, a territory scope at the level the role
 /// needs, and an initial password. There is no self-registration.
 /// </summary>
-public class CreateModel(AppDbContext db, UserManager<AppUser> users, IStringLocalizer<SharedResource> L, ILogger<CreateModel> log) : PageModel
+public class CreateModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<CreateModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
@@ -66,7 +66,7 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, IStringLoc
         {
             UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true,
             DisplayName = Input.DisplayName.Trim(), Role = Input.Role,
-            ScopeTerritoryId = territory.Id, StateId = territory.StateId, CreatedUtc = DateTime.UtcNow,
+            ScopeTerritoryId = territory.Id, StateId = territory.StateId, CreatedUtc = clock.UtcNow(),
         };
         IdentityResult result;
         try

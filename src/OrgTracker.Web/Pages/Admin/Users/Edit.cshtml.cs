@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.Admin.Users;
 /// and a new password. Changes to role, scope, lockout or password renew the security stamp, which ends the
 /// user's existing sessions at their next stamp check. A user of another state is 404.
 /// </summary>
-public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock,
     IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
 {
     // Each form binds only its own fields through a handler parameter, so one form's rules never fail another's post.
@@ -189,7 +189,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
     private async Task ShowAsync(AppUser user, bool fillInput, CancellationToken ct)
     {
-        Details = new UserDetails(user.Id, user.DisplayName, user.Email, user.LockoutEnd > DateTimeOffset.UtcNow,
+        Details = new UserDetails(user.Id, user.DisplayName, user.Email, user.LockoutEnd > clock.GetUtcNow(),
             user.AccessFailedCount, user.CreatedUtc, IsSelf(user));
         if (fillInput)
             Input = new InputModel { DisplayName = user.DisplayName, Role = user.Role, TerritoryId = user.ScopeTerritoryId, Version = user.Version };

@@ -8,7 +8,7 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.Admin.Users;
 
 /// <summary>The users of the administrator's own state, searchable by name or email, filtered by role, paged.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -21,15 +21,15 @@ public class IndexModel(AppDbContext db) : PageModel
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public sealed record UserRow(string Id, string DisplayName, string? Email, string Role, string TerritoryEn, string TerritoryHi, DateTimeOffset? LockoutEnd)
+    public sealed record UserRow(string Id, string DisplayName, string? Email, string Role, string TerritoryEn, string TerritoryHi, bool IsLocked)
     {
         public string Territory => Localization.Pick(TerritoryEn, TerritoryHi);
-        public bool IsLocked => LockoutEnd > DateTimeOffset.UtcNow;
     }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var stateId = UserScope.Required(User).StateId;
+        var now = clock.GetUtcNow();
         var users = db.Users.Where(u => u.StateId == stateId);
         if (!string.IsNullOrWhiteSpace(Query))
         {
@@ -47,7 +47,7 @@ public class IndexModel(AppDbContext db) : PageModel
         Users = await users.AsNoTracking()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.Role, u.ScopeTerritory!.NameEn, u.ScopeTerritory.NameHi, u.LockoutEnd))
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.Role, u.ScopeTerritory!.NameEn, u.ScopeTerritory.NameHi, u.LockoutEnd > now))
             .ToListAsync(ct);
     }
 }

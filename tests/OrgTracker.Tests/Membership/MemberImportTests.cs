@@ -120,7 +120,7 @@ public class MemberImportTests(AppFactory app) : MembershipTest(app)
         async Task<string> ReportAsync(Web.Authorization.UserScope? reader) => await App.WithDbAsync(async db =>
         {
             using var stream = new MemoryStream();
-            await MemberImportReport.WriteCsvAsync(db, job.Id, reader, L, stream, CancellationToken.None);
+            await Tabular.WriteCsvAsync(stream, MemberImportReport.Header, MemberImportReport.RowsAsync(db, job.Id, reader, L, CancellationToken.None), CancellationToken.None);
             return Encoding.UTF8.GetString(stream.ToArray());
         });
         var bhopalBooth = await App.WithDbAsync(db => db.Territories.SingleAsync(t => t.Id == bhopalMember.BoothId));

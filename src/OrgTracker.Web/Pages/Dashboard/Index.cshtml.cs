@@ -10,6 +10,7 @@ using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Reports;
 using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Dashboard;
 
@@ -96,28 +97,28 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         Silent = figures.Silent.Take(20).ToList();
 
         if (export == "focus")
-            return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "focus-seats",
+            return Tabular.Export(Request.Query["format"], "focus-seats",
                 [L["No."], L["Assembly constituency"], L["Winner"], L["Margin (votes)"], L["Margin (%)"], L["Booths"], L["With agent"], L["Members enrolled"],
                     L["Meetings held (30 days)"], L["Vacancies"]],
                 FocusSeats.Select(s => new object?[] { s.Number, Localization.Pick(s.NameEn, s.NameHi), s.Winner, s.MarginVotes, s.MarginPercent, s.Booths, s.WithAgent,
-                    s.Members, s.MeetingsHeld, s.Vacancies }), ct);
+                    s.Members, s.MeetingsHeld, s.Vacancies }));
         if (export == "silent")
-            return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "silent-units",
+            return Tabular.Export(Request.Query["format"], "silent-units",
                 [L["Name"], L["Level"], L["Last recorded"]],
                 figures.Silent.Select(u => new object?[] { Localization.Pick(u.NameEn, u.NameHi), L[Localization.LevelKey(u.Level)].Value,
-                    u.LastOn is { } d ? Localization.Date(d) : L["nothing ever recorded"].Value }), ct);
+                    u.LastOn is { } d ? Localization.Date(d) : L["nothing ever recorded"].Value }));
         if (export == "trend")
-            return await Exports.TableAsync(Request.Query["format"] == "xlsx" ? "xlsx" : "csv", "trend",
+            return Tabular.Export(Request.Query["format"], "trend",
                 [L["Month"], L["Meetings held"], L["Members enrolled"], L["Average score"]],
-                Trend.Select(m => new object?[] { m.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.MeetingsHeld, m.Enrolled, m.Score is { } sc ? Math.Round(sc, 1) : null }), ct);
-        if (Exports.IsFormat(export))
-            return await Exports.TableAsync(export!, "dashboard",
+                Trend.Select(m => new object?[] { m.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.MeetingsHeld, m.Enrolled, m.Score is { } sc ? Math.Round(sc, 1) : null }));
+        if (Tabular.IsFormat(export))
+            return Tabular.Export(export, "dashboard",
                 [L["Name"], L["Reports submitted"], L["Late"], L["Missing"], L["Score"], L["Rank"], L["Booths"], L["With agent"], L["Agent coverage (%)"],
                     L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Meetings held (30 days)"], L["Overdue action items"], L["Silent units"],
                     L["Members enrolled"], L["Membership target"], L["% of target"]],
                 Units.Concat(Own is null ? [] : [Own]).Select(u => new object?[] { u == Own ? L["{0} (own posts)", u.Name].Value : u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
                     u.CommitteePercent, u.Vacancies, u.Inactive, u.MeetingsHeld, u.Overdue, u.Silent,
-                    u == Own ? null : u.Enrolled, u == Own ? null : u.Target, u == Own ? null : u.MemberPercent }), ct);
+                    u == Own ? null : u.Enrolled, u == Own ? null : u.Target, u == Own ? null : u.MemberPercent }));
         return Page();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Meetings;
 
@@ -79,14 +80,11 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
                 db.Territories.Where(x => x.Id == a.TerritoryId).Select(x => x.NameHi).First(),
                 a.DueOn, a.Status, a.MeetingId, a.Meeting!.Title, a.Meeting.StartsUtc, meetings.Any(m => m.Id == a.MeetingId)));
 
-        if (Exports.IsFormat(export))
-        {
-            var all = await rows.Take(Exports.MaxRows).ToListAsync(ct);
-            return await Exports.TableAsync(export!, "action-items",
+        if (Tabular.IsFormat(export))
+            return Tabular.Export(export, "action-items",
                 [L["Action item"], L["Owner"], L["Territory"], L["Due on"], L["Status"], L["Overdue"], L["Meeting"], L["Meeting date"]],
-                all.Select(r => new object?[] { r.Text, Localization.Pick(r.OwnerEn, r.OwnerHi), Localization.Pick(r.TerritoryEn, r.TerritoryHi), r.DueOn,
-                    L[MeetingText.ActionStatusKey(r.Status)].Value, IsOverdue(r) ? L["Yes"].Value : "", r.MeetingTitle, IndiaTime.Day(r.MeetingStartsUtc) }), ct);
-        }
+                rows.Take(Tabular.MaxRows).AsAsyncEnumerable().Select(r => new object?[] { r.Text, Localization.Pick(r.OwnerEn, r.OwnerHi), Localization.Pick(r.TerritoryEn, r.TerritoryHi), r.DueOn,
+                    L[MeetingText.ActionStatusKey(r.Status)].Value, IsOverdue(r) ? L["Yes"].Value : "", r.MeetingTitle, IndiaTime.Day(r.MeetingStartsUtc) }));
         Total = await items.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);

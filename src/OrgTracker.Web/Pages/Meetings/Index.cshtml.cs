@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Meetings;
 
@@ -36,15 +37,12 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> L) : P
                 db.MeetingInvitees.Count(i => i.MeetingId == m.Id),
                 db.MeetingInvitees.Count(i => i.MeetingId == m.Id && i.Attendance == AttendanceStatus.Present), m.HeadCount));
 
-        if (Exports.IsFormat(export))
-        {
-            var all = await rows.Take(Exports.MaxRows).ToListAsync(ct);
-            return await Exports.TableAsync(export!, "meetings",
+        if (Tabular.IsFormat(export))
+            return Tabular.Export(export, "meetings",
                 [L["Starts"], L["Ends"], L["Title"], L["Type"], L["Status"], L["Territory"], L["Level"], L["Programme"], L["Invited"], L["Present"], L["Head count"]],
-                all.Select(r => new object?[] { MeetingText.When(r.StartsUtc), MeetingText.When(r.EndsUtc), r.Title, L[MeetingText.TypeKey(r.Type)].Value,
+                rows.Take(Tabular.MaxRows).AsAsyncEnumerable().Select(r => new object?[] { MeetingText.When(r.StartsUtc), MeetingText.When(r.EndsUtc), r.Title, L[MeetingText.TypeKey(r.Type)].Value,
                     L[MeetingText.StatusKey(r.Status)].Value, Localization.Pick(r.TerritoryEn, r.TerritoryHi), L[Localization.LevelKey(r.Level)].Value,
-                    r.ProgrammeTitle, r.Invited, r.Present, r.HeadCount }), ct);
-        }
+                    r.ProgrammeTitle, r.Invited, r.Present, r.HeadCount }));
 
         Total = await meetings.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);

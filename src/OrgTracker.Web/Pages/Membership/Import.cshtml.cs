@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -32,9 +32,8 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, MemberImpo
     {
         // The sample belongs to a drive the user may import into, like the page itself.
         if (await db.FindDriveAsync(User, id, ct) is null) return NotFound();
-        var text = string.Join(",", MemberColumns.Headers) + "\r\n" +
-                   "Ramesh Kumar,98765 43210,152,12,M,1980,paper,2026-10-02,Suresh Patel\r\n";
-        return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), "text/csv", "members-template.csv");
+        return new TabularFile(TabularFormat.Csv, "members-template", MemberColumns.Headers,
+            [["Ramesh Kumar", "98765 43210", "152", "12", "M", "1980", "paper", "2026-10-02", "Suresh Patel"]]);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, IFormFile? file, CancellationToken ct)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -31,10 +32,8 @@ public class ImportJobModel(AppDbContext db, IStringLocalizer<SharedResource> L)
     public async Task<IActionResult> OnGetErrorsAsync(long id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"errors-{Job.Id}.csv\"";
-        await MemberImportReport.WriteCsvAsync(db, Job.Id, UserScope.Required(User), L, Response.Body, ct);
-        return new EmptyResult();
+        return new TabularFile(TabularFormat.Csv, $"errors-{Job.Id}", MemberImportReport.Header,
+            MemberImportReport.RowsAsync(db, Job.Id, UserScope.Required(User), L, ct));
     }
 
     public sealed record JobStatus(string Status, bool Finished, double Percent, string Text, string Rows, string Added, string Present, string Errors, bool HasErrors);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -59,7 +60,7 @@ public static class MemberImportCommand
             var report = Path.ChangeExtension(path, ".errors.csv");
             await using var output = File.Create(report);
             var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-            await MemberImportReport.WriteCsvAsync(db, job.Id, null, L, output, ct);
+            await Tabular.WriteCsvAsync(output, MemberImportReport.Header, MemberImportReport.RowsAsync(db, job.Id, null, L, ct), ct);
             Console.WriteLine($"  bad rows with line numbers and reasons: {report}");
         }
         return status.Status == ImportStatus.Done ? 0 : 1;

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
@@ -18,14 +16,9 @@ public static class MemberImportReport
 
     /// <param name="reader">Whose report it is: a booth where a number is already enrolled is named only when it lies in
     /// their scope. Null for the command line, which sees everything.</param>
-    public static async Task WriteCsvAsync(AppDbContext db, long jobId, UserScope? reader, IStringLocalizer L, Stream output, CancellationToken ct)
+    public static async IAsyncEnumerable<object?[]> RowsAsync(AppDbContext db, long jobId, UserScope? reader, IStringLocalizer L,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        // Values that would start a formula in a spreadsheet are escaped (CSV injection).
-        await using var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape });
-        foreach (var h in Header) csv.WriteField(h);
-        await csv.NextRecordAsync();
-
         // Left joins, not subqueries: a report may have a million rows.
         var rows = (
                 from e in db.MemberImportErrors.AsNoTracking().Where(e => e.JobId == jobId)
@@ -46,11 +39,8 @@ public static class MemberImportReport
         await foreach (var r in rows.WithCancellation(ct))
         {
             var place = r.Booth is { } b && (reader is null || reader.Covers(b)) ? MembershipQueries.Describe(b, L) : null;
-            csv.WriteField(r.Line);
-            csv.WriteField(ImportProblems.DescribeAll(r.Problems, L, r.OtherLine, place));
-            foreach (var v in new[] { r.Name, r.Mobile, r.AcNumber, r.PartNumber, r.Gender, r.BirthYear, r.Channel, r.EnrolledOn, r.EnrolledBy })
-                csv.WriteField(v);
-            await csv.NextRecordAsync();
+            yield return [r.Line, ImportProblems.DescribeAll(r.Problems, L, r.OtherLine, place),
+                r.Name, r.Mobile, r.AcNumber, r.PartNumber, r.Gender, r.BirthYear, r.Channel, r.EnrolledOn, r.EnrolledBy];
         }
     }
 }

@@ -1,15 +1,12 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -64,32 +61,9 @@ public class ProgressModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         var (rows, _) = await db.ChildrenAsync(User, id, Territory, 1, int.MaxValue, ct);
-        var name = $"membership-{Drive.Id}-{Territory.Id}";
-        var table = rows.Select(r => new Dictionary<string, object?>
-        {
-            [L["Name"]] = r.Name, [L["Enrolled"]] = r.Enrolled, [L["Verified"]] = r.Verified, [L["Rejected"]] = r.Rejected,
-            [L["Target"]] = r.Target, [L["% of target"]] = r.Percent is { } pc ? Math.Round(pc, 1) : null,
-        }).ToList();
-        if (format == "xlsx")
-        {
-            var stream = new MemoryStream();
-            await stream.SaveAsAsync(table, cancellationToken: ct);
-            stream.Position = 0;
-            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-        }
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape }))
-        {
-            foreach (var h in new[] { L["Name"].Value, L["Enrolled"], L["Verified"], L["Rejected"], L["Target"], L["% of target"] }) csv.WriteField(h);
-            await csv.NextRecordAsync();
-            foreach (var r in rows)
-            {
-                csv.WriteField(r.Name); csv.WriteField(r.Enrolled); csv.WriteField(r.Verified); csv.WriteField(r.Rejected);
-                csv.WriteField(r.Target); csv.WriteField(r.Percent?.ToString("0.0", CultureInfo.InvariantCulture));
-                await csv.NextRecordAsync();
-            }
-        }
-        return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", name + ".csv");
+        return new TabularFile(Tabular.Parse(format), $"membership-{Drive.Id}-{Territory.Id}",
+            [L["Name"], L["Enrolled"], L["Verified"], L["Rejected"], L["Target"], L["% of target"]],
+            rows.Select(r => new object?[] { r.Name, r.Enrolled, r.Verified, r.Rejected, r.Target, r.Percent is { } pc ? Math.Round(pc, 1) : null }));
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

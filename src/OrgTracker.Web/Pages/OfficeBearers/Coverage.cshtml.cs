@@ -6,6 +6,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -63,10 +64,10 @@ public class CoverageModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
         Rows = sums.Select(s => new Row(s.Key, names[s.Key].Item1, names[s.Key].Item2, s.Booths, s.A, s.C))
             .OrderBy(r => r.AgentPercent).ThenBy(r => r.NameEn).ToList();
 
-        if (Exports.IsFormat(export))
-            return await Exports.TableAsync(export!, "booth-coverage",
+        if (Tabular.IsFormat(export))
+            return Tabular.Export(export, "booth-coverage",
                 [BySeats ? L["Assembly constituency"] : L["Name"], L["Booths"], L["With agent"], L["Agent coverage (%)"], L["With committee"], L["Committee coverage (%)"]],
-                Rows.Select(r => new object?[] { Localization.Pick(r.NameEn, r.NameHi), r.Booths, r.WithAgent, r.AgentPercent, r.WithCommittee, r.CommitteePercent }), ct);
+                Rows.Select(r => new object?[] { Localization.Pick(r.NameEn, r.NameHi), r.Booths, r.WithAgent, r.AgentPercent, r.WithCommittee, r.CommitteePercent }));
         return Page();
     }
 }

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.People;
+using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -74,7 +75,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, TimeProvid
         await using (var stream = Input.File!.OpenReadStream())
             Result = await new OfficeBearerImporter(db, auth, User, clock.TodayInIndia(), L).ImportAsync(stream, excel, ct);
         if (Input.DownloadErrors && Result.Errors.Count > 0)
-            return File(OfficeBearerImporter.ErrorsCsv(Result.Errors), "text/csv; charset=utf-8", "office-bearer-import-errors.csv");
+            return ImportError.Report("office-bearer-import-errors", OfficeBearerImporter.Columns, Result.Errors);
         return Page();
     }
 
@@ -90,20 +91,12 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, TimeProvid
         var (block, boothId) = (booth?.BlockId, booth?.Id);
         var from = clock.TodayInIndia().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         string Id(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? "";
-        List<string[]> rows =
+        List<object?[]> rows =
         [
             ["Ramesh Kumar", "रमेश कुमार", "98765 43210", "VP", "MAIN", Id(block), from],
             ["Sunita Devi", "सुनीता देवी", "+91 91234 56789", "BLA", "", Id(boothId), from],
         ];
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            var buffer = new MemoryStream();
-            var sheet = rows.Select(r => OfficeBearerImporter.Columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, object? (x) => x.Item2));
-            await buffer.SaveAsAsync(sheet, sheetName: "Office-bearers", cancellationToken: ct);
-            buffer.Position = 0;
-            return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "office-bearers-sample.xlsx");
-        }
-        return File(OfficeBearerImporter.SampleCsv(rows), "text/csv; charset=utf-8", "office-bearers-sample.csv");
+        return new TabularFile(Tabular.Parse(format), "office-bearers-sample", OfficeBearerImporter.Columns, rows) { SheetName = "Office-bearers" };
     }
 
     private async Task LoadCodesAsync(CancellationToken ct)

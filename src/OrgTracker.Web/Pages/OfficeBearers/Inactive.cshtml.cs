@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -64,15 +65,12 @@ public class InactiveModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
                 db.Appointments.Where(s => s.Id == a.SuccessorId).Select(s => s.Person!.NameEn).FirstOrDefault(),
                 db.Appointments.Where(s => s.Id == a.SuccessorId).Select(s => s.Person!.NameHi).FirstOrDefault()));
 
-        if (Exports.IsFormat(export))
-        {
-            var all = await rows.Take(Exports.MaxRows).ToListAsync(ct);
-            return await Exports.TableAsync(export!, "inactive-office-bearers",
+        if (Tabular.IsFormat(export))
+            return Tabular.Export(export, "inactive-office-bearers",
                 [L["District"], L["Territory"], L["Post"], L["Wing"], L["Name"], L["Mobile"], L["Inactive since"], L["Reason"], L["Replaced by"]],
-                all.Select(r => new object?[] { Localization.Pick(r.DistrictEn ?? "", r.DistrictHi ?? ""), Localization.Pick(r.TerritoryEn, r.TerritoryHi),
+                rows.Take(Tabular.MaxRows).AsAsyncEnumerable().Select(r => new object?[] { Localization.Pick(r.DistrictEn ?? "", r.DistrictHi ?? ""), Localization.Pick(r.TerritoryEn, r.TerritoryHi),
                     Localization.Pick(r.PostEn, r.PostHi), Localization.Pick(r.WingEn, r.WingHi), Localization.Pick(r.PersonEn, r.PersonHi),
-                    r.Mobile, r.Since, r.Reason, r.SuccessorEn is null ? null : Localization.Pick(r.SuccessorEn, r.SuccessorHi ?? "") }), ct);
-        }
+                    r.Mobile, r.Since, r.Reason, r.SuccessorEn is null ? null : Localization.Pick(r.SuccessorEn, r.SuccessorHi ?? "") }));
 
         Total = await flagged.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);

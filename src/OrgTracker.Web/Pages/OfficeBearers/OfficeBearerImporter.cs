@@ -348,28 +348,4 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
         foreach (var ch in raw) if (ch == '\n') breaks++;
         return parser.RawRow - breaks;
     }
-
-    /// <summary>The bad rows as CSV (UTF-8 with a byte-order mark, so that Excel shows Hindi): line, reason, then the row's own columns.</summary>
-    public static byte[] ErrorsCsv(IEnumerable<ImportError> errors) => Csv(["line", "reason", .. Columns],
-        errors.Select(e => (string[])[e.Line.ToString(CultureInfo.InvariantCulture), e.Message, .. e.Values ?? new string[Columns.Length]]));
-
-    /// <summary>A file in the expected shape with the header and the given example rows.</summary>
-    public static byte[] SampleCsv(IEnumerable<string[]> rows) => Csv(Columns, rows);
-
-    private static byte[] Csv(IEnumerable<string> header, IEnumerable<string[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in header) csv.WriteField(h);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var v in row) csv.WriteField(v ?? "");
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
 }

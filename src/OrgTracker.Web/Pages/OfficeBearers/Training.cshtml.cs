@@ -1,16 +1,14 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.People;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -68,47 +66,27 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
         Posts = await db.CurrentPostsAsync(User, Rows.Select(r => r.Id).ToList(), ct);
     }
 
-    /// <summary>The whole list (not one page) with the current filter, as CSV (UTF-8 with a byte-order mark, for Excel) or .xlsx.</summary>
+    /// <summary>The whole list (not one page) with the current filter, as CSV or Excel.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (UserScope.From(User) is not { Level: < TerritoryLevel.District }) DistrictId = null;
         var rows = await Project(Filtered()).ToListAsync(ct);
-        var posts = new Dictionary<int, string>();
-        foreach (var chunk in rows.Select(r => r.Id).Chunk(1000))
-            foreach (var group in await db.CurrentPostsAsync(User, chunk, ct))
-                posts[group.Key] = string.Join("; ", group.Select(p => p.Text));
-
         string[] header =
         [
             L["Name (English)"], L["Name (Hindi)"], L["Mobile"], L["District"], L["Came from party"], L["Joined on"], L["Current posts"],
         ];
-        IEnumerable<string[]> Lines() => rows.Select(r => new[]
-        {
-            r.NameEn, r.NameHi, r.Mobile, r.District, r.FormerParty,
-            r.JoinedOn?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "", posts.GetValueOrDefault(r.Id, ""),
-        });
+        return new TabularFile(Tabular.Parse(format), "training-needed", header, LinesAsync(rows, ct)) { SheetName = "Training" };
+    }
 
-        var buffer = new MemoryStream();
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+    /// <summary>The rows with their current posts, looked up a thousand people at a time as the file is written.</summary>
+    private async IAsyncEnumerable<object?[]> LinesAsync(List<Row> rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(1000))
         {
-            var sheet = Lines().Select(line => header.Select((h, i) => (h, line[i])).ToDictionary(x => x.h, object? (x) => x.Item2));
-            await buffer.SaveAsAsync(sheet, sheetName: "Training", cancellationToken: ct);
-            buffer.Position = 0;
-            return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "training-needed.xlsx");
+            var posts = await db.CurrentPostsAsync(User, chunk.Select(r => r.Id).ToList(), ct);
+            foreach (var r in chunk)
+                yield return [r.NameEn, r.NameHi, r.Mobile, r.District, r.FormerParty, r.JoinedOn, string.Join("; ", posts[r.Id].Select(p => p.Text))];
         }
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in header) csv.WriteField(h);
-            await csv.NextRecordAsync();
-            foreach (var line in Lines())
-            {
-                foreach (var v in line) csv.WriteField(v);
-                await csv.NextRecordAsync();
-            }
-        }
-        buffer.Position = 0;
-        return File(buffer, "text/csv; charset=utf-8", "training-needed.csv");
     }
 
     /// <summary>Came from another party, no training recorded, in the user's scope.</summary>

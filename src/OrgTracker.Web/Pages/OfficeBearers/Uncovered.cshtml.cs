@@ -6,6 +6,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -45,14 +46,11 @@ public class UncoveredModel(AppDbContext db, IStringLocalizer<SharedResource> L)
                 b.PartNumber, b.Parent!.NameEn, b.Parent.NameHi,
                 db.Territories.Where(d => d.Id == b.DistrictId).Select(d => d.NameEn).First(),
                 db.Territories.Where(d => d.Id == b.DistrictId).Select(d => d.NameHi).First()));
-        if (Exports.IsFormat(export))
-        {
-            var all = await booths.Take(Exports.MaxRows).ToListAsync(ct);
-            return await Exports.TableAsync(export!, "booths-without-agent",
+        if (Tabular.IsFormat(export))
+            return Tabular.Export(export, "booths-without-agent",
                 [L["District"], L["Block"], L["Assembly constituency"], L["Part number"], L["Polling station"]],
-                all.Select(r => new object?[] { Localization.Pick(r.DistrictEn, r.DistrictHi), Localization.Pick(r.BlockEn, r.BlockHi),
-                    $"{r.AcNumber} {Localization.Pick(r.AcEn, r.AcHi)}", r.Part, Localization.Pick(r.NameEn, r.NameHi) }), ct);
-        }
+                booths.Take(Tabular.MaxRows).AsAsyncEnumerable().Select(r => new object?[] { Localization.Pick(r.DistrictEn, r.DistrictHi), Localization.Pick(r.BlockEn, r.BlockHi),
+                    $"{r.AcNumber} {Localization.Pick(r.AcEn, r.AcHi)}", r.Part, Localization.Pick(r.NameEn, r.NameHi) }));
         // The count comes from the coverage summary when it can (whole territory), so no booth scan is needed for it.
         Total = Ac is null && t.Level <= TerritoryLevel.Block
             ? await CoverageQueries.CellsIn(db, t).SumAsync(c => c.Booths - c.WithAgent, ct)

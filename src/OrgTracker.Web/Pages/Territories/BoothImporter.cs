@@ -7,11 +7,21 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.OfficeBearers;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Territories;
 
 /// <summary>A bad row: its line in the file, why it was refused, and the values it had (in <see cref="BoothImporter.Columns"/> order).</summary>
-public sealed record ImportError(int Line, string Message, IReadOnlyList<string>? Values = null);
+public sealed record ImportError(int Line, string Message, IReadOnlyList<string>? Values = null)
+{
+    /// <summary>
+    /// Bad rows as a CSV download: line, reason, then the row's own <paramref name="columns"/>. Once corrected, the file
+    /// itself can be imported again; the extra columns are ignored.
+    /// </summary>
+    public static TabularFile Report(string name, IReadOnlyList<string> columns, IEnumerable<ImportError> errors) =>
+        new(TabularFormat.Csv, name, ["line", "reason", .. columns],
+            errors.Select(e => (object?[])[e.Line, e.Message, .. e.Values ?? new string[columns.Count]]));
+}
 
 public sealed record BoothImportResult(int Added, int AlreadyPresent, IReadOnlyList<ImportError> Errors);
 
@@ -132,49 +142,6 @@ public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResour
         await Coverage.RefreshBlocksAsync(db, toAdd.Select(b => b.BlockId!.Value), ct);
         await tx.CommitAsync(ct);
         return new BoothImportResult(toAdd.Count, alreadyPresent, errors);
-    }
-
-    /// <summary>
-    /// The bad rows as CSV (UTF-8 with a byte-order mark, so that Excel shows Hindi): line, reason, then the row's
-    /// own columns. Once corrected, the file itself can be imported again; the extra columns are ignored.
-    /// </summary>
-    public static byte[] ErrorsCsv(IEnumerable<ImportError> errors)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            csv.WriteField("line");
-            csv.WriteField("reason");
-            foreach (var c in Columns) csv.WriteField(c);
-            csv.NextRecord();
-            foreach (var e in errors)
-            {
-                csv.WriteField(e.Line);
-                csv.WriteField(e.Message);
-                foreach (var v in e.Values ?? new string[Columns.Length]) csv.WriteField(v ?? "");
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    /// <summary>A small file in the expected shape, with the header and the given example rows.</summary>
-    public static byte[] SampleCsv(IEnumerable<string[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var c in Columns) csv.WriteField(c);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var v in row) csv.WriteField(v);
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
     }
 
     private static BoothImportResult FileError(int line, string message) => new(0, 0, [new ImportError(line, message)]);

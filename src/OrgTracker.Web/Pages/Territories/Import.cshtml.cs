@@ -9,6 +9,7 @@ using Npgsql;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Territories;
 
@@ -77,7 +78,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
             return Page();
         }
         if (Input.DownloadErrors && Result.Errors.Count > 0)
-            return File(BoothImporter.ErrorsCsv(Result.Errors), "text/csv; charset=utf-8", "booth-import-errors.csv");
+            return ImportError.Report("booth-import-errors", BoothImporter.Columns, Result.Errors);
         return Page();
     }
 
@@ -89,7 +90,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         if (!await MayImportAsync(state)) return Forbid();
         var ac = await db.AssemblyConstituencies.AsNoTracking().Where(a => a.StateId == state.Id).OrderBy(a => a.Number)
             .Select(a => new { a.Number, a.DistrictId }).FirstOrDefaultAsync(ct);
-        var rows = new List<string[]>();
+        var rows = new List<object?[]>();
         if (ac is not null)
         {
             var block = await db.Territories.AsNoTracking()
@@ -103,7 +104,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
                 rows.Add([number, "102", "Government Primary School, Room 2", "शासकीय प्राथमिक शाला, कक्ष 2", block.NameHi]);
             }
         }
-        return File(BoothImporter.SampleCsv(rows), "text/csv; charset=utf-8", "booths-sample.csv");
+        return new TabularFile(TabularFormat.Csv, "booths-sample", BoothImporter.Columns, rows);
     }
 
     private async Task<Territory?> StateAsync(CancellationToken ct)

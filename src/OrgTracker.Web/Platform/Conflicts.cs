@@ -34,7 +34,7 @@ public sealed class Conflicts(AppDbContext db, IStringLocalizer<SharedResource> 
     /// Reads the conflict, shows it on the page (the message in the validation summary, the table by the layout) and
     /// forgets the refused changes. The page puts <see cref="Conflict.CurrentVersion"/> into its form.
     /// </summary>
-    public async Task<Conflict> ShowAsync(PageModel page, DbUpdateConcurrencyException e, CancellationToken ct, bool inSummary = true)
+    public async Task<Conflict> ShowAsync(PageModel page, DbUpdateException e, CancellationToken ct, bool inSummary = true)
     {
         var conflict = await ReadAsync(e, ct);
         if (inSummary) page.ModelState.AddModelError(string.Empty, conflict.Message);
@@ -42,31 +42,59 @@ public sealed class Conflicts(AppDbContext db, IStringLocalizer<SharedResource> 
         return conflict;
     }
 
-    /// <summary>Reads who changed the record, when, and what differs; then forgets the refused changes.</summary>
-    public async Task<Conflict> ReadAsync(DbUpdateConcurrencyException e, CancellationToken ct)
+    /// <summary>
+    /// Reads who changed the record, when, and what differs; then forgets the refused changes. A unique violation
+    /// of a record being added (someone created the same one a moment earlier) has no saved row to compare with.
+    /// </summary>
+    public async Task<Conflict> ReadAsync(DbUpdateException e, CancellationToken ct)
     {
         var entry = e.Entries.FirstOrDefault();
-        if (entry is null)
+        if (entry is null || e is not DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new Conflict(L[Headline(null)], null, null, false, [], null);
+            return new Conflict(L[Headline(entry?.Metadata.ClrType)], null, null, false, [], null);
         }
         var theirs = await entry.GetDatabaseValuesAsync(ct);
         var fields = theirs is null ? [] : Differences(entry, theirs);
         uint? version = theirs is not null && entry.Metadata.FindProperty("Version") is { } v ? theirs[v] as uint? : null;
         var type = entry.Metadata.ClrType;
-        var key = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue));
+        var key = KeyOf(entry);
         db.ChangeTracker.Clear();
 
+        var (by, at) = await LastChangeAsync(type, key, ct);
+        var message = theirs is null ? L["Someone else deleted this record while you were editing it. Nothing was saved."].Value : L[Headline(type)].Value;
+        return new Conflict(message, by, at, theirs is null, fields, version);
+    }
+
+    /// <summary>
+    /// Shows the conflict of a form posted with an older version than <paramref name="saved"/> (a tracked record,
+    /// read just now), found before saving: who changed it and when, without a table (nothing was applied to compare).
+    /// </summary>
+    public async Task<Conflict> ShowStaleAsync(PageModel page, object saved, CancellationToken ct)
+    {
+        var entry = db.Entry(saved);
+        var (by, at) = await LastChangeAsync(entry.Metadata.ClrType, KeyOf(entry), ct);
+        var version = entry.Metadata.FindProperty("Version") is { } v ? entry.Property(v.Name).CurrentValue as uint? : null;
+        var conflict = new Conflict(L[Headline(entry.Metadata.ClrType)], by, at, false, [], version);
+        page.ModelState.AddModelError(string.Empty, conflict.Message);
+        page.ViewData[ViewDataKey] = conflict;
+        return conflict;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue));
+
+    /// <summary>Who saved the record last and when (India time), from the newest row of the audit trail.</summary>
+    private async Task<(string? By, string? AtIndia)> LastChangeAsync(Type type, string key, CancellationToken ct)
+    {
         var last = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Entity == type.Name && a.EntityId == key)
             .OrderByDescending(a => a.Id)
             .Select(a => new { a.AtUtc, a.UserName, DisplayName = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        var message = theirs is null ? L["Someone else deleted this record while you were editing it. Nothing was saved."].Value : L[Headline(type)].Value;
-        return new Conflict(message, last?.DisplayName ?? last?.UserName,
-            last is null ? null : MeetingTime.ToIst(last.AtUtc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
-            theirs is null, fields, version);
+        return last is null
+            ? (null, null)
+            : (last.DisplayName ?? last.UserName, MeetingTime.ToIst(last.AtUtc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The first sentence of the message, naming what was changed (English resource keys).</summary>
@@ -93,10 +121,8 @@ public sealed class Conflicts(AppDbContext db, IStringLocalizer<SharedResource> 
             if (p.Metadata.IsPrimaryKey() || NotShown.Contains(name) || name.EndsWith("Id", StringComparison.Ordinal)
                 || name.EndsWith("Utc", StringComparison.Ordinal) || p.Metadata.ClrType == typeof(byte[]))
                 continue;
-            var yours = p.CurrentValue;
-            var saved = theirs[p.Metadata];
-            if (Equals(yours, saved)) continue;
-            fields.Add(new ConflictField(L[Label(name)], Shown(yours), Shown(saved)));
+            var (yours, saved) = (Shown(p.CurrentValue), Shown(theirs[p.Metadata]));
+            if (yours != saved) fields.Add(new ConflictField(L[Label(name)], yours, saved));
         }
         return fields;
     }
@@ -121,6 +147,7 @@ public sealed class Conflicts(AppDbContext db, IStringLocalizer<SharedResource> 
         null => "—",
         bool b => b ? L["Yes"] : L["No"],
         DateOnly d => Localization.Date(d),
+        System.Collections.IDictionary map => string.Join(", ", map.Keys.Cast<object>().Order().Select(k => $"{k}: {Shown(map[k])}")),
         Enum e => L[e.ToString()],
         IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
         _ => value.ToString() ?? "—",

@@ -47,6 +47,7 @@ public static class Startup
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Platform.Conflicts>();
         services.AddDbContext<AppDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
                 // Reads ride out a database restart; writes run once and are made repeatable by idempotency keys.
@@ -146,6 +147,9 @@ public static class Startup
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var L = factory.Create(typeof(SharedResource));
+            // A database error a page did not handle becomes its form again or a 409 page, never a 500 (Platform/DatabaseErrorFilter.cs).
+            // Added first, so that it is the outer filter and sees what the idempotency filter leaves unhandled.
+            o.Filters.Add<Platform.DatabaseErrorFilter>();
             // A form submission posted again is answered, not applied again (Data/Idempotency.cs).
             o.Filters.Add<IdempotencyFilter>();
             // A checkbox posted with a value no browser sends shows unchecked instead of failing to render.

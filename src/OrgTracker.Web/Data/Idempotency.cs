@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace OrgTracker.Web.Data;
 
@@ -118,7 +117,7 @@ public sealed class IdempotencyFilter(AppDbContext db, TimeProvider clock, ILogg
             var scope = new IdempotencyScope(userId, key);
             IdempotencyScope.Set(http, scope);
             var executed = await next();
-            if (executed.Exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotency_keys" } }
+            if (Platform.DatabaseError.From(executed.Exception).Is(Platform.DatabaseErrorKind.UniqueViolation, "pk_idempotency_keys")
                 && await ReplayAsync(http, userId, key) is { } raced)
             {
                 executed.ExceptionHandled = true;

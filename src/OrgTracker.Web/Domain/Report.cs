@@ -91,9 +91,6 @@ public class Report : IRecordsActivity
     public DateTime? ReviewedUtc { get; set; }
     public string? ReviewedByName { get; set; }
 
-    /// <summary>The token of the last form post applied: a repeated post (double click, retry) carries the same one.</summary>
-    public Guid? LastRequestToken { get; set; }
-
     public List<ReportEvent> Events { get; set; } = [];
     public uint Version { get; set; }
 

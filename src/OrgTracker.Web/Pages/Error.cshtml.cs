@@ -10,6 +10,8 @@ public class ErrorModel : PageModel
 {
     public string? RequestId { get; set; }
     public int Code { get; set; }
+    /// <summary>What the database refused, when a 409 comes from <see cref="Platform.DatabaseErrorFilter"/>.</summary>
+    public string? Message { get; set; }
 
     public void OnGet(int? code) => Set(code);
     public void OnPost(int? code) => Set(code);
@@ -18,5 +20,6 @@ public class ErrorModel : PageModel
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Code = code ?? 500;
+        Message = Platform.DatabaseErrorFilter.MessageOf(HttpContext);
     }
 }

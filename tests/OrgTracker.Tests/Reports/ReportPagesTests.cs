@@ -169,7 +169,7 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         var client = await SignInAsync(PresidentBhopal);
         var page = await GetDocumentAsync(client, $"/Reports/View/{id}");
         Assert.Null(page.QuerySelector("[data-testid=accept]"));
-        var response = await PostFormAsync(client, $"/Reports/View/{id}?handler=Accept", new() { ["Input.Token"] = Guid.NewGuid().ToString() }, formPage: $"/Reports/View/{id}");
+        var response = await PostFormAsync(client, $"/Reports/View/{id}?handler=Accept", new(), formPage: $"/Reports/View/{id}");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location?.PathAndQuery ?? "/Account/AccessDenied");
         Assert.Equal(ReportStatus.Submitted, (await ReportsAsync("Bhopal", LastMonth)).Single().Status);
@@ -190,7 +190,7 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
             }
             var page = await GetDocumentAsync(client, $"/Reports/View/{id}");
             Assert.Null(page.QuerySelector("[data-testid=accept]"));
-            var response = await PostFormAsync(client, $"/Reports/View/{id}?handler=Accept", new() { ["Input.Token"] = Guid.NewGuid().ToString() }, formPage: $"/Reports/View/{id}");
+            var response = await PostFormAsync(client, $"/Reports/View/{id}?handler=Accept", new(), formPage: $"/Reports/View/{id}");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
         }
@@ -264,8 +264,9 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         var report = (await ReportsAsync("Bhopal", LastMonth)).Single();
         Assert.Single(report.Events, e => e.Kind == ReportEventKind.Accepted);
 
-        // The same stale page with a new token: the report moved on, so the step is refused with a message.
-        var stale = await SendFormAsync(incharge, page, "review-form", "return", new() { ["Input.Comment"] = "late thought", ["Input.Token"] = Guid.NewGuid().ToString() });
+        // The same stale page posted with other values is a new submission: the report moved on, so the step is
+        // refused with a message.
+        var stale = await SendFormAsync(incharge, page, "review-form", "return", new() { ["Input.Comment"] = "late thought" });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.NotNull((await ParseAsync(stale)).QuerySelector(".validation-summary-errors"));
         Assert.Equal(ReportStatus.Accepted, (await ReportsAsync("Bhopal", LastMonth)).Single().Status);
@@ -338,7 +339,7 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
             // A NUL never reaches the page (ASP.NET Core's form reader refuses it); other control characters are dropped.
             ["Input.Achievements"] = "bell\u0007 <script>alert(1)</script> 😀",
             ["Input.Version"] = "not-a-number",
-            ["Input.Token"] = "{{}}",
+            [OrgTracker.Web.Data.IdempotencyScope.FormField] = "{{}}",
             [$"Input.Figures[NoSuchIndicator]"] = "5",
         };
         var response = await SendFormAsync(client, await EditUrlAsync("Bhopal"), "report-form", "save", fields);

@@ -2326,10 +2326,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("help_needed");
 
-                    b.Property<Guid?>("LastRequestToken")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_request_token");
-
                     b.Property<DateTime?>("LastSubmittedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_submitted_utc");

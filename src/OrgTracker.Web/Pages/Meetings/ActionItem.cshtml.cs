@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Pages.Meetings;
@@ -15,7 +16,7 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// One action item: its owner's area (or whoever may change the meeting) updates its status, due date and note.
 /// A save over someone else's newer save is refused.
 /// </summary>
-public class ActionItemModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class ActionItemModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public ActionItem Item { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
@@ -70,9 +71,11 @@ public class ActionItemModel(AppDbContext db, IAuthorizationService auth, TimePr
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            ModelState.AddModelError("", L["Someone else changed this action item while you were working. Nothing was saved; open it again."]);
+            var conflict = await conflicts.ShowAsync(this, e, ct);
+            ModelState.Remove("Input.Version");
+            if (conflict.CurrentVersion is { } version) Input.Version = version;
             return Page();
         }
         return RedirectToPage(new { id });

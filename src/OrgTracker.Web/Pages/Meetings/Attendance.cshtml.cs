@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Pages.Meetings;
@@ -19,7 +20,7 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// </summary>
 // Up to five form values per invitee (id, version, status twice, reason): above the default limit of 1,024 values.
 [RequestFormLimits(ValueCountLimit = Meeting.MaxInvitees * 6 + 100)]
-public class AttendanceModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class AttendanceModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public MeetingView View { get; private set; } = null!;
 
@@ -104,9 +105,10 @@ public class AttendanceModel(AppDbContext db, IAuthorizationService auth, TimePr
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            ModelState.AddModelError("", L["Someone else changed this attendance while you were working. Nothing was saved; open it again."]);
+            // Several rows carry versions here: the marks are read again by opening the page again.
+            await conflicts.ShowAsync(this, e, ct);
             return Page();
         }
         await tx.CommitAsync(ct);

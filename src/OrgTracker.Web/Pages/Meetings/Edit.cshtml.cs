@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Pages.Meetings;
@@ -17,7 +18,7 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// minutes and head count. The territory is fixed once the meeting exists. Nothing is saved unless all is valid;
 /// a save over someone else's newer save is refused.
 /// </summary>
-public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public InviteRuleInput Rule { get; set; } = new();
@@ -185,9 +186,13 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException e)
             {
-                return await InvalidAsync("", "Someone else changed this meeting while you were working. Nothing was saved; open it again.", ct);
+                var conflict = await conflicts.ShowAsync(this, e, ct);
+                ModelState.Remove("Input.Version");
+                if (conflict.CurrentVersion is { } version) Input.Version = version;
+                await FillListsAsync(ct);
+                return Page();
             }
         }
         await tx.CommitAsync(ct);

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Membership;
 
 /// <summary>Opens a new drive or edits one (state in-charge and state office; policy on the page).</summary>
-public class DriveModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class DriveModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool IsNew => Input.Id == 0;
@@ -101,9 +102,11 @@ public class DriveModel(AppDbContext db, IAuthorizationService auth, TimeProvide
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            ModelState.AddModelError(string.Empty, L["Someone else changed this drive while you were editing. Reload the page to see their changes."]);
+            var conflict = await conflicts.ShowAsync(this, e, ct);
+            ModelState.Remove("Input.Version");
+            if (conflict.CurrentVersion is { } version) Input.Version = version;
             return Page();
         }
         return id is null ? RedirectToPage("/Membership/Targets", new { id = drive.Id }) : RedirectToPage("/Membership/Index");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
@@ -124,7 +124,7 @@ public class EnrolModel(AppDbContext db, IAuthorizationService auth, TimeProvide
             await MemberCounts.AddedAsync(db, member, ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DatabaseError.From(e).IsUniqueViolation)
         {
             // Enrolled by someone else a moment ago.
             db.ChangeTracker.Clear();

@@ -329,7 +329,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                     Interlocked.Add(ref _progress.ErrorRows, bad);
                     return;
                 }
-                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
+                catch (PostgresException e) when (Platform.DatabaseError.From(e).Kind == Platform.DatabaseErrorKind.SerializationFailure && attempt < 3)
                 {
                     _log.LogWarning("Import {Job}: merge retried after {SqlState}", _job.Id, e.SqlState);
                 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Pages.Territories;
 
 namespace OrgTracker.Web.Pages.Membership;
@@ -14,7 +15,7 @@ namespace OrgTracker.Web.Pages.Membership;
 /// The members of a drive in the user's scope, filtered by place, verification status or mobile number, paged by
 /// mobile number (the key, so a page never counts or skips rows). State roles verify or reject members here.
 /// </summary>
-public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -123,9 +124,10 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
             foreach (var (m, before) in changes) await MemberCounts.VerificationChangedAsync(db, m, before, ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            return L["Someone else changed a member meanwhile; nothing was saved. Look again and repeat."];
+            // The list is shown again after a redirect, so only the message travels (the table would not).
+            return (await conflicts.ReadAsync(e, ct)).Message;
         }
         return L["{0} members marked {1}.", changes.Count, L[MembershipText.VerificationKey(to)]];
     }

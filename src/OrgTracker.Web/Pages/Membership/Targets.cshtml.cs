@@ -209,8 +209,9 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Platform.DatabaseError.From(e).Kind is Platform.DatabaseErrorKind.Concurrency or Platform.DatabaseErrorKind.UniqueViolation)
         {
+            // A stale version, or a target added for the same place by someone else a moment ago.
             return L["Someone else changed these targets while you were editing. Reload the page to see their changes."];
         }
     }

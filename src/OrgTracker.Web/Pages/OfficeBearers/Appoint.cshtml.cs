@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Pages.Territories;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
@@ -16,7 +17,7 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 /// Appoints an office-bearer at a territory, or replaces one (<c>?replace=id</c>): the person is found by mobile
 /// within the user's area, or created from the names given. Nothing is saved unless everything is valid.
 /// </summary>
-public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new() { From = clock.TodayInIndia() };
 
@@ -120,7 +121,7 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvi
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+            catch (DbUpdateException e) when (Platform.DatabaseError.From(e).Is(Platform.DatabaseErrorKind.UniqueViolation, "ix_people_mobile"))
             {
                 ModelState.AddModelError("Input.Mobile", L["Someone else just added this mobile number. Try again."]);
                 return Page();
@@ -137,9 +138,11 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvi
             {
                 result = await Appointing.SucceedAsync(db, User, Replacing, request, AppointmentEnd.Replaced, clock.TodayInIndia(), ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException e)
             {
-                ModelState.AddModelError(string.Empty, L["Someone else changed this appointment while you were working. Nothing was saved; open it again."]);
+                var conflict = await conflicts.ShowAsync(this, e, ct);
+                ModelState.Remove("Input.ReplacingVersion");
+                if (conflict.CurrentVersion is { } version) Input.ReplacingVersion = version;
                 return Page();
             }
         }

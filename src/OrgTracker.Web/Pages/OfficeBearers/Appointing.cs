@@ -114,7 +114,7 @@ public static class Appointing
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException e) when (Platform.DatabaseError.From(e).Is(Platform.DatabaseErrorKind.UniqueViolation, "ux_appointments_current"))
         {
             return false;
         }

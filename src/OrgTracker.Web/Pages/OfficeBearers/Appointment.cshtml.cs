@@ -8,11 +8,12 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>One appointment: end it, flag it inactive (or clear the flag), transfer the holder; replacing opens the appoint page.</summary>
-public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Appointment Appointment { get; private set; } = null!;
     public string TerritoryEn { get; private set; } = "";
@@ -87,9 +88,9 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeP
             if (problem is not null) return Invalid(problem.Field == "From" ? "Transfer.On" : "Transfer.TerritoryId", problem.Message, problem.Arguments);
             return RedirectToPage(new { id = successor!.Id });
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            return ConflictMessage();
+            return await ConflictAsync(e, ct);
         }
     }
 
@@ -109,18 +110,20 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeP
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            return ConflictMessage();
+            return await ConflictAsync(e, ct);
         }
         await Appointing.AfterSaveAsync(db, [Appointment], ct);
         await tx.CommitAsync(ct);
         return RedirectToPage(new { id = Appointment.Id });
     }
 
-    private IActionResult ConflictMessage()
+    private async Task<IActionResult> ConflictAsync(DbUpdateConcurrencyException e, CancellationToken ct)
     {
-        ModelState.AddModelError(string.Empty, L["Someone else changed this appointment while you were working. Nothing was saved; open it again."]);
+        var conflict = await conflicts.ShowAsync(this, e, ct);
+        ModelState.Remove(nameof(Version));
+        if (conflict.CurrentVersion is { } version) Version = version;
         return Page();
     }
 
@@ -144,7 +147,13 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeP
         if (!(await auth.AuthorizeAsync(User, Appointment, Operations.Update)).Succeeded) return Forbid();
         // A form loaded before someone else's change is refused as a conflict before any rule is checked against
         // the changed record (which would otherwise answer, say, "already ended" without saying why).
-        if (Appointment.Version != Version) return ConflictMessage();
+        if (Appointment.Version != Version)
+        {
+            var conflict = await conflicts.ShowStaleAsync(this, Appointment, ct);
+            ModelState.Remove(nameof(Version));
+            if (conflict.CurrentVersion is { } version) Version = version;
+            return Page();
+        }
         return null;
     }
 

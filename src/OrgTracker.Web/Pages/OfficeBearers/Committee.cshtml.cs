@@ -7,11 +7,12 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>A committee (a named set of appointments at a territory): form one (<c>?territory=</c>), or see and dissolve one.</summary>
-public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Committee? Committee { get; private set; }
     public Territory Territory { get; private set; } = null!;
@@ -78,9 +79,11 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimePro
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            ModelState.AddModelError(string.Empty, L["Someone else changed this committee while you were working. Nothing was saved; open it again."]);
+            var conflict = await conflicts.ShowAsync(this, e, ct);
+            ModelState.Remove("Input.Version");
+            if (conflict.CurrentVersion is { } version) Input.Version = version;
             return Page();
         }
         if (Territory.Level == TerritoryLevel.Booth) await Coverage.RefreshBlocksAsync(db, [Territory.BlockId!.Value], ct);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
-using Npgsql;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
@@ -196,7 +196,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
             db.ChangeTracker.Clear();
             return (appointment, null, personAdded);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DatabaseError.From(e).IsUniqueViolation)
         {
             // Someone else saved the same mobile number or appointment between our check and the save.
             return await RefuseAsync(L["Someone else saved the same person or post at the same moment. Import the file again."]);

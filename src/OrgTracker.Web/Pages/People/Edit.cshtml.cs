@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.People;
 
@@ -12,7 +13,7 @@ namespace OrgTracker.Web.Pages.People;
 /// Edits a person within the user's scope (404 outside it, 403 for read-only roles). The version the user saw
 /// travels in the form: a save over someone else's change is refused, and their values are shown.
 /// </summary>
-public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L)
     : PersonFormModel(db, auth, clock, L)
 {
     public override bool IsNew => false;
@@ -59,14 +60,12 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
         {
             if (!await TrySaveAsync(_person, ct)) return Page();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            var current = await Db.People.AsNoTracking().SingleAsync(p => p.Id == id, ct);
-            ModelState.AddModelError(string.Empty, Text["Someone else changed this record while you were editing it. Nothing was saved. Their version is shown below; save again to replace it with yours."]);
-            ConflictCurrent = Describe(current);
+            var conflict = await conflicts.ShowAsync(this, e, ct);
             // The next save is a deliberate overwrite of the version the user has now seen.
             ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
+            if (conflict.CurrentVersion is { } version) Input.Version = version;
             return Page();
         }
         return RedirectToPage("/People/Details", new { id });

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
@@ -34,8 +34,6 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
     public List<SelectListItem> Genders { get; private set; } = [];
     /// <summary>The person in the user's scope who already has the typed mobile number; the page links to them.</summary>
     public MobileOwner? ExistingOwner { get; private set; }
-    /// <summary>The values saved by someone else, shown after a conflicting save.</summary>
-    public string? ConflictCurrent { get; protected set; }
     public abstract bool IsNew { get; }
 
     /// <summary>The person's current home, kept as a choice even when it is a booth or above the district.</summary>
@@ -254,8 +252,7 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException
-                                          && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DatabaseError.From(e).Is(DatabaseErrorKind.UniqueViolation, "ix_people_mobile"))
         {
             db.ChangeTracker.Clear();
             await CheckMobileFreeAsync(person.Mobile, person.Id == 0 ? null : person.Id, ct);
@@ -264,14 +261,6 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
             return false;
         }
     }
-
-    protected string Describe(Person p) => string.Join(" · ", new[]
-    {
-        $"{L["Name (English)"]}: {p.NameEn}", $"{L["Name (Hindi)"]}: {p.NameHi}", $"{L["Mobile"]}: {IndianMobile.Display(p.Mobile)}",
-        p.Email is null ? null : $"{L["Email"]}: {p.Email}",
-        p.FormerParty is null ? null : $"{L["Came from party"]}: {p.FormerParty}",
-        p.Address is null ? null : $"{L["Address"]}: {p.Address}",
-    }.Where(s => s is not null));
 
     /// <summary>A date as the browser's date field sends it (yyyy-MM-dd) or as people type it (dd-MM-yyyy, dd/MM/yyyy, dd.MM.yyyy).</summary>
     public static DateOnly? ParseDate(string? text)

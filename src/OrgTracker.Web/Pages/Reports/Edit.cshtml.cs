@@ -8,19 +8,20 @@ using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Reports;
 
 /// <summary>
 /// The monthly report form of one district and month: save a draft, submit, or revise a returned report and
 /// resubmit. District presidents fill in their own district's; state office staff may enter one on their behalf.
-/// A repeated post (double click, retry) is recognised by its form token and applied once; a save over someone
-/// else's newer save is refused (xmin concurrency token).
+/// A repeated post (double click, retry) is applied once by the global idempotency filter (Data/Idempotency.cs);
+/// a save over someone else's newer save is refused (xmin concurrency token) and shown as a conflict.
 /// </summary>
 [Authorize(Roles = Roles.DistrictPresident + "," + Roles.StateOffice)]
 public class EditModel(
     AppDbContext db, IAuthorizationService auth, IOptions<ReportOptions> options, RecordedFigures recorded,
-    TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
+    TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
@@ -61,7 +62,6 @@ public class EditModel(
         public string? Note { get; set; }
 
         public string? Version { get; set; }
-        public string? Token { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -83,9 +83,6 @@ public class EditModel(
     {
         if (await LoadAsync(ct) is { } early) return early;
         if (Period is not { } period) return Page();
-        var token = ReportInput.ParseToken(Input.Token) ?? Guid.NewGuid();
-        if (Existing?.LastRequestToken == token) return Done(Existing, submit);
-
         var figures = ReadFigures(submit);
         if (Existing is { IsEditable: false })
             ModelState.AddModelError("", L[ReportRules.NotEditable]);
@@ -111,25 +108,20 @@ public class EditModel(
         report.Edit(figures, ReportInput.CleanText(Input.Achievements), ReportInput.CleanText(Input.Problems),
             ReportInput.CleanText(Input.HelpNeeded), actor, now);
         if (submit) report.Submit(actor, now, ReportInput.CleanText(Input.Note));
-        report.LastRequestToken = token;
 
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
+        catch (DbUpdateException e) when (DatabaseError.From(e) is { Kind: DatabaseErrorKind.Concurrency } or { Constraint: "ix_reports_district_id_period_revision" })
         {
-            // Someone saved first; if it was this very post (a retry that raced), it is done.
-            db.ChangeTracker.Clear();
+            // Someone saved first (or started the same month's report a moment earlier): their values beside these.
+            await conflicts.ShowAsync(this, e, ct);
             Existing = await LatestAsync(period, ct);
-            if (Existing?.LastRequestToken == token) return Done(Existing, submit);
             log.LogInformation("Report save conflict for district {DistrictId} {Period}", DistrictInfo.Id, ReportPeriod.Format(period));
-            ModelState.AddModelError("", L["Someone else saved this report while you were editing it. Your changes are not saved yet: check them against the saved report and save again."]);
-            // The form must carry the new version and a new token, not the ones posted.
+            // The form must carry the new version, not the one posted.
             ModelState.Remove("Input.Version");
-            ModelState.Remove("Input.Token");
             Input.Version = Existing?.Version.ToString();
-            Input.Token = Guid.NewGuid().ToString();
             return Page();
         }
         log.LogInformation("Report {ReportId} ({DistrictId} {Period} v{Revision}) {Action} by {UserName}",
@@ -194,7 +186,6 @@ public class EditModel(
             Problems = Existing?.Problems,
             HelpNeeded = Existing?.HelpNeeded,
             Version = Existing?.Version.ToString(),
-            Token = Guid.NewGuid().ToString(),
         };
     }
 

@@ -186,13 +186,8 @@ public static class ReportInput
         return cleaned.Length == 0 ? null : cleaned;
     }
 
-    public static Guid? ParseToken(string? raw) => Guid.TryParse(raw, out var g) ? g : null;
-
     public static uint? ParseVersion(string? raw) =>
         uint.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    public static bool IsUniqueViolation(this Microsoft.EntityFrameworkCore.DbUpdateException e) =>
-        e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }
 
 /// <summary>One-time messages after a redirect (English resource keys), shown by the _Notice partial.</summary>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Reports;
 
@@ -19,7 +20,7 @@ namespace OrgTracker.Web.Pages.Reports;
 /// </summary>
 public class ViewModel(
     AppDbContext db, IAuthorizationService auth, IOptions<ReportOptions> options, RecordedFigures recorded,
-    TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<ViewModel> log) : PageModel
+    TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L, ILogger<ViewModel> log) : PageModel
 {
     public Report Report { get; private set; } = null!;
     public DistrictRef DistrictInfo { get; private set; } = null!;
@@ -45,13 +46,12 @@ public class ViewModel(
         [StringLength(2000, ErrorMessage = "{0} may have at most {1} characters.")]
         public string? Comment { get; set; }
         public string? Version { get; set; }
-        public string? Token { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Input = new ReviewInput { Version = Report.Version.ToString(), Token = Guid.NewGuid().ToString() };
+        Input = new ReviewInput { Version = Report.Version.ToString() };
         return Page();
     }
 
@@ -82,7 +82,7 @@ public class ViewModel(
             ModelState.AddModelError("", L[e.Message]);
             return Page();
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        catch (DbUpdateException e) when (DatabaseError.From(e).Is(DatabaseErrorKind.UniqueViolation, "ix_reports_district_id_period_revision"))
         {
             // Someone started the amendment a moment earlier: theirs is the one to edit.
         }
@@ -95,7 +95,8 @@ public class ViewModel(
 
     /// <summary>
     /// Applies one workflow step to this version: authorized per record, refused with a message when the status
-    /// does not allow it, applied once for a repeated post, and refused when someone changed the report meanwhile.
+    /// does not allow it, and refused when someone changed the report meanwhile (a repeated post is answered by the
+    /// global idempotency filter).
     /// </summary>
     private async Task<IActionResult> StepAsync(int id, OperationAuthorizationRequirement operation, Action<Report, ReportActor, DateTime> step,
         string notice, CancellationToken ct)
@@ -105,8 +106,6 @@ public class ViewModel(
         if (operation == Operations.Update && !IsAuthor) return Forbid();
         if (!(await auth.AuthorizeAsync(User, Report, operation)).Succeeded) return Forbid();
 
-        var token = ReportInput.ParseToken(Input.Token) ?? Guid.NewGuid();
-        if (Report.LastRequestToken == token) return Done(notice);
         if (!ModelState.IsValid) return Page();
 
         var report = await db.Reports.SingleAsync(r => r.Id == id, ct);
@@ -114,7 +113,6 @@ public class ViewModel(
         try
         {
             step(report, User.Actor(), clock.GetUtcNow().UtcDateTime);
-            report.LastRequestToken = token;
             await db.SaveChangesAsync(ct);
         }
         catch (ReportWorkflowException e)
@@ -123,17 +121,13 @@ public class ViewModel(
             ModelState.AddModelError(field, L[e.Message]);
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            db.ChangeTracker.Clear();
+            await conflicts.ShowAsync(this, e, ct);
             await LoadAsync(id, ct);
-            if (Report.LastRequestToken == token) return Done(notice);
-            ModelState.AddModelError("", L["Someone else changed this report meanwhile; nothing was saved. Read it again below and repeat your action if it still applies."]);
-            // The form must carry the new version and a new token, not the ones posted.
+            // The form must carry the new version, not the one posted.
             ModelState.Remove("Input.Version");
-            ModelState.Remove("Input.Token");
             Input.Version = Report.Version.ToString();
-            Input.Token = Guid.NewGuid().ToString();
             return Page();
         }
         log.LogInformation("Report {ReportId}: {Step} by {UserName}", id, notice, User.Identity?.Name);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
@@ -19,7 +19,7 @@ namespace OrgTracker.Web.Pages.Territories;
 /// district, a ward under an urban block or a booth under a block. The place in the tree is always read from the
 /// database (scoped to the user) and never from the form. States, divisions and districts are reference data.
 /// </summary>
-public class EditModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(AppDbContext db, IAuthorizationService auth, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -30,8 +30,6 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, IStringLocal
     public List<TerritoryRef> Breadcrumb { get; private set; } = [];
     public List<SelectListItem> Constituencies { get; private set; } = [];
     public List<SelectListItem> Wards { get; private set; } = [];
-    /// <summary>The values saved by someone else, shown after a conflicting save.</summary>
-    public string? ConflictCurrent { get; private set; }
 
     public class InputModel
     {
@@ -130,27 +128,16 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, IStringLocal
             if (Level == TerritoryLevel.Booth) await Coverage.RefreshBlocksAsync(db, [_record.BlockId!.Value], ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            var current = await db.Territories.AsNoTracking().Where(t => t.Id == _record.Id).SingleOrDefaultAsync(ct);
-            if (current is null)
-            {
-                ModelState.AddModelError(string.Empty, L["Someone else deleted this record while you were editing it. Nothing was saved."]);
-                return Page();
-            }
-            ModelState.AddModelError(string.Empty, L["Someone else changed this record while you were editing it. Nothing was saved. Their version is shown below; save again to replace it with yours."]);
-            ConflictCurrent = Describe(current);
+            var conflict = await conflicts.ShowAsync(this, e, ct);
             // The next save is a deliberate overwrite of the version the user has now seen.
             ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
+            if (conflict.CurrentVersion is { } version) Input.Version = version;
             return Page();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another user took the same part number between our check and the save.
-            ModelState.AddModelError("Input.PartNumber", L["This constituency already has a booth with this part number."]);
-            return Page();
-        }
+        // Another user taking the same part number between the check above and the save is told beside the field
+        // by the database error filter (Platform/ConstraintMessages).
         return RedirectToPage("/Territories/Index", new { id = _record.Id });
     }
 
@@ -254,19 +241,4 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, IStringLocal
     }
 
     private static string Clean(string? s) => BoothImporter.Clean(s);
-
-    private string Describe(Territory t)
-    {
-        var parts = new List<string> { $"{L["Name (English)"]}: {t.NameEn}", $"{L["Name (Hindi)"]}: {t.NameHi}" };
-        if (t.Level == TerritoryLevel.Block) parts.Add($"{L["Urban"]}: {(t.IsUrban ? L["Yes"] : L["No"])}");
-        if (t.Level == TerritoryLevel.Booth)
-        {
-            var ac = Constituencies.FirstOrDefault(c => c.Value == t.AssemblyConstituencyId?.ToString(CultureInfo.InvariantCulture));
-            parts.Add($"{L["Assembly constituency"]}: {ac?.Text}");
-            parts.Add($"{L["Part number"]}: {t.PartNumber}");
-            var ward = Wards.FirstOrDefault(w => w.Value == t.WardId?.ToString(CultureInfo.InvariantCulture));
-            if (ward is not null) parts.Add($"{L["Ward"]}: {ward.Text}");
-        }
-        return string.Join(" · ", parts);
-    }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
@@ -72,7 +72,7 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
             await using var stream = Input.File!.OpenReadStream();
             Result = await new BoothImporter(db, L).ImportAsync(stream, state.Id, null, ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DatabaseError.From(e).IsUniqueViolation)
         {
             ModelState.AddModelError(string.Empty, L["Someone added some of these booths at the same moment, so nothing was saved. Import the file again."]);
             return Page();

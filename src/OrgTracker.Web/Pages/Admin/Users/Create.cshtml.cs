@@ -73,7 +73,7 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, TimeProvid
         {
             result = await users.CreateAsync(user, Input.Password);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Platform.DatabaseError.From(e).IsUniqueViolation)
         {
             // Another administrator created the same email between the check above and this insert.
             ModelState.AddModelError("Input.Email", L["A user with this email already exists."]);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Admin.Users;
 
@@ -16,8 +17,10 @@ namespace OrgTracker.Web.Pages.Admin.Users;
 /// user's existing sessions at their next stamp check. A user of another state is 404.
 /// </summary>
 public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
+    Conflicts conflicts, IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
 {
+    private DbUpdateConcurrencyException? _conflict;
+
     // Each form binds only its own fields through a handler parameter, so one form's rules never fail another's post.
     public InputModel Input { get; set; } = new();
     public PasswordInputModel Password { get; set; } = new();
@@ -170,8 +173,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
             if (result.Succeeded) await tx.CommitAsync(ct);
             return result;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
+            _conflict = e;
             return null;
         }
     }
@@ -207,11 +211,14 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
     /// <summary>Nothing was saved: show the user as they are now, so the administrator can decide again.</summary>
     private async Task<IActionResult> ConflictAsync(string id, CancellationToken ct)
     {
+        // Identity's own stamp update reports its conflict without an exception: then there is no table to show.
+        ErrorMessage = _conflict is null
+            ? L["Someone else changed this user while you were editing. Nothing was saved; the form now shows the current values."]
+            : (await conflicts.ShowAsync(this, _conflict, ct, inSummary: false)).Message;
         db.ChangeTracker.Clear();
         var current = await FindAsync(id, ct);
         if (current is null) return NotFound();
         ModelState.Clear();
-        ErrorMessage = L["Someone else changed this user while you were editing. Nothing was saved; the form now shows the current values."];
         await ShowAsync(current, fillInput: true, ct);
         return Page();
     }

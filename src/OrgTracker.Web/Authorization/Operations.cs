@@ -16,13 +16,8 @@ public static class Operations
 
 /// <summary>
 /// Decides whether a user may perform an operation on a record inside a territory.
-/// The record must lie within the user's scope; then the role decides the operation:
-/// <list type="bullet">
-/// <item>StateInCharge: everything, including Approve.</item>
-/// <item>StateOffice: Read, Create, Update, Delete; never Approve.</item>
-/// <item>DistrictPresident: Read, Create, Update, Delete within their district; never Approve.</item>
-/// <item>DivisionInCharge and Administrator: Read only (administrators manage users, not data).</item>
-/// </list>
+/// The record must lie within the user's scope; then the role must hold the operation's capability in
+/// <see cref="Capabilities.Table"/> (Read: ReadRecords; Create, Update, Delete: ChangeRecords; Approve: ApproveReports).
 /// </summary>
 public sealed class TerritoryAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, IScoped>
 {
@@ -39,13 +34,7 @@ public sealed class TerritoryAuthorizationHandler : AuthorizationHandler<Operati
         if (scope is null) return false;
         var inScope = resource is Territory t ? scope.Covers(t) : scope.Covers(resource);
         if (!inScope) return false;
-        return scope.Role switch
-        {
-            Roles.StateInCharge => true,
-            Roles.StateOffice or Roles.DistrictPresident => operation != nameof(Operations.Approve),
-            Roles.DivisionInCharge or Roles.Administrator => operation == nameof(Operations.Read),
-            _ => false,
-        };
+        return Capabilities.ForOperation(operation) is { } capability && Capabilities.Has(scope.Role, capability);
     }
 }
 
@@ -59,7 +48,8 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
-        options.AddPolicy(ManageTerritory, p => p.RequireRole(Roles.StateInCharge, Roles.StateOffice));
+        options.AddPolicy(Administration, p => p.RequireRole(Capabilities.RolesWith(Capability.ManageUsers)));
+        options.AddPolicy(ManageTerritory, p => p.RequireRole(Capabilities.RolesWith(Capability.ManageTerritory)));
+        Capabilities.AddPolicies(options);
     }
 }

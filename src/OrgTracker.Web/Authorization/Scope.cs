@@ -47,18 +47,20 @@ public sealed record UserScope(string Role, int StateId, TerritoryLevel Level, i
     /// <summary>True when the territory itself lies within this scope (a division-scoped user covers the division node too).</summary>
     public bool Covers(Territory t) => Covers((IScoped)t) || t.Id == TerritoryId;
 
-    /// <summary>The scope filter as an expression, for <see cref="ScopeQueryExtensions.InScope{T}"/>.</summary>
-    public Expression<Func<T, bool>> Filter<T>() where T : IScoped
-    {
-        var id = TerritoryId;
-        return Level switch
-        {
-            TerritoryLevel.State => r => r.StateId == id,
-            TerritoryLevel.Division => r => r.DivisionId == id,
-            TerritoryLevel.District => r => r.DistrictId == id,
-            _ => r => false,
-        };
-    }
+    /// <summary>A scope is a state, a division or a district (<see cref="Roles.ScopeLevel"/>); anything else covers nothing.</summary>
+    private bool IsValid => Level is TerritoryLevel.State or TerritoryLevel.Division or TerritoryLevel.District;
+
+    /// <summary>The scope filter as an expression, for <see cref="ScopeQueryExtensions.InScope{T}"/>: <see cref="TerritoryFilter"/> at the scope territory.</summary>
+    public Expression<Func<T, bool>> Filter<T>() where T : IScoped =>
+        IsValid ? TerritoryFilter.Condition<T>(Level, TerritoryId) : _ => false;
+
+    /// <summary>The territories of the scope: the scope node and everything under it.</summary>
+    public Expression<Func<Territory, bool>> Territories() =>
+        IsValid ? TerritoryFilter.Subtree(Level, TerritoryId) : _ => false;
+
+    /// <summary>The scope filter for hand-written SQL, over the rows of <paramref name="alias"/>.</summary>
+    public SqlCondition Sql(string alias, string parameterName) =>
+        IsValid ? TerritorySql.Under(alias, Level, TerritoryId, parameterName) : throw new InvalidOperationException("The scope is not a state, division or district.");
 }
 
 public static class ScopeQueryExtensions
@@ -77,14 +79,6 @@ public static class ScopeQueryExtensions
     public static IQueryable<Territory> InScope(this IQueryable<Territory> query, ClaimsPrincipal user)
     {
         var scope = UserScope.From(user);
-        if (scope is null) return query.Where(_ => false);
-        var id = scope.TerritoryId;
-        return scope.Level switch
-        {
-            TerritoryLevel.State => query.Where(t => t.StateId == id),
-            TerritoryLevel.Division => query.Where(t => t.DivisionId == id || t.Id == id),
-            TerritoryLevel.District => query.Where(t => t.DistrictId == id || t.Id == id),
-            _ => query.Where(_ => false),
-        };
+        return scope is null ? query.Where(_ => false) : query.Where(scope.Territories());
     }
 }

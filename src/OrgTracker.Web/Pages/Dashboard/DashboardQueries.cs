@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
@@ -35,36 +36,11 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         return Expression.Lambda<Func<T, int>>(Expression.Coalesce(pick.Body, Expression.Constant(0)), p);
     }
 
-    private IQueryable<T> Within<T>(IQueryable<T> q, Expression<Func<T, int>> state, Expression<Func<T, int?>> division,
-        Expression<Func<T, int?>> district, Expression<Func<T, int?>> block)
-    {
-        var id = t.Id;
-        Expression<Func<T, bool>> filter = t.Level switch
-        {
-            TerritoryLevel.State => Compose(state, s => s == id),
-            TerritoryLevel.Division => Compose(division, d => d == id),
-            TerritoryLevel.District => Compose(district, d => d == id),
-            _ => Compose(block, b => b == id),
-        };
-        return q.Where(filter);
-    }
-
-    private static Expression<Func<T, bool>> Compose<T, TKey>(Expression<Func<T, TKey>> selector, Expression<Func<TKey, bool>> test)
-    {
-        var body = new Replace(test.Parameters[0], selector.Body).Visit(test.Body);
-        return Expression.Lambda<Func<T, bool>>(body, selector.Parameters);
-    }
-
-    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
-
     public sealed record Coverage(int Booths, int WithAgent, int WithCommittee);
 
     public async Task<Dictionary<int, Coverage>> CoverageAsync(CancellationToken ct)
     {
-        var cells = Within(db.CoverageCells.AsNoTracking(), c => c.StateId, c => c.DivisionId, c => c.DistrictId, c => c.BlockId);
+        var cells = db.CoverageCells.AsNoTracking().Under(t);
         return await cells.GroupBy(Key<CoverageCell>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
             .Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent), C = g.Sum(c => c.WithCommittee) })
             .ToDictionaryAsync(g => g.Key, g => new Coverage(g.B, g.A, g.C), ct);
@@ -74,9 +50,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     public async Task<Dictionary<int, int>> VacanciesAsync(CancellationToken ct)
     {
         var sanctionByLevel = await SanctionByLevelAsync(ct);
-        var territories = Within(db.Territories.AsNoTracking().Where(x => x.Level < TerritoryLevel.Booth),
-            x => x.StateId, x => x.Level == TerritoryLevel.Division ? x.Id : x.DivisionId,
-            x => x.Level == TerritoryLevel.District ? x.Id : x.DistrictId, x => x.Level == TerritoryLevel.Block ? x.Id : x.BlockId);
+        var territories = db.Territories.AsNoTracking().Where(x => x.Level < TerritoryLevel.Booth).Under(t);
         var counts = await territories
             .GroupBy(x => new
             {
@@ -86,7 +60,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
                 x.Level,
             })
             .Select(g => new { g.Key.Key, g.Key.Level, N = g.Count() }).ToListAsync(ct);
-        var filled = await Within(db.VacancyCells.AsNoTracking(), v => v.StateId, v => v.DivisionId, v => v.DistrictId, v => v.BlockId)
+        var filled = await db.VacancyCells.AsNoTracking().Under(t)
             .GroupBy(Key<VacancyCell>(v => v.DivisionId, v => v.DistrictId, v => v.BlockId))
             .Select(g => new { g.Key, F = g.Sum(v => v.Filled) }).ToDictionaryAsync(g => g.Key, g => g.F, ct);
         return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key,
@@ -95,22 +69,19 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
 
     /// <summary>Office-bearers in post and flagged inactive.</summary>
     public Task<Dictionary<int, int>> InactiveAsync(CancellationToken ct) =>
-        Within(db.Appointments.AsNoTracking().Where(a => a.InactiveSince != null && a.To == null),
-                a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => a.BlockId)
+        db.Appointments.AsNoTracking().Where(a => a.InactiveSince != null && a.To == null).Under(t)
             .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
     /// <summary>Meetings held since <paramref name="sinceUtc"/>, by the unit they were held in.</summary>
     public Task<Dictionary<int, int>> MeetingsHeldAsync(DateTime sinceUtc, CancellationToken ct) =>
-        Within(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= sinceUtc),
-                m => m.StateId, m => m.DivisionId, m => m.DistrictId, m => m.BlockId)
+        db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= sinceUtc).Under(t)
             .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
     /// <summary>Open action items past their due date (items belong to a district at most; below it they count as its own).</summary>
     public Task<Dictionary<int, int>> OverdueActionItemsAsync(DateOnly today, CancellationToken ct) =>
-        Within(db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today),
-                a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => (int?)null)
+        db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today).Under(t)
             .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
@@ -118,9 +89,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
 
     /// <summary>Districts and blocks that recorded nothing since <paramref name="since"/> (or never), longest silent first.</summary>
     public Task<List<SilentUnit>> SilentUnitsAsync(DateOnly since, CancellationToken ct) =>
-        (from x in Within(db.Territories.AsNoTracking().Where(x => x.Level == TerritoryLevel.District || x.Level == TerritoryLevel.Block),
-                x => x.StateId, x => x.DivisionId, x => x.Level == TerritoryLevel.District ? x.Id : x.DistrictId,
-                x => x.Level == TerritoryLevel.Block ? x.Id : x.BlockId)
+        (from x in db.Territories.AsNoTracking().Where(x => x.Level == TerritoryLevel.District || x.Level == TerritoryLevel.Block).Under(t)
          join u in db.UnitActivities on x.Id equals u.TerritoryId into activity
          from u in activity.DefaultIfEmpty()
          where u == null || u.LastOn < since
@@ -150,7 +119,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
 
     /// <summary>Members enrolled in a drive, from the per-block-and-day summary (never from members).</summary>
     public Task<Dictionary<int, long>> EnrolledAsync(int driveId, CancellationToken ct) =>
-        Within(db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId), c => c.StateId, c => c.DivisionId, c => c.DistrictId, c => c.BlockId)
+        db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId).Under(t)
             .GroupBy(Key<MemberDailyCount>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
             .Select(g => new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
@@ -161,8 +130,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     public Task<Dictionary<int, long>> TargetsAsync(int driveId, CancellationToken ct)
     {
         var level = ChildLevel == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
-        return Within(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level),
-                x => x.StateId, x => x.DivisionId, x => x.DistrictId, x => x.BlockId)
+        return db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level).Under(t)
             .GroupBy(Key<DriveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
             .Select(g => new { g.Key, N = g.Sum(x => (long)x.Target) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
     }
@@ -172,8 +140,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     {
         var level = t.Level == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
         // No target rows at all is no target (null), not a target of 0: one group, or none.
-        return Within(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level),
-                x => x.StateId, x => x.DivisionId, x => x.DistrictId, x => x.BlockId)
+        return db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level).Under(t)
             .GroupBy(_ => 1).Select(g => (long?)g.Sum(x => (long)x.Target)).FirstOrDefaultAsync(ct);
     }
 
@@ -185,8 +152,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     {
         var fromUtc = IndiaTime.DayStartUtc(from);
         var toUtc = IndiaTime.DayStartUtc(to.AddMonths(1));
-        var rows = await Within(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc),
-                m => m.StateId, m => m.DivisionId, m => m.DistrictId, m => m.BlockId)
+        var rows = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc).Under(t)
             .GroupBy(m => new { m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Year, m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Month })
             .Select(g => new { g.Key.Year, g.Key.Month, N = g.Count() }).ToListAsync(ct);
         return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
@@ -196,8 +162,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     public async Task<Dictionary<DateOnly, long>> EnrolledByMonthAsync(int driveId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var end = to.AddMonths(1);
-        var rows = await Within(db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId && c.Day >= from && c.Day < end),
-                c => c.StateId, c => c.DivisionId, c => c.DistrictId, c => c.BlockId)
+        var rows = await db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId && c.Day >= from && c.Day < end).Under(t)
             .GroupBy(c => new { c.Day.Year, c.Day.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, N = g.Sum(c => (long)c.Enrolled) }).ToListAsync(ct);
         return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
@@ -214,7 +179,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     {
         var seats = t.Level == TerritoryLevel.Block
             ? db.AssemblyConstituencies.Where(a => db.CoverageCells.Any(c => c.BlockId == t.Id && c.AssemblyConstituencyId == a.Id))
-            : Within(db.AssemblyConstituencies.AsNoTracking(), a => a.StateId, a => a.DivisionId, a => a.DistrictId, a => (int?)null);
+            : db.AssemblyConstituencies.AsNoTracking().Under(t);
         var list = await seats.Where(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < margin)
             .OrderBy(a => a.MarginPercent).ThenBy(a => a.Number)
             .Select(a => new { a.Id, a.Number, a.NameEn, a.NameHi, a.WinningParty, a.MarginVotes, a.MarginPercent })

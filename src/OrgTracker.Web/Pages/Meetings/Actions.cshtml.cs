@@ -72,7 +72,7 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
             _ => inScope,
         };
         if (Territory is { } t)
-            items = scope.Level == TerritoryLevel.District ? items.Where(a => a.TerritoryId == t) : items.Where(a => a.DistrictId == t);
+            items = scope.Level == TerritoryLevel.District ? items.Where(a => a.TerritoryId == t) : items.Under(TerritoryLevel.District, t);
         var meetings = db.Meetings.Visible(db, User);
         var rows = items.OrderBy(a => a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress ? 0 : 1).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
             .Select(a => new Row(a.Id, a.Text, a.OwnerId, a.Owner!.NameEn, a.Owner.NameHi,

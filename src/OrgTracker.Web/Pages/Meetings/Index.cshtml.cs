@@ -74,15 +74,10 @@ public class MeetingFilter
         {
             var t = await db.Territories.AsNoTracking().InScope(user).Where(x => x.Id == tid)
                 .Select(x => new { x.Id, x.Level }).SingleOrDefaultAsync(ct);
-            meetings = t?.Level switch
-            {
-                null => meetings.Where(_ => false),
-                TerritoryLevel.State => meetings.Where(m => m.StateId == tid),
-                TerritoryLevel.Division => meetings.Where(m => m.DivisionId == tid),
-                TerritoryLevel.District => meetings.Where(m => m.DistrictId == tid),
-                TerritoryLevel.Block => meetings.Where(m => m.BlockId == tid),
-                _ => meetings.Where(m => m.TerritoryId == tid),
-            };
+            // Below a block a meeting is found by its own territory (meetings carry no ward or booth column).
+            meetings = t is null ? meetings.Where(_ => false)
+                : t.Level <= TerritoryLevel.Block ? meetings.Under(t.Level, tid)
+                : meetings.Where(m => m.TerritoryId == tid);
         }
         if (Type is { } type && Enum.IsDefined(type)) meetings = meetings.Where(m => m.Type == type);
         if (Status is { } status && Enum.IsDefined(status)) meetings = meetings.Where(m => m.Status == status);

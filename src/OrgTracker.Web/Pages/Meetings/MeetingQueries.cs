@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace OrgTracker.Web.Pages.Meetings;
 
@@ -22,17 +24,12 @@ public static class MeetingQueries
     {
         var scope = UserScope.From(user);
         if (scope is null) return meetings.Where(_ => false);
-        var id = scope.TerritoryId;
+        var under = scope.Filter<Meeting>();
+        if (scope.Level == TerritoryLevel.State) return meetings.Where(under);
         var state = scope.StateId;
-        return scope.Level switch
-        {
-            TerritoryLevel.State => meetings.Where(m => m.StateId == id),
-            TerritoryLevel.Division => meetings.Where(m => m.DivisionId == id
-                || (m.DivisionId == null && m.StateId == state && db.MeetingInvitees.Any(i => i.MeetingId == m.Id && i.DivisionId == id))),
-            TerritoryLevel.District => meetings.Where(m => m.DistrictId == id
-                || (m.DistrictId == null && m.StateId == state && db.MeetingInvitees.Any(i => i.MeetingId == m.Id && i.DistrictId == id))),
-            _ => meetings.Where(_ => false),
-        };
+        var invited = db.MeetingInvitees.Under(scope.Level, scope.TerritoryId);
+        Expression<Func<Meeting, bool>> invitedFromAbove = m => m.StateId == state && invited.Any(i => i.MeetingId == m.Id);
+        return meetings.Where(under.Or(TerritoryFilter.Above<Meeting>(scope.Level).And(invitedFromAbove)));
     }
 
     /// <summary>Programmes the user may see: in scope, or with a session they may see.</summary>
@@ -84,29 +81,15 @@ public static class MeetingQueries
         var id = reach.Id;
         return reach.Level switch
         {
-            TerritoryLevel.State => a => a.StateId == id,
-            TerritoryLevel.Division => a => a.DivisionId == id,
-            TerritoryLevel.District => a => a.DistrictId == id,
-            TerritoryLevel.Block => a => a.BlockId == id,
+            // Appointments carry no ward column: a ward's reach is its own posts and its booths'.
             TerritoryLevel.Ward => a => a.TerritoryId == id || a.Territory!.WardId == id,
-            _ => a => a.TerritoryId == id,
+            TerritoryLevel.Booth => a => a.TerritoryId == id,
+            _ => TerritoryFilter.Condition<Appointment>(reach.Level, id),
         };
     }
 
     /// <summary>Territories within a territory's reach (itself and below).</summary>
-    public static Expression<Func<Territory, bool>> TerritoryInReach(Territory reach)
-    {
-        var id = reach.Id;
-        return reach.Level switch
-        {
-            TerritoryLevel.State => t => t.StateId == id,
-            TerritoryLevel.Division => t => t.DivisionId == id || t.Id == id,
-            TerritoryLevel.District => t => t.DistrictId == id || t.Id == id,
-            TerritoryLevel.Block => t => t.BlockId == id || t.Id == id,
-            TerritoryLevel.Ward => t => t.WardId == id || t.Id == id,
-            _ => t => t.Id == id,
-        };
-    }
+    public static Expression<Func<Territory, bool>> TerritoryInReach(Territory reach) => TerritoryFilter.Subtree(reach.Level, reach.Id);
 
     /// <summary>People within a meeting's reach: living there, or holding a current office there.</summary>
     public static IQueryable<Person> PeopleInReach(this AppDbContext db, Territory reach)
@@ -190,21 +173,24 @@ public static class MeetingQueries
     {
         var scope = UserScope.From(user);
         if (scope is null) return [];
-        int? stateId = scope.Level == TerritoryLevel.State ? scope.TerritoryId : null;
-        int? divisionId = scope.Level == TerritoryLevel.Division ? scope.TerritoryId : null;
-        int? district = scope.Level == TerritoryLevel.District ? scope.TerritoryId : districtId;
         var since = nowUtc.AddMonths(-AttendanceSignals.WindowMonths);
-        var rows = await db.Database.SqlQuery<AbsenteeRow>($"""
+        // The user's scope over the invitees and the appointments, and the district chosen (a district user has theirs).
+        var invitees = new List<SqlCondition> { scope.Sql("i", "scope") };
+        var appointments = new List<SqlCondition> { scope.Sql("a", "scope") };
+        if (districtId is { } d && scope.Level != TerritoryLevel.District)
+        {
+            invitees.Add(TerritorySql.Under("i", TerritoryLevel.District, d, "district"));
+            appointments.Add(TerritorySql.Under("a", TerritoryLevel.District, d, "district"));
+        }
+        var sql = $"""
             WITH recent AS (
                 SELECT m.id, m.starts_utc FROM meetings m
-                WHERE m.state_id = {scope.StateId} AND m.status = 2 AND m.starts_utc >= {since} AND m.starts_utc <= {nowUtc}
+                WHERE m.state_id = @state AND m.status = 2 AND m.starts_utc >= @since AND m.starts_utc <= @now
             ), marked AS (
                 SELECT i.person_id, i.attendance, r.starts_utc,
                        row_number() OVER (PARTITION BY i.person_id ORDER BY r.starts_utc DESC) AS n
                 FROM recent r JOIN meeting_invitees i ON i.meeting_id = r.id
-                WHERE i.attendance <> 0
-                  AND ({divisionId}::int IS NULL OR i.division_id = {divisionId})
-                  AND ({district}::int IS NULL OR i.district_id = {district})
+                WHERE i.attendance <> 0 AND {string.Join(" AND ", invitees)}
             ), flagged AS (
                 SELECT person_id, max(starts_utc) AS last_utc FROM marked WHERE n <= 3
                 GROUP BY person_id HAVING count(*) = 3 AND bool_and(attendance = 2)
@@ -217,11 +203,17 @@ public static class MeetingQueries
             JOIN appointments a ON a.person_id = p.id AND a."to" IS NULL AND a.inactive_since IS NULL
             JOIN posts po ON po.id = a.post_id
             JOIN territories t ON t.id = a.territory_id
-            WHERE ({stateId}::int IS NULL OR a.state_id = {stateId})
-              AND ({divisionId}::int IS NULL OR a.division_id = {divisionId})
-              AND ({district}::int IS NULL OR a.district_id = {district})
+            WHERE {string.Join(" AND ", appointments)}
             ORDER BY p.id, po.level, po.sort_order
-            """).ToListAsync(ct);
+            """;
+        var rows = await db.Database.SqlQueryRaw<AbsenteeRow>(sql,
+            [
+                new NpgsqlParameter("state", NpgsqlDbType.Integer) { Value = scope.StateId },
+                new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = since },
+                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = nowUtc },
+                // The invitees' and the appointments' conditions name the same parameters.
+                .. invitees.Select(c => c.Parameter),
+            ]).ToListAsync(ct);
         return rows.Select(r => new Absentee(r.PersonId, r.NameEn, r.NameHi, r.Mobile, r.AppointmentId, r.PostEn, r.PostHi,
                 r.TerritoryEn, r.TerritoryHi, r.DistrictId, r.LastUtc))
             .OrderBy(r => r.DistrictId).ThenBy(r => r.NameEn).ToList();

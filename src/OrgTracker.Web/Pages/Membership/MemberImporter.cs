@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Membership;
@@ -236,17 +237,17 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
     /// <summary>The booths the uploader may name, by assembly constituency number and part number.</summary>
     private async Task<Dictionary<long, BoothPlace>> LoadBoothsAsync(MemberImportJob job, CancellationToken ct)
     {
+        var (level, id) = job.Scope;
+        var scope = TerritorySql.Under("b", level, id, "scope");
         await using var cmd = dataSource.CreateCommand(
-            """
+            $"""
             SELECT b.id, b.block_id, b.district_id, b.division_id, b.state_id, a.number, b.part_number
             FROM territories b JOIN assembly_constituencies a ON a.id = b.assembly_constituency_id
-            WHERE b.level = @booth AND b.state_id = @state
-              AND (@district::int IS NULL OR b.district_id = @district) AND (@division::int IS NULL OR b.division_id = @division)
+            WHERE b.level = @booth AND b.state_id = @state AND {scope}
             """);
         cmd.Parameters.AddWithValue("booth", (int)TerritoryLevel.Booth);
         cmd.Parameters.AddWithValue("state", job.StateId);
-        cmd.Parameters.AddWithValue("district", NpgsqlDbType.Integer, (object?)job.DistrictId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("division", NpgsqlDbType.Integer, (object?)job.DivisionId ?? DBNull.Value);
+        cmd.Parameters.Add(scope.Parameter);
         var booths = new Dictionary<long, BoothPlace>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

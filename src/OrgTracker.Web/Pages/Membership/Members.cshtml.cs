@@ -134,16 +134,7 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
 
     private IQueryable<Member> Filtered(int id)
     {
-        var q = db.Members.AsNoTracking().InScope(User).Where(m => m.DriveId == id);
-        var t = Within.Id;
-        q = Within.Level switch
-        {
-            TerritoryLevel.State => q.Where(m => m.StateId == t),
-            TerritoryLevel.Division => q.Where(m => m.DivisionId == t),
-            TerritoryLevel.District => q.Where(m => m.DistrictId == t),
-            TerritoryLevel.Block => q.Where(m => m.BlockId == t),
-            _ => q.Where(m => m.BoothId == t),
-        };
+        var q = db.Members.AsNoTracking().InScope(User).Where(m => m.DriveId == id).Under(Within);
         return Status is { } s ? q.Where(m => m.Verification == s) : q;
     }
 

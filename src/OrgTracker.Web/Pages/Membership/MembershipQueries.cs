@@ -88,47 +88,20 @@ public static class MembershipQueries
     private sealed record Sum(int Key, long Enrolled, long Verified, long Rejected);
 
     /// <summary>The summary rows below a territory (state, division, district or block) of a drive, in the user's scope.</summary>
-    private static IQueryable<MemberBoothCount> BoothCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t)
-    {
-        var q = db.MemberBoothCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId);
-        var id = t.Id;
-        return t.Level switch
-        {
-            TerritoryLevel.State => q.Where(c => c.StateId == id),
-            TerritoryLevel.Division => q.Where(c => c.DivisionId == id),
-            TerritoryLevel.District => q.Where(c => c.DistrictId == id),
-            TerritoryLevel.Block => q.Where(c => c.BlockId == id),
-            _ => q.Where(c => c.BoothId == id),
-        };
-    }
+    private static IQueryable<MemberBoothCount> BoothCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t) =>
+        db.MemberBoothCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId).Under(t);
 
-    private static IQueryable<MemberDailyCount> DailyCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t)
-    {
-        var q = db.MemberDailyCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId);
-        var id = t.Id;
-        return t.Level switch
-        {
-            TerritoryLevel.State => q.Where(c => c.StateId == id),
-            TerritoryLevel.Division => q.Where(c => c.DivisionId == id),
-            TerritoryLevel.District => q.Where(c => c.DistrictId == id),
-            TerritoryLevel.Block => q.Where(c => c.BlockId == id),
-            _ => q.Where(_ => false),
-        };
-    }
+    private static IQueryable<MemberDailyCount> DailyCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t) =>
+        db.MemberDailyCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId).Under(t);
 
     /// <summary>District targets (or block targets for a block) that add up to a territory's target.</summary>
     private static IQueryable<DriveTarget> TargetsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t)
     {
-        var q = db.DriveTargets.AsNoTracking().InScope(user).Where(x => x.DriveId == driveId);
-        var id = t.Id;
-        return t.Level switch
-        {
-            TerritoryLevel.State => q.Where(x => x.Level == TerritoryLevel.District && x.StateId == id),
-            TerritoryLevel.Division => q.Where(x => x.Level == TerritoryLevel.District && x.DivisionId == id),
-            TerritoryLevel.District => q.Where(x => x.Level == TerritoryLevel.District && x.TerritoryId == id),
-            TerritoryLevel.Block => q.Where(x => x.Level == TerritoryLevel.Block && x.TerritoryId == id),
-            _ => q.Where(_ => false),
-        };
+        // A district's and a block's own target rows carry their id in DistrictId and BlockId (DriveTarget.For).
+        var level = t.Level == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
+        return t.Level <= TerritoryLevel.Block
+            ? db.DriveTargets.AsNoTracking().InScope(user).Where(x => x.DriveId == driveId && x.Level == level).Under(t)
+            : db.DriveTargets.Where(_ => false);
     }
 
     /// <summary>The territory's own figures.</summary>
@@ -182,7 +155,7 @@ public static class MembershipQueries
         var targets = db.DriveTargets.AsNoTracking().InScope(user).Where(x => x.DriveId == driveId);
         Dictionary<int, long> targetByChild = level switch
         {
-            TerritoryLevel.Division => await targets.Where(x => x.Level == TerritoryLevel.District && x.StateId == t.Id)
+            TerritoryLevel.Division => await targets.Where(x => x.Level == TerritoryLevel.District).Under(t)
                 .GroupBy(x => x.DivisionId!.Value).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.Target) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct),
             TerritoryLevel.District or TerritoryLevel.Block => await targets.Where(x => x.Level == level && ids.Contains(x.TerritoryId))
                 .ToDictionaryAsync(x => x.TerritoryId, x => (long)x.Target, ct),
@@ -205,7 +178,7 @@ public static class MembershipQueries
     {
         if (t.Level is not (TerritoryLevel.State or TerritoryLevel.Division)) return [];
         var districts = await db.Territories.AsNoTracking().InScope(user)
-            .Where(d => d.Level == TerritoryLevel.District && (t.Level == TerritoryLevel.State ? d.StateId == t.Id : d.DivisionId == t.Id))
+            .Where(d => d.Level == TerritoryLevel.District).Below(t)
             .Select(d => new { d.Id, d.NameEn, d.NameHi }).ToListAsync(ct);
         var sums = await BoothCountsIn(db, user, driveId, t).GroupBy(c => c.DistrictId!.Value)
             .Select(g => new Sum(g.Key, g.Sum(c => (long)c.Enrolled), g.Sum(c => (long)c.Verified), g.Sum(c => (long)c.Rejected)))

@@ -75,27 +75,12 @@ public class CoverageModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
 public static class CoverageQueries
 {
     /// <summary>The coverage cells that lie in a territory (state, division, district or block).</summary>
-    public static IQueryable<CoverageCell> CellsIn(AppDbContext db, Territory t) => t.Level switch
-    {
-        TerritoryLevel.State => db.CoverageCells.Where(c => c.StateId == t.Id),
-        TerritoryLevel.Division => db.CoverageCells.Where(c => c.DivisionId == t.Id),
-        TerritoryLevel.District => db.CoverageCells.Where(c => c.DistrictId == t.Id),
-        TerritoryLevel.Block => db.CoverageCells.Where(c => c.BlockId == t.Id),
-        _ => db.CoverageCells.Where(_ => false),
-    };
+    public static IQueryable<CoverageCell> CellsIn(AppDbContext db, Territory t) => db.CoverageCells.Under(t);
 
     /// <summary>Booths in a territory (and optionally a constituency) without an active booth agent.</summary>
     public static IQueryable<Territory> UncoveredBooths(AppDbContext db, Territory t, int? constituencyId)
     {
-        var booths = db.Territories.Where(b => b.Level == TerritoryLevel.Booth);
-        booths = t.Level switch
-        {
-            TerritoryLevel.State => booths.Where(b => b.StateId == t.Id),
-            TerritoryLevel.Division => booths.Where(b => b.DivisionId == t.Id),
-            TerritoryLevel.District => booths.Where(b => b.DistrictId == t.Id),
-            TerritoryLevel.Ward => booths.Where(b => b.WardId == t.Id),
-            _ => booths.Where(b => b.BlockId == t.Id),
-        };
+        var booths = db.Territories.Where(b => b.Level == TerritoryLevel.Booth).Below(t);
         if (constituencyId is { } ac) booths = booths.Where(b => b.AssemblyConstituencyId == ac);
         return booths.Where(b => !db.Appointments.Any(a =>
             a.TerritoryId == b.Id && a.PostId == Data.Configurations.ReferenceData.BoothAgentPostId && a.To == null));

@@ -48,7 +48,7 @@ public class InactiveModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
                 c.Key is { } k ? names[k].NameEn : null, c.Key is { } h ? names[h].NameHi : null, c.Open, c.Replaced))
             .OrderBy(c => c.DistrictId is not null).ThenByDescending(c => c.Open).ToList();
 
-        if (District is { } d) flagged = flagged.Where(a => a.DistrictId == d);
+        if (District is { } d) flagged = flagged.Under(TerritoryLevel.District, d);
         if (Wing is { } w) flagged = flagged.Where(a => a.WingId == w);
         flagged = Status switch
         {

@@ -96,7 +96,7 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
     private IQueryable<Person> Filtered()
     {
         var people = NeedingTraining();
-        if (DistrictId is { } districtId) people = people.Where(p => p.DistrictId == districtId);
+        if (DistrictId is { } districtId) people = people.Under(TerritoryLevel.District, districtId);
         return people;
     }
 

@@ -54,7 +54,7 @@ public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
 
         if (Query?.Length > 100) Query = Query[..100];
         var people = db.People.AsNoTracking().InScope(User).Search(Query);
-        if (DistrictId is { } districtId) people = people.Where(p => p.DistrictId == districtId);
+        if (DistrictId is { } districtId) people = people.Under(TerritoryLevel.District, districtId);
         if (FromOtherParties) people = people.Where(p => p.FormerParty != null);
 
         Total = await people.CountAsync(ct);

@@ -60,8 +60,8 @@ public static class ReportQueries
     /// <summary>The districts the user may see, optionally of one division, by name.</summary>
     public static async Task<List<DistrictRef>> DistrictsInScopeAsync(this AppDbContext db, ClaimsPrincipal user, int? divisionId, CancellationToken ct)
     {
-        var districts = await db.Territories.AsNoTracking().InScope(user)
-            .Where(t => t.Level == TerritoryLevel.District && (divisionId == null || t.DivisionId == divisionId))
+        var inScope = db.Territories.AsNoTracking().InScope(user).Where(t => t.Level == TerritoryLevel.District);
+        var districts = await (divisionId is { } division ? inScope.Below(TerritoryLevel.Division, division) : inScope)
             .Join(db.Territories, t => t.DivisionId, d => (int?)d.Id, (t, d) => new DistrictRef(t.Id, t.NameEn, t.NameHi, t.StateId, t.DivisionId, d.NameEn, d.NameHi))
             .ToListAsync(ct);
         return districts.OrderBy(d => d.NameEn, StringComparer.Ordinal).ToList();
@@ -84,8 +84,8 @@ public static class ReportQueries
         ReportOptions options, DateTime nowUtc, CancellationToken ct)
     {
         var districts = await db.DistrictsInScopeAsync(user, divisionId, ct);
-        var versions = await db.Reports.AsNoTracking().InScope(user)
-            .Where(r => r.Period == period && (divisionId == null || r.DivisionId == divisionId))
+        var inScope = db.Reports.AsNoTracking().InScope(user).Where(r => r.Period == period);
+        var versions = await (divisionId is { } division ? inScope.Under(TerritoryLevel.Division, division) : inScope)
             .Rows().ToListAsync(ct);
         var byDistrict = versions.ToLookup(v => v.DistrictId);
         var indicators = options.ActiveIndicators();

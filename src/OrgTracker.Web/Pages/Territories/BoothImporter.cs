@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.OfficeBearers;
@@ -41,12 +42,13 @@ public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResour
     public async Task<BoothImportResult> ImportAsync(Stream csvStream, int stateId, int? districtId, CancellationToken ct)
     {
         var errors = new List<ImportError>();
-        var acs = await db.AssemblyConstituencies.AsNoTracking()
-            .Where(a => a.StateId == stateId && (districtId == null || a.DistrictId == districtId))
+        // The state, or one district of it.
+        IQueryable<T> InArea<T>(IQueryable<T> q) where T : IScoped =>
+            districtId is { } d ? q.Where(r => r.StateId == stateId).Under(TerritoryLevel.District, d) : q.Where(r => r.StateId == stateId);
+        var acs = await InArea(db.AssemblyConstituencies.AsNoTracking())
             .Select(a => new { a.Id, a.Number, a.DistrictId })
             .ToDictionaryAsync(a => a.Number, ct);
-        var blocks = (await db.Territories.AsNoTracking()
-                .Where(t => t.StateId == stateId && t.Level == TerritoryLevel.Block && (districtId == null || t.DistrictId == districtId))
+        var blocks = (await InArea(db.Territories.AsNoTracking().Where(t => t.Level == TerritoryLevel.Block))
                 .Select(t => new { t.Id, t.DistrictId, t.NameEn, t.NameHi, t.StateId, t.DivisionId })
                 .ToListAsync(ct))
             .Select(b => b with { NameHi = Clean(b.NameHi) })

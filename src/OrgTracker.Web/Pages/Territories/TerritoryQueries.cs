@@ -33,16 +33,7 @@ public static class TerritoryQueries
     /// <summary>Counts of everything below a territory, by level, in one indexed query.</summary>
     public static async Task<Dictionary<TerritoryLevel, int>> DescendantCountsAsync(this AppDbContext db, Territory t, CancellationToken ct)
     {
-        var id = t.Id;
-        IQueryable<Territory> below = t.Level switch
-        {
-            TerritoryLevel.State => db.Territories.Where(x => x.StateId == id && x.Id != id),
-            TerritoryLevel.Division => db.Territories.Where(x => x.DivisionId == id && x.Id != id),
-            TerritoryLevel.District => db.Territories.Where(x => x.DistrictId == id && x.Id != id),
-            TerritoryLevel.Block => db.Territories.Where(x => x.BlockId == id),
-            TerritoryLevel.Ward => db.Territories.Where(x => x.WardId == id),
-            _ => db.Territories.Where(_ => false),
-        };
+        var below = db.Territories.Below(t);
         return await below.GroupBy(x => x.Level).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
@@ -50,11 +41,8 @@ public static class TerritoryQueries
     /// <summary>Assembly constituencies that lie in a territory (by their district, division or state).</summary>
     public static IQueryable<AssemblyConstituency> ConstituenciesIn(this AppDbContext db, Territory t) => t.Level switch
     {
-        TerritoryLevel.State => db.AssemblyConstituencies.Where(a => a.StateId == t.Id),
-        TerritoryLevel.Division => db.AssemblyConstituencies.Where(a => a.DivisionId == t.Id),
-        TerritoryLevel.District => db.AssemblyConstituencies.Where(a => a.DistrictId == t.Id),
         // Constituencies with at least one booth in the block.
         TerritoryLevel.Block => db.AssemblyConstituencies.Where(a => db.Territories.Any(b => b.BlockId == t.Id && b.AssemblyConstituencyId == a.Id)),
-        _ => db.AssemblyConstituencies.Where(_ => false),
+        _ => db.AssemblyConstituencies.Under(t),
     };
 }

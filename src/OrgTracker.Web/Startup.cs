@@ -132,9 +132,18 @@ public static class Startup
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
-                o.Conventions.AuthorizePage("/Territories/Edit", Policies.ManageTerritory);
-                o.Conventions.AuthorizePage("/Territories/Import", Policies.ManageTerritory);
+                // Which role may open which page: the capability table (Authorization/Capabilities.cs), one policy each.
+                o.Conventions.AuthorizeFolder("/Admin", Capability.ManageUsers.Policy());
+                o.Conventions.AuthorizePage("/Territories/Edit", Capability.ManageTerritory.Policy());
+                o.Conventions.AuthorizePage("/Territories/Import", Capability.ManageTerritory.Policy());
+                o.Conventions.AuthorizePage("/Reports/Edit", Capability.WriteReports.Policy());
+                o.Conventions.AuthorizePage("/Reports/Queue", Capability.OverseeReports.Policy());
+                o.Conventions.AuthorizePage("/Reports/Ranking", Capability.OverseeReports.Policy());
+                o.Conventions.AuthorizePage("/Membership/Drive", Capability.RunDrives.Policy());
+                o.Conventions.AuthorizePage("/Membership/Enrol", Capability.EnrolMembers.Policy());
+                o.Conventions.AuthorizePage("/Membership/Import", Capability.EnrolMembers.Policy());
+                foreach (var page in new[] { "/Meetings/Edit", "/Meetings/Attendance", "/Meetings/Invite", "/Meetings/NewProgramme" })
+                    o.Conventions.AuthorizePage(page, Capability.RecordMeetings.Policy());
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");

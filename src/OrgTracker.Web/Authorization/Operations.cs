@@ -40,16 +40,9 @@ public sealed class TerritoryAuthorizationHandler : AuthorizationHandler<Operati
 
 public static class Policies
 {
-    /// <summary>Administrators: users and the audit trail.</summary>
-    public const string Administration = nameof(Administration);
-    /// <summary>State in-charge and state office: keep the hierarchy (blocks, wards, booths, imports).</summary>
-    public const string ManageTerritory = nameof(ManageTerritory);
-
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(Administration, p => p.RequireRole(Capabilities.RolesWith(Capability.ManageUsers)));
-        options.AddPolicy(ManageTerritory, p => p.RequireRole(Capabilities.RolesWith(Capability.ManageTerritory)));
         Capabilities.AddPolicies(options);
     }
 }

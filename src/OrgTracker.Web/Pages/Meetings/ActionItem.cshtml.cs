@@ -93,7 +93,7 @@ public class ActionItemModel(AppDbContext db, IAuthorizationService auth, TimePr
         Item = item;
         OwnerName = Localization.Pick(item.Owner!.NameEn, item.Owner.NameHi);
         MeetingVisible = await meetings.AnyAsync(m => m.Id == item.MeetingId, ct);
-        CanEdit = MeetingQueries.CanWrite(User)
+        CanEdit = User.Can(Capability.RecordMeetings)
                   && ((await auth.AuthorizeAsync(User, item, Operations.Update)).Succeeded
                       || (await auth.AuthorizeAsync(User, item.Meeting!, Operations.Update)).Succeeded);
         return null;

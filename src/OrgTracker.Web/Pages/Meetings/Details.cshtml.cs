@@ -176,7 +176,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         var view = await db.LoadMeetingViewAsync(User, id, ct);
         if (view is null) return NotFound();
         View = view;
-        CanEdit = MeetingQueries.CanWrite(User) && (await auth.AuthorizeAsync(User, view.Meeting, Operations.Update)).Succeeded;
+        CanEdit = User.Can(Capability.RecordMeetings) && (await auth.AuthorizeAsync(User, view.Meeting, Operations.Update)).Succeeded;
         if (CanEdit)
         {
             Owners = view.Invitees.OrderBy(i => i.Name).Select(i => new SelectListItem(i.Name + (i.Post is null ? "" : " – " + i.Post), i.Id.ToString())).ToList();

@@ -12,10 +12,6 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// <summary>Queries shared by the meeting pages: who sees which meeting, who is within a meeting's reach, carry-forward.</summary>
 public static class MeetingQueries
 {
-    /// <summary>Roles that record meetings (within their scope); division in-charges and administrators only read.</summary>
-    public static bool CanWrite(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.StateInCharge) || user.IsInRole(Roles.StateOffice) || user.IsInRole(Roles.DistrictPresident);
-
     /// <summary>
     /// Meetings the user may see: those of their territory and below, and (for division- and district-scoped users)
     /// the state or division meetings to which someone of their area was invited. Anything else is not found (404).

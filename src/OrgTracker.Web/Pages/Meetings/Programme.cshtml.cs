@@ -25,7 +25,7 @@ public class ProgrammeModel(AppDbContext db, IAuthorizationService auth, TimePro
         if (programme is null) return NotFound();
         Programme = programme;
         Today = clock.TodayInIndia();
-        CanEdit = MeetingQueries.CanWrite(User) && (await auth.AuthorizeAsync(User, programme, Operations.Update)).Succeeded;
+        CanEdit = User.Can(Capability.RecordMeetings) && (await auth.AuthorizeAsync(User, programme, Operations.Update)).Succeeded;
         var sessions = db.Meetings.AsNoTracking().Visible(db, User).Where(m => m.ProgrammeId == id);
         Sessions = await sessions.OrderBy(m => m.StartsUtc).ThenBy(m => m.Id)
             .Select(m => new Session(m.Id, m.Title, m.StartsUtc, m.EndsUtc, m.Status,

@@ -24,8 +24,8 @@ public class IndexModel(AppDbContext db) : PageModel
         var territory = await db.FindInScopeAsync(User, scope.TerritoryId, ct);
         if (territory is null) return NotFound();
         Scope = territory;
-        CanRunDrives = MembershipPolicies.CanRunDrives(User);
-        CanEnrol = MembershipPolicies.CanEnrol(User);
+        CanRunDrives = User.Can(Capability.RunDrives);
+        CanEnrol = User.Can(Capability.EnrolMembers);
         var drives = await db.DrivesOf(User).AsNoTracking().OrderByDescending(d => d.StartDate).ThenByDescending(d => d.Id).ToListAsync(ct);
         foreach (var d in drives)
             Drives.Add(new DriveRow(d, await db.TotalAsync(User, d.Id, territory, ct)));

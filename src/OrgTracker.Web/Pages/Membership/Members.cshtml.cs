@@ -71,7 +71,7 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     /// <summary>Sets the verification of one member (state roles). The version guards against a change made meanwhile.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(int id, long mobile, uint version, Verification to, CancellationToken ct)
     {
-        if (!MembershipPolicies.CanRunDrives(User)) return Forbid();
+        if (!User.Can(Capability.RunDrives)) return Forbid();
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!Enum.IsDefined(to)) return BadRequest();
         var member = await db.Members.InScope(User).SingleOrDefaultAsync(m => m.DriveId == id && m.Mobile == mobile, ct);
@@ -85,7 +85,7 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     /// <summary>Sets the verification of the members ticked on the page (state roles).</summary>
     public async Task<IActionResult> OnPostVerifySelectedAsync(int id, List<string>? selected, Verification to, CancellationToken ct)
     {
-        if (!MembershipPolicies.CanRunDrives(User)) return Forbid();
+        if (!User.Can(Capability.RunDrives)) return Forbid();
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!Enum.IsDefined(to)) return BadRequest();
         var wanted = new Dictionary<long, uint>();
@@ -147,7 +147,7 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         if (within is null || within.StateId != drive.StateId || within.Level == TerritoryLevel.Ward) return NotFound();
         Within = within;
         if (Status is { } s && !Enum.IsDefined(s)) Status = null;
-        CanVerify = MembershipPolicies.CanRunDrives(User);
+        CanVerify = User.Can(Capability.RunDrives);
         return null;
     }
 }

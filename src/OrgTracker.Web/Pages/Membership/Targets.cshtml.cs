@@ -153,7 +153,7 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
         var drive = await db.FindDriveAsync(User, id, ct);
         if (drive is null) return NotFound();
         Drive = drive;
-        CanEditDistricts = MembershipPolicies.CanRunDrives(User);
+        CanEditDistricts = User.Can(Capability.RunDrives);
         if (DistrictId is { } districtId)
         {
             District = await db.Territories.AsNoTracking().InScope(User)

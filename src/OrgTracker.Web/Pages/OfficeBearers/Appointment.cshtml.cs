@@ -170,7 +170,7 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeP
         if (appointment.SuccessorId is { } s)
             Successor = await db.Appointments.Where(a => a.Id == s)
                 .Select(a => ValueTuple.Create(a.Id, a.Person!.NameEn, a.Person.NameHi)).SingleOrDefaultAsync(ct);
-        CanEdit = appointment.IsActive && OfficeBearerQueries.CanWrite(User);
+        CanEdit = appointment.IsActive && User.Can(Capability.KeepOfficeBearers);
         if (CanEdit && t.ParentId is { } parent)
             TransferTargets = await db.Territories.AsNoTracking().InScope(User)
                 .Where(x => x.ParentId == parent && x.Level == t.Level && x.Id != appointment.TerritoryId)

@@ -8,10 +8,6 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 /// <summary>Queries shared by the office-bearer pages.</summary>
 public static class OfficeBearerQueries
 {
-    /// <summary>Roles that keep office-bearer records (within their scope); division in-charges and administrators only read.</summary>
-    public static bool CanWrite(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.StateInCharge) || user.IsInRole(Roles.StateOffice) || user.IsInRole(Roles.DistrictPresident);
-
     /// <summary>An appointment projected for display (filter and order before projecting).</summary>
     public static readonly Expression<Func<Appointment, TerritoryModel.Holder>> ToHolder = a => new TerritoryModel.Holder(
         a.Id, a.PersonId, a.Person!.NameEn, a.Person.NameHi, a.Person.Mobile, a.PostId, a.Post!.NameEn, a.Post.NameHi, a.WingId,

@@ -38,7 +38,7 @@ public class TerritoryModel(AppDbContext db) : PageModel
         if (territory is null) return NotFound();
         Territory = territory;
         Breadcrumb = await db.BreadcrumbAsync(User, territory, ct);
-        CanAppoint = OfficeBearerQueries.CanWrite(User);
+        CanAppoint = User.Can(Capability.KeepOfficeBearers);
 
         var posts = await db.Posts.AsNoTracking().Where(p => p.Level == territory.Level).OrderBy(p => p.SortOrder).ToListAsync(ct);
         var wings = await db.Wings.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);

@@ -40,7 +40,7 @@ public class UncoveredModel(AppDbContext db, IStringLocalizer<SharedResource> L)
                 .Select(a => a.Number + " " + (Localization.IsHindi ? a.NameHi : a.NameEn)).SingleOrDefaultAsync(ct);
             if (SeatName is null) return NotFound();
         }
-        CanAppoint = OfficeBearerQueries.CanWrite(User);
+        CanAppoint = User.Can(Capability.KeepOfficeBearers);
         var booths = CoverageQueries.UncoveredBooths(db, t, Ac).AsNoTracking().OrderBy(b => b.Id)
             .Select(b => new Row(b.Id, b.NameEn, b.NameHi, b.AssemblyConstituency!.Number, b.AssemblyConstituency.NameEn, b.AssemblyConstituency.NameHi,
                 b.PartNumber, b.Parent!.NameEn, b.Parent.NameHi,

@@ -29,7 +29,7 @@ public class DistrictModel(AppDbContext db, IOptions<ReportOptions> options, Tim
         var district = await db.DistrictInScopeAsync(User, id, ct);
         if (district is null) return NotFound();
         DistrictInfo = district;
-        CanWrite = User.IsInRole(Roles.DistrictPresident) || User.IsInRole(Roles.StateOffice);
+        CanWrite = User.Can(Capability.WriteReports);
 
         if (!Spans.Contains(Span)) Span = 12;
         var now = clock.GetUtcNow();

@@ -18,7 +18,6 @@ namespace OrgTracker.Web.Pages.Reports;
 /// A repeated post (double click, retry) is applied once by the global idempotency filter (Data/Idempotency.cs);
 /// a save over someone else's newer save is refused (xmin concurrency token) and shown as a conflict.
 /// </summary>
-[Authorize(Roles = Roles.DistrictPresident + "," + Roles.StateOffice)]
 public class EditModel(
     AppDbContext db, IAuthorizationService auth, IOptions<ReportOptions> options, RecordedFigures recorded,
     TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
@@ -36,7 +35,7 @@ public class EditModel(
     public DateOnly DueDate { get; private set; }
     /// <summary>The reviewer's comment when the report was returned, shown above the form.</summary>
     public string? ReturnComment { get; private set; }
-    public bool OnBehalf => User.IsInRole(Roles.StateOffice);
+    public bool OnBehalf => User.Can(Capability.ReportOnBehalf);
     public string MaxPeriod => ReportPeriod.Format(clock.ThisMonthInIndia());
     public string MinPeriod => ReportPeriod.Format(options.Value.FirstPeriodDate);
 

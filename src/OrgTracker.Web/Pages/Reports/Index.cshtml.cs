@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> options, TimePr
     public List<DistrictMonth> All { get; private set; } = [];
     public List<DistrictMonth> Rows { get; private set; } = [];
     public List<(int Id, string Name)> Divisions { get; private set; } = [];
-    public bool CanEnterOnBehalf => User.IsInRole(Roles.StateOffice);
+    public bool CanEnterOnBehalf => User.Can(Capability.ReportOnBehalf);
 
     public int Count(string filter) => All.Count(m => Matches(m, filter));
 

@@ -9,7 +9,6 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.Reports;
 
 /// <summary>The review queue: reports submitted or resubmitted and awaiting review, oldest submission first.</summary>
-[Authorize(Roles = Roles.StateInCharge + "," + Roles.StateOffice + "," + Roles.DivisionInCharge + "," + Roles.Administrator)]
 public class QueueModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

@@ -11,7 +11,6 @@ namespace OrgTracker.Web.Pages.Reports;
 /// Districts ranked by their score for a month, in the state and within their division, and the divisions
 /// ranked by their districts' average score (docs/reports-scoring.md).
 /// </summary>
-[Authorize(Roles = Roles.StateInCharge + "," + Roles.StateOffice + "," + Roles.DivisionInCharge + "," + Roles.Administrator)]
 public class RankingModel(AppDbContext db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }

@@ -35,8 +35,8 @@ public class ViewModel(
     public bool CanReview { get; private set; }
     public bool CanWrite { get; private set; }
     public bool CanComment => Report.Status != ReportStatus.Draft && (CanReview || CanWrite || IsReviewer);
-    private bool IsReviewer => User.IsInRole(Roles.StateInCharge);
-    private bool IsAuthor => User.IsInRole(Roles.DistrictPresident) || User.IsInRole(Roles.StateOffice);
+    private bool IsReviewer => User.Can(Capability.ApproveReports);
+    private bool IsAuthor => User.Can(Capability.WriteReports);
 
     [BindProperty] public ReviewInput Input { get; set; } = new();
 

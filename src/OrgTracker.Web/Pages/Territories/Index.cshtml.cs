@@ -50,7 +50,7 @@ public class IndexModel(AppDbContext db) : PageModel
         var constituencies = db.ConstituenciesIn(territory);
         ConstituencyCount = await constituencies.CountAsync(ct);
         FocusSeatCount = await constituencies.CountAsync(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < ConstituenciesModel.DefaultFocusMargin, ct);
-        CanEdit = (User.IsInRole(Roles.StateInCharge) || User.IsInRole(Roles.StateOffice)) && territory.Level >= TerritoryLevel.Block;
+        CanEdit = User.Can(Capability.ManageTerritory) && territory.Level >= TerritoryLevel.Block;
 
         if (territory.Level == TerritoryLevel.Booth)
         {

@@ -46,27 +46,6 @@ public partial class IndiaClockTests(AppFactory app) : MembershipTest(app)
     }
 
     [Fact]
-    public async Task Pages_take_today_and_this_month_from_the_application_clock_at_the_edge_of_a_month()
-    {
-        var drive = await MpDriveAsync();
-        var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
-        // Signed in after each move of the clock: a week's jump ends a session (12 hours at most).
-        App.Clock.Set(LastMinutesOfNovember);
-        var client = await SignInAsync(PresidentBhopal);
-        var enrol = await GetDocumentAsync(client, $"/Membership/Enrol/{drive}");
-        Assert.Equal("2026-11-30", enrol.QuerySelector("#Input_EnrolledOn")!.GetAttribute("value"));
-        var report = await GetDocumentAsync(client, $"/Reports/Edit?district={bhopal}&period=2026-10");
-        Assert.Equal("2026-11", report.QuerySelector("#period")!.GetAttribute("max"));
-
-        App.Clock.Set(FirstMinutesOfDecember);
-        client = await SignInAsync(PresidentBhopal);
-        enrol = await GetDocumentAsync(client, $"/Membership/Enrol/{drive}");
-        Assert.Equal("2026-12-01", enrol.QuerySelector("#Input_EnrolledOn")!.GetAttribute("value"));
-        report = await GetDocumentAsync(client, $"/Reports/Edit?district={bhopal}&period=2026-10");
-        Assert.Equal("2026-12", report.QuerySelector("#period")!.GetAttribute("max"));
-    }
-
-    [Fact]
     public async Task Every_test_starts_on_the_pinned_clock_and_the_demo_data_are_dated_from_it()
     {
         Assert.Equal(PinnedClock.Start, App.Clock.GetUtcNow());

@@ -6,6 +6,8 @@ public enum ImportStatus
     Running = 2,
     Done = 3,
     Failed = 4,
+    /// <summary>Stopped on its page by someone who may import, before its rows were saved.</summary>
+    Cancelled = 5,
 }
 
 public enum ImportFormat
@@ -53,7 +55,7 @@ public class MemberImportJob : IScoped
     public (TerritoryLevel Level, int Id) Scope =>
         DistrictId is { } d ? (TerritoryLevel.District, d) : DivisionId is { } v ? (TerritoryLevel.Division, v) : (TerritoryLevel.State, StateId);
 
-    public bool IsFinished => Status is ImportStatus.Done or ImportStatus.Failed;
+    public bool IsFinished => Status is ImportStatus.Done or ImportStatus.Failed or ImportStatus.Cancelled;
 }
 
 /// <summary>One piece (up to 1 MB) of an uploaded file, in order of <see cref="Seq"/>; removed when the job ends.</summary>

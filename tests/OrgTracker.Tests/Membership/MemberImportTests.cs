@@ -9,6 +9,7 @@ using MiniExcelLibs;
 using Npgsql;
 using OrgTracker.Tests.Infrastructure;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 using OrgTracker.Web.Pages.Membership;
 using Member = OrgTracker.Web.Domain.Member;
 
@@ -201,7 +202,7 @@ public class MemberImportTests(AppFactory app) : MembershipTest(app)
         });
         var driveRow = await App.WithDbAsync(db => db.MembershipDrives.AsNoTracking().SingleAsync(d => d.Id == drive));
         var progress = new ImportProgress();
-        using var source = new CsvRowSource(new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString())));
+        using var source = ImportReader.Open(new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString())), ImportFormat.Csv, MemberImporter.Limits, App.Clock, CancellationToken.None);
         await importer.RunAsync(job, driveRow, source, progress, UtcNow, CancellationToken.None);
         Assert.Equal(400, progress.Added);
         var (_, errors) = await JobAsync(job.Id);

@@ -211,7 +211,7 @@ public class OfficeBearerImportTests(AppFactory app) : IntegrationTest(app)
 
     [Theory]
     [InlineData("office-bearers.csv", "name,mobile\r\nx,98765 43210\r\n", "Missing columns: name_en, name_hi, post, territory, from")]
-    [InlineData("office-bearers.xlsx", "not a workbook", "The file could not be read as an Excel workbook (.xlsx).")]
+    [InlineData("office-bearers.xlsx", "not a workbook", "The file could not be read. Save it as CSV UTF-8 or as an Excel workbook (.xlsx) and try again. Nothing was saved.")]
     public async Task A_file_that_cannot_be_read_saves_nothing(string name, string text, string message)
     {
         var client = await SignInAsync(OfficeMp);

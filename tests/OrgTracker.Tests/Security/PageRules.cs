@@ -212,6 +212,7 @@ public static class PageRules
         Get("/Membership/ImportJob", "read in scope", "/Membership/ImportJob/{importjob}"),
         R("GET", "/Membership/ImportJob", "Status", "read in scope", "/Membership/ImportJob/{importjob}?handler=Status"),
         R("GET", "/Membership/ImportJob", "Errors", "read in scope", "/Membership/ImportJob/{importjob}?handler=Errors"),
+        Post("/Membership/ImportJob", "Cancel", "write in scope", "/Membership/ImportJob/{importjob}?handler=Cancel"),
 
         // The administrator's pages.
         Get("/Admin/Audit/Index", "administration", "/Admin/Audit/Index", "/Admin/Audit/Index?district={district}&what=Person",

@@ -153,6 +153,25 @@ public class BoothImportTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_file_past_a_limit_of_the_import_reader_is_refused_at_its_line_and_saves_nothing()
+    {
+        var b = await BhopalAsync();
+        var client = await SignInAsync(OfficeMp);
+        var before = await App.WithDbAsync(db => db.Territories.CountAsync());
+        // An unclosed quotation mark would read the rest of the file into one cell: refused once the cell passes 500 characters.
+        var rows = string.Concat(Enumerable.Range(1, 100).Select(i => $"{b.AcNumber},{700 + i},Booth {i},बूथ {i},{b.Rural.NameEn}\r\n"));
+        var file = $"ac_number,part_number,name_en,name_hi,block\r\n{b.AcNumber},700,\"Unclosed,बूथ,{b.Rural.NameEn}\r\n" + rows;
+        var page = await ParseAsync(await UploadAsync(client, Encoding.UTF8.GetBytes(file)));
+        var row = Assert.Single(BadRows(page));
+        Assert.Contains("A cell has more than 500 characters", row.Reason);
+        Assert.Equal(before, await App.WithDbAsync(db => db.Territories.CountAsync()));
+
+        var wide = "ac_number,part_number,name_en,name_hi,block," + string.Join(",", Enumerable.Range(0, 30).Select(i => $"x{i}")) + "\r\n";
+        page = await ParseAsync(await UploadAsync(client, Encoding.UTF8.GetBytes(wide)));
+        Assert.Equal((1, "Too many columns: at most 30. Nothing was saved."), Assert.Single(BadRows(page)));
+    }
+
+    [Fact]
     public async Task A_file_without_the_expected_columns_saves_nothing()
     {
         var client = await SignInAsync(OfficeMp);

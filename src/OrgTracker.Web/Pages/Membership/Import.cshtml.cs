@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Membership;
@@ -14,8 +15,8 @@ namespace OrgTracker.Web.Pages.Membership;
 /// Upload of digitised paper forms (CSV or Excel) into a drive. The file is stored with a queued job and imported in
 /// the background (<see cref="MemberImportWorker"/>); the job's page shows its progress and its error report.
 /// </summary>
-[RequestSizeLimit(MemberImportQueue.MaxFileBytes + (1 << 20))]
-[RequestFormLimits(MultipartBodyLengthLimit = MemberImportQueue.MaxFileBytes + (1 << 20))]
+[RequestSizeLimit(MemberImporter.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MemberImporter.MaxRequestBytes)]
 public class ImportModel(AppDbContext db, IAuthorizationService auth, MemberImportQueue queue, IStringLocalizer<SharedResource> L) : PageModel
 {
     public MembershipDrive Drive { get; private set; } = null!;
@@ -44,15 +45,11 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, MemberImpo
             ModelState.AddModelError("file", L["The drive is not open for enrolment."]);
             return Page();
         }
-        var format = Path.GetExtension(file?.FileName ?? "").ToLowerInvariant() switch
-        {
-            ".csv" or ".txt" => ImportFormat.Csv,
-            ".xlsx" => ImportFormat.Excel,
-            _ => (ImportFormat?)null,
-        };
+        var format = ImportReader.FormatOf(file?.FileName);
         if (file is null || file.Length == 0) ModelState.AddModelError("file", L["Choose a file to import."]);
         else if (format is null) ModelState.AddModelError("file", L["The file must be CSV (.csv) or Excel (.xlsx)."]);
-        else if (file.Length > MemberImportQueue.MaxFileBytes) ModelState.AddModelError("file", L["The file is too large: at most 500 MB."]);
+        else if (file.Length > MemberImporter.Limits.MaxBytes)
+            ModelState.AddModelError("file", ImportRefused.Describe(ImportRefusal.TooLarge, L, MemberImporter.Limits));
         if (!ModelState.IsValid) return Page();
 
         var scope = UserScope.Required(User);

@@ -5,6 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -41,7 +42,6 @@ public sealed class MemberImportQueue(
 {
     public const int ChunkBytes = 1 << 20;
     public const int MaxAttempts = 3;
-    public const long MaxFileBytes = 500L << 20;
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
     /// <summary>Saves a new job and its file in one transaction; the job is visible to workers only when complete.</summary>
@@ -77,7 +77,7 @@ public sealed class MemberImportQueue(
             while (filled < buffer.Length && (n = await upload.ReadAsync(buffer.AsMemory(filled), ct)) > 0) filled += n;
             if (filled == 0) break;
             total += filled;
-            if (total > MaxFileBytes) throw new ImportFailure(ImportFailure.FileUnreadable);
+            if (total > MemberImporter.Limits.MaxBytes) throw new ImportRefused(ImportRefusal.TooLarge, 1);
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(jobId, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(seq, NpgsqlDbType.Integer, ct);
@@ -125,20 +125,34 @@ public sealed class MemberImportQueue(
         var job = await db.MemberImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
         var drive = await db.MembershipDrives.AsNoTracking().SingleAsync(d => d.Id == job.DriveId, ct);
         var progress = new ImportProgress();
+        using var jobCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var heartbeat = HeartbeatAsync(job.Id, worker, progress, beat.Token);
+        var heartbeat = HeartbeatAsync(job.Id, worker, progress, jobCancel, beat.Token);
         var elapsed = Stopwatch.StartNew();
         try
         {
             if (job.Attempts > MaxAttempts) throw new ImportFailure(ImportFailure.GaveUp);
             if (!drive.IsOpen) throw new ImportFailure(ImportFailure.DriveClosed);
-            await using var input = new CountingStream(file ?? new ChunkReadStream(dataSource, job.Id));
-            progress.BytesRead = () => input.Count;
-            using var source = await OpenSourceAsync(job.Format, input, ct);
-            await importer.RunAsync(job, drive, source, progress, clock.UtcNow(), ct);
+            await using var input = file ?? new ChunkReadStream(dataSource, job.Id);
+            using var source = ImportReader.Open(input, job.Format, MemberImporter.Limits, clock, jobCancel.Token);
+            progress.BytesRead = () => source.BytesRead;
+            await importer.RunAsync(job, drive, source, progress, clock.UtcNow(), jobCancel.Token);
             await beat.CancelAsync();
             await heartbeat;
             await FinishAsync(job, progress, elapsed.Elapsed, ct);
+        }
+        catch (ImportRefused r)
+        {
+            log.LogWarning(r.InnerException, "Import {Job} refused: {Reason} at line {Line}", job.Id, r.Reason, r.Line);
+            await StopAsync(beat, heartbeat);
+            await EndAsync(job.Id, ImportStatus.Failed, r.Code, progress);
+        }
+        catch (OperationCanceledException) when (jobCancel.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // Someone cancelled the job on its page (the heartbeat saw it): nothing was merged, so nothing was saved.
+            log.LogInformation("Import {Job} cancelled", job.Id);
+            await StopAsync(beat, heartbeat);
+            await EndAsync(job.Id, ImportStatus.Cancelled, null, progress);
         }
         catch (ImportFailure f)
         {
@@ -169,25 +183,11 @@ public sealed class MemberImportQueue(
         try { await heartbeat; } catch { /* a heartbeat failure does not matter any more */ }
     }
 
-    private static async Task<IMemberRowSource> OpenSourceAsync(ImportFormat format, Stream input, CancellationToken ct)
-    {
-        try
-        {
-            if (format == ImportFormat.Csv) return new SafeRowSource(new CsvRowSource(input));
-            // An .xlsx is a zip, read from its end: spool it to a temporary file, never into memory.
-            var path = Path.GetTempFileName();
-            var spool = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            await input.CopyToAsync(spool, ct);
-            spool.Position = 0;
-            return new SafeRowSource(new ExcelRowSource(spool), spool);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new ImportFailure(ImportFailure.FileUnreadable, e);
-        }
-    }
-
-    private async Task HeartbeatAsync(long jobId, string worker, ImportProgress progress, CancellationToken ct)
+    /// <summary>
+    /// Every second: the job's progress for its page, and a look at whether someone has cancelled it there. A
+    /// cancellation stops the job while it reads the file; once the merge has begun, the import completes.
+    /// </summary>
+    private async Task HeartbeatAsync(long jobId, string worker, ImportProgress progress, CancellationTokenSource jobCancel, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
@@ -199,10 +199,12 @@ public sealed class MemberImportQueue(
                     UPDATE member_import_jobs SET heartbeat_utc = now(), bytes_read = @bytes, rows_read = @rows,
                            added = @added, already_present = @present, error_rows = @errors
                     WHERE id = @id AND worker = @worker
+                    RETURNING status
                     """);
                 AddProgress(cmd, jobId, progress);
                 cmd.Parameters.AddWithValue("worker", worker);
-                await cmd.ExecuteNonQueryAsync(ct);
+                if (await cmd.ExecuteScalarAsync(ct) is (int)ImportStatus.Cancelled && !progress.Merging)
+                    await jobCancel.CancelAsync();
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
@@ -257,13 +259,14 @@ public sealed class MemberImportQueue(
                 """
                 UPDATE member_import_jobs SET status = @status, failure = @failure, heartbeat_utc = now(), bytes_read = @bytes,
                        rows_read = @rows, added = @added, already_present = @present, error_rows = @errors,
-                       finished_utc = CASE WHEN @status = @failed THEN @now END
+                       finished_utc = CASE WHEN @status IN (@failed, @cancelled) THEN @now END
                 WHERE id = @id;
-                DELETE FROM member_import_chunks WHERE job_id = @id AND @status = @failed;
+                DELETE FROM member_import_chunks WHERE job_id = @id AND @status IN (@failed, @cancelled);
                 """);
             AddProgress(cmd, jobId, p);
             cmd.Parameters.AddWithValue("status", (int)status);
             cmd.Parameters.AddWithValue("failed", (int)ImportStatus.Failed);
+            cmd.Parameters.AddWithValue("cancelled", (int)ImportStatus.Cancelled);
             cmd.Parameters.AddWithValue("failure", NpgsqlDbType.Varchar, (object?)failure ?? DBNull.Value);
             cmd.Parameters.AddWithValue("now", clock.UtcNow());
             await cmd.ExecuteNonQueryAsync(CancellationToken.None);
@@ -349,62 +352,4 @@ internal sealed class ChunkReadStream(NpgsqlDataSource dataSource, long jobId) :
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
-
-/// <summary>Counts the bytes read through it, for the progress bar.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
-{
-    private long _count;
-    public long Count => Interlocked.Read(ref _count);
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        var n = inner.Read(buffer, offset, count);
-        Interlocked.Add(ref _count, n);
-        return n;
-    }
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
-    {
-        var n = await inner.ReadAsync(buffer, ct);
-        Interlocked.Add(ref _count, n);
-        return n;
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
-    }
-}
-
-/// <summary>Turns a reader's exception (a corrupt Excel file, say) into the job failing with <see cref="ImportFailure.FileUnreadable"/>.</summary>
-internal sealed class SafeRowSource(IMemberRowSource inner, IDisposable? owned = null) : IMemberRowSource
-{
-    public IReadOnlyList<string?> Header => inner.Header;
-    public int Line => inner.Line;
-
-    public bool Read()
-    {
-        try { return inner.Read(); }
-        catch (Exception e) when (e is not OperationCanceledException) { throw new ImportFailure(ImportFailure.FileUnreadable, e); }
-    }
-
-    public string? Field(int index) => inner.Field(index);
-
-    public void Dispose()
-    {
-        inner.Dispose();
-        owned?.Dispose();
-    }
 }

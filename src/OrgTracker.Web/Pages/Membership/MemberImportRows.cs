@@ -1,8 +1,6 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using MiniExcelLibs;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -54,107 +52,6 @@ public static class MemberColumns
     }
 }
 
-/// <summary>Rows of an import file, streamed: CSV through CsvHelper's parser, Excel through MiniExcel's row reader.</summary>
-public interface IMemberRowSource : IDisposable
-{
-    /// <summary>The header's column names (first row).</summary>
-    IReadOnlyList<string?> Header { get; }
-    /// <summary>Advances to the next non-empty row.</summary>
-    bool Read();
-    /// <summary>The row's line number in the file (the header is line 1).</summary>
-    int Line { get; }
-    string? Field(int index);
-}
-
-public sealed class CsvRowSource : IMemberRowSource
-{
-    private readonly StreamReader _reader;
-    private readonly CsvParser _parser;
-
-    public CsvRowSource(Stream stream)
-    {
-        _reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = null, MissingFieldFound = null, DetectDelimiter = false, IgnoreBlankLines = true, BufferSize = 1 << 16,
-        });
-        Header = _parser.Read() ? _parser.Record ?? [] : [];
-    }
-
-    public IReadOnlyList<string?> Header { get; }
-    public int Line => _parser.RawRow;
-
-    public bool Read()
-    {
-        while (_parser.Read())
-        {
-            for (var i = 0; i < _parser.Count; i++)
-                if (!string.IsNullOrWhiteSpace(_parser[i])) return true;
-        }
-        return false;
-    }
-
-    public string? Field(int index) => index >= 0 && index < _parser.Count ? _parser[index] : null;
-
-    public void Dispose()
-    {
-        _parser.Dispose();
-        _reader.Dispose();
-    }
-}
-
-/// <summary>The first sheet of an .xlsx file, row by row (the file must be seekable: a zip is read from its end).</summary>
-public sealed class ExcelRowSource : IMemberRowSource
-{
-    private readonly IEnumerator<IDictionary<string, object?>> _rows;
-    private readonly List<string> _columns = [];
-    private IDictionary<string, object?>? _current;
-    private int _line;
-
-    public ExcelRowSource(Stream seekable)
-    {
-        _rows = seekable.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().GetEnumerator();
-        if (_rows.MoveNext())
-        {
-            _line = 1;
-            _columns.AddRange(_rows.Current.Keys);
-            Header = _rows.Current.Values.Select(Text).ToList();
-        }
-        else Header = [];
-    }
-
-    public IReadOnlyList<string?> Header { get; }
-    public int Line => _line;
-
-    public bool Read()
-    {
-        while (_rows.MoveNext())
-        {
-            _line++;
-            _current = _rows.Current;
-            if (_current.Values.Any(v => !string.IsNullOrWhiteSpace(Text(v)))) return true;
-        }
-        _current = null;
-        return false;
-    }
-
-    public string? Field(int index) =>
-        _current is null || index < 0 || index >= _columns.Count ? null : Text(_current.TryGetValue(_columns[index], out var v) ? v : null);
-
-    /// <summary>Excel cells come typed: whole numbers as doubles (a mobile number too), dates as DateTime.</summary>
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        string s => s,
-        double d => d.ToString(d == Math.Floor(d) ? "0" : "R", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    public void Dispose() => _rows.Dispose();
-}
-
 /// <summary>What a booth brings to a member row: its id and its ancestors.</summary>
 public readonly record struct BoothPlace(int BoothId, int BlockId, int DistrictId, int DivisionId, int StateId);
 
@@ -186,7 +83,7 @@ public sealed class MemberRowRules(MembershipDrive drive, IReadOnlyDictionary<lo
     public static long BoothKey(int acNumber, int partNumber) => ((long)acNumber << 20) | (uint)partNumber;
 
     /// <summary>Checks a row; returns null and fills <paramref name="row"/> when good, else the problem codes.</summary>
-    public List<string>? Check(IMemberRowSource source, int[] map, out StagedMember row)
+    public List<string>? Check(ImportReader source, int[] map, out StagedMember row)
     {
         row = default;
         List<string>? problems = null;

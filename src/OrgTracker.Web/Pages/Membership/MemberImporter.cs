@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -33,7 +34,18 @@ public sealed class ImportProgress
 /// </summary>
 public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration config, ILogger<MemberImporter> log)
 {
-    public const int MaxRows = 5_000_000;
+    /// <summary>
+    /// A state's drive in one file (UP: about 50 lakh members). Rows past <see cref="ImportLimits.MaxRows"/> are not read
+    /// and reported; every other limit refuses the file before anything is saved.
+    /// </summary>
+    public static readonly ImportLimits Limits = new()
+    {
+        MaxBytes = 500L << 20, MaxRows = 5_000_000, MaxColumns = 50, MaxCellLength = 1_000, MaxUncompressedBytes = 4L << 30,
+        MaxSharedStrings = 5_000_000, MaxRunTime = TimeSpan.FromHours(1),
+    };
+
+    /// <summary>The upload request: the file and a little more, so that a file just too large gets its message beside the field.</summary>
+    public const long MaxRequestBytes = (500L << 20) + (1 << 20);
 
     /// <summary>A merge of millions of rows takes as long as it takes; the job's cancellation stops it, not a timer.</summary>
     private static readonly TimeSpan NoTimeout = TimeSpan.Zero;
@@ -127,7 +139,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         """;
 
     /// <summary>Reads every row of <paramref name="source"/> into the drive. Returns when all merges are committed.</summary>
-    public async Task RunAsync(MemberImportJob job, MembershipDrive drive, IMemberRowSource source, ImportProgress progress, DateTime nowUtc, CancellationToken ct)
+    public async Task RunAsync(MemberImportJob job, MembershipDrive drive, ImportReader source, ImportProgress progress, DateTime nowUtc, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var today = IndiaTime.Day(nowUtc);
@@ -146,7 +158,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         {
             for (var i = 0; i < Lanes; i++) lanes.Add(await Lane.OpenAsync(dataSource, job, drive, progress, nowUtc, log, cancel.Token));
             // The reading loop is synchronous (millions of small writes); it runs on a thread of its own.
-            await Task.Factory.StartNew(() => ReadAll(source, rules, errorConn, lanes, job, progress, cancel),
+            await Task.Factory.StartNew(() => ReadAll(source, rules, errorConn, lanes, job, progress),
                 cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var read = clock.Elapsed;
             progress.Merging = true;
@@ -167,8 +179,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             job.Id, progress.RowsRead, clock.Elapsed.TotalSeconds, progress.Added, progress.AlreadyPresent, progress.ErrorRows);
     }
 
-    private void ReadAll(IMemberRowSource source, MemberRowRules rules, NpgsqlConnection errorConn, List<Lane> lanes,
-        MemberImportJob job, ImportProgress progress, CancellationTokenSource cancel)
+    private void ReadAll(ImportReader source, MemberRowRules rules, NpgsqlConnection errorConn, List<Lane> lanes,
+        MemberImportJob job, ImportProgress progress)
     {
         using var errors = errorConn.BeginBinaryImport(ErrorCopy);
         errors.Timeout = NoTimeout;
@@ -183,19 +195,19 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
 
         foreach (var l in lanes) l.BeginCopy();
         long rows = 0;
-        while (source.Read())
+        while (true)
         {
-            if ((++rows & 1023) == 0)
+            try
             {
-                cancel.Token.ThrowIfCancellationRequested();
-                Interlocked.Exchange(ref progress.RowsRead, rows);
+                if (!source.Read()) break;
             }
-            if (rows > MaxRows)
+            catch (ImportRefused e) when (e.Reason == ImportRefusal.TooManyRows)
             {
-                WriteError(errors, job.Id, source.Line, ImportProblems.TooManyRows, null, map);
+                WriteError(errors, job.Id, e.Line, ImportProblems.TooManyRows, null, map);
                 Interlocked.Increment(ref progress.ErrorRows);
                 break;
             }
+            if ((++rows & 1023) == 0) Interlocked.Exchange(ref progress.RowsRead, rows);
             var problems = rules.Check(source, map, out var row);
             if (problems is not null)
             {
@@ -205,7 +217,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             }
             lanes[LaneOf(row.Mobile, lanes.Count)].Write(in row);
         }
-        Interlocked.Exchange(ref progress.RowsRead, Math.Min(rows, MaxRows));
+        Interlocked.Exchange(ref progress.RowsRead, rows);
         foreach (var l in lanes) l.EndCopy();
         errors.Complete();
     }
@@ -220,7 +232,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         return (int)Math.Clamp(national * lanes / 4_000_000_000L, 0, lanes - 1);
     }
 
-    private static void WriteError(NpgsqlBinaryImporter w, long jobId, int line, string problems, IMemberRowSource? source, int[] map)
+    private static void WriteError(NpgsqlBinaryImporter w, long jobId, int line, string problems, ImportReader? source, int[] map)
     {
         w.StartRow();
         w.Write(jobId, NpgsqlDbType.Bigint);

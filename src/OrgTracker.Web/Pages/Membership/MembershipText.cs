@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -38,8 +40,13 @@ public static class MembershipText
         ImportStatus.Queued => "Waiting",
         ImportStatus.Running => "Running",
         ImportStatus.Done => "Done",
+        ImportStatus.Cancelled => "Cancelled",
         _ => "Failed",
     };
+
+    /// <summary>Why a job failed, in the reader's language: a refused file names the limit it passed.</summary>
+    public static string Failure(string? code, IStringLocalizer L) =>
+        ImportRefused.FromCode(code) is { } refusal ? ImportRefused.Describe(refusal, L, MemberImporter.Limits) : L[FailureKey(code)];
 
     public static string FailureKey(string? code) => code switch
     {

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Membership;
 
@@ -17,9 +16,16 @@ namespace OrgTracker.Web.Pages.Membership;
 /// Targets of a drive, entered in a grid or imported from CSV: per district (state roles), or per block of one
 /// district (state roles, and that district's president). A save or an import changes all rows or none.
 /// </summary>
-public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxTarget = 1_00_00_000;
+
+    /// <summary>One row per district or block: a state has at most a few thousand blocks.</summary>
+    public static readonly ImportLimits ImportLimits = new()
+    {
+        MaxBytes = 1L << 20, MaxRows = 10_000, MaxColumns = 20, MaxCellLength = 200, MaxUncompressedBytes = 20L << 20,
+        MaxSharedStrings = 20_000, MaxRunTime = TimeSpan.FromMinutes(1),
+    };
 
     public MembershipDrive Drive { get; private set; } = null!;
     /// <summary>The district whose blocks are shown; null for the district grid.</summary>
@@ -83,6 +89,11 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
             ImportErrors.Add(L["Choose a CSV file."]);
             return await ReloadAsync(ct);
         }
+        if (file.Length > ImportLimits.MaxBytes)
+        {
+            ImportErrors.Add(ImportRefused.Describe(ImportRefusal.TooLarge, L, ImportLimits));
+            return await ReloadAsync(ct);
+        }
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var r in Rows)
         {
@@ -91,16 +102,15 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
             byName.TryAdd(Key(r.NameHi, District is null ? null : r.ParentHi), r.TerritoryId);
         }
         var wanted = new Dictionary<int, int>();
-        using (var reader = new StreamReader(file.OpenReadStream()))
-        using (var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null }))
+        try
         {
-            if (!csv.Read())
+            using var csv = ImportReader.Open(file.OpenReadStream(), ImportReader.FormatOf(file.FileName) ?? ImportFormat.Csv, ImportLimits, clock, ct);
+            if (csv.Header.Count == 0)
             {
                 ImportErrors.Add(L["The file is empty."]);
                 return await ReloadAsync(ct);
             }
-            var header = (csv.Record ?? []).Select(h => h.Trim().Trim('\uFEFF').ToLowerInvariant()).ToList();
-            int iDistrict = header.IndexOf("district"), iBlock = header.IndexOf("block"), iTarget = header.IndexOf("target");
+            int iDistrict = csv.IndexOf("district"), iBlock = csv.IndexOf("block"), iTarget = csv.IndexOf("target");
             if (iDistrict < 0 || iTarget < 0 || (District is not null && iBlock < 0))
             {
                 ImportErrors.Add(District is null ? L["The file needs the columns district and target."] : L["The file needs the columns district, block and target."]);
@@ -108,21 +118,24 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
             }
             while (csv.Read())
             {
-                if (csv.Row > 10_000) { ImportErrors.Add(L["Line {0}: too many lines.", csv.RawRow]); break; }
-                var district = Field(csv, iDistrict);
-                var block = District is null ? null : Field(csv, iBlock);
-                var targetText = Field(csv, iTarget);
-                if (district is null && block is null && targetText is null) continue;
+                var district = NullIfEmpty(csv.Text(iDistrict));
+                var block = District is null ? null : NullIfEmpty(csv.Text(iBlock));
+                var targetText = NullIfEmpty(csv.Text(iTarget));
                 var key = District is null ? Key(district, null) : Key(block, district);
                 if (!byName.TryGetValue(key, out var territoryId))
                     ImportErrors.Add(District is null
-                        ? L["Line {0}: no district '{1}' in your state.", csv.RawRow, district ?? ""]
-                        : L["Line {0}: no block '{1}' in district '{2}'.", csv.RawRow, block ?? "", district ?? ""]);
+                        ? L["Line {0}: no district '{1}' in your state.", csv.Line, district ?? ""]
+                        : L["Line {0}: no block '{1}' in district '{2}'.", csv.Line, block ?? "", district ?? ""]);
                 else if (!int.TryParse(targetText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var target) || target < 0 || target > MaxTarget)
-                    ImportErrors.Add(L["Line {0}: the target must be a whole number from 0 to 1,00,00,000.", csv.RawRow]);
+                    ImportErrors.Add(L["Line {0}: the target must be a whole number from 0 to 1,00,00,000.", csv.Line]);
                 else if (!wanted.TryAdd(territoryId, target))
-                    ImportErrors.Add(L["Line {0}: this place is already on an earlier line.", csv.RawRow]);
+                    ImportErrors.Add(L["Line {0}: this place is already on an earlier line.", csv.Line]);
             }
+        }
+        catch (ImportRefused e)
+        {
+            ImportErrors.Add(L["Line {0}: {1}", e.Line, e.Describe(L, ImportLimits)]);
+            return await ReloadAsync(ct);
         }
         if (ImportErrors.Count > 0) return await ReloadAsync(ct);
         var error = await SaveAsync(wanted.Select(w => (w.Key, (int?)w.Value, (uint?)null)).ToList(), checkVersions: false, ct);
@@ -135,8 +148,7 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, IStringLo
         return RedirectToPage(new { id, district = DistrictId });
     }
 
-    private static string? Field(IParser csv, int index) =>
-        index < csv.Count && !string.IsNullOrWhiteSpace(csv[index]) ? csv[index].Trim() : null;
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static string Key(string? name, string? parent) => $"{name?.Trim()}|{parent?.Trim()}";
 

@@ -12,6 +12,7 @@ using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.People;
 using OrgTracker.Web.Pages.Territories;
 using OrgTracker.Web.Platform;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -26,7 +27,6 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 [RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxRequestBytes)]
 public class ImportModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public const long MaxFileBytes = 10 * 1024 * 1024;
     public const long MaxRequestBytes = 32 * 1024 * 1024;
     /// <summary>More bad rows than this are counted on the page, and all of them are in the downloaded report.</summary>
     public const int MaxShownErrors = 1000;
@@ -58,22 +58,20 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, TimeProvid
         if (!await db.MayWriteAsync(auth, User, ct)) return Forbid();
         await LoadCodesAsync(ct);
 
-        var excel = false;
+        var format = ImportReader.FormatOf(Input.File?.FileName);
         if (Input.File is { } file)
         {
-            var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-            excel = extension == ".xlsx";
-            if (extension is not (".csv" or ".xlsx"))
+            if (format is null || Path.GetExtension(file.FileName).Equals(".txt", StringComparison.OrdinalIgnoreCase))
                 ModelState.AddModelError("Input.File", L["Only .csv and .xlsx files can be imported."]);
             else if (file.Length == 0)
                 ModelState.AddModelError("Input.File", L["The file is empty."]);
-            else if (file.Length > MaxFileBytes)
-                ModelState.AddModelError("Input.File", L["The file is larger than {0} MB; split it into smaller files.", MaxFileBytes / 1024 / 1024]);
+            else if (file.Length > OfficeBearerImporter.Limits.MaxBytes)
+                ModelState.AddModelError("Input.File", L["The file is larger than {0} MB; split it into smaller files.", OfficeBearerImporter.Limits.MaxMegabytes]);
         }
         if (!ModelState.IsValid) return Page();
 
         await using (var stream = Input.File!.OpenReadStream())
-            Result = await new OfficeBearerImporter(db, auth, User, clock.TodayInIndia(), L).ImportAsync(stream, excel, ct);
+            Result = await new OfficeBearerImporter(db, auth, User, clock, L).ImportAsync(stream, format!.Value, ct);
         if (Input.DownloadErrors && Result.Errors.Count > 0)
             return ImportError.Report("office-bearer-import-errors", OfficeBearerImporter.Columns, Result.Errors);
         return Page();

@@ -1,15 +1,11 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using OrgTracker.Web.Platform;
+using OrgTracker.Web.Platform.Imports;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
@@ -31,22 +27,20 @@ public sealed record OfficeBearerImportResult(int Added, int PeopleAdded, int Al
 /// identical to a row counts as already present, so importing the same file twice adds nothing. Problems with the
 /// file as a whole (unreadable, columns missing, too many rows) save nothing.
 /// </summary>
-public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user, DateOnly today, IStringLocalizer<SharedResource> L)
+public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
+    private readonly DateOnly today = clock.TodayInIndia();
+
     /// <summary>Each row is checked and saved through the appointment rules (a few milliseconds a row), so a file stays within one request.</summary>
-    public const int MaxRows = 5_000;
+    public static readonly ImportLimits Limits = new()
+    {
+        MaxBytes = 10L << 20, MaxRows = 5_000, MaxColumns = 30, MaxCellLength = 500, MaxUncompressedBytes = 100L << 20,
+        MaxSharedStrings = 50_000, MaxRunTime = TimeSpan.FromMinutes(3),
+    };
     public static readonly string[] Columns = ["name_en", "name_hi", "mobile", "post", "wing", "territory", "from"];
     private static readonly string[] RequiredColumns = ["name_en", "name_hi", "mobile", "post", "territory", "from"];
 
-    private sealed record SourceRow(int Line, string[] Values, string? Problem);
-
-    /// <summary>The file cannot be read on from this line: nothing is saved.</summary>
-    private sealed class FileProblem(int line, string message) : Exception(message)
-    {
-        public int Line { get; } = line;
-    }
-
-    public async Task<OfficeBearerImportResult> ImportAsync(Stream stream, bool excel, CancellationToken ct)
+    public async Task<OfficeBearerImportResult> ImportAsync(Stream stream, ImportFormat format, CancellationToken ct)
     {
         var posts = await db.Posts.AsNoTracking().Select(p => new { p.Id, p.Level, p.Code }).ToListAsync(ct);
         var postByLevel = posts.ToDictionary(p => (p.Level, p.Code.ToUpperInvariant()), p => p.Id);
@@ -60,23 +54,35 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
         var added = new List<Appointment>();
         var peopleAdded = 0;
         var alreadyPresent = 0;
-        var rows = 0;
+
+        ImportReader file;
+        try
+        {
+            file = ImportReader.Open(stream, format, Limits, clock, ct);
+        }
+        catch (ImportRefused e)
+        {
+            return FileError(e.Line, e.Describe(L, Limits));
+        }
+        using var _ = file;
+        if (file.Header.Count == 0) return FileError(1, L["The file is empty."]);
+        var missingColumns = RequiredColumns.Where(c => file.IndexOf(c) < 0).ToList();
+        if (missingColumns.Count > 0) return FileError(1, L["Missing columns: {0}", string.Join(", ", missingColumns)]);
+        var columnIndex = Columns.Select(file.IndexOf).ToArray();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Each row has a savepoint of its own (AppointRowAsync); EF's savepoint around every save would double the round trips.
         db.Database.AutoSavepointsEnabled = false;
         try
         {
-            var source = excel ? ReadExcelAsync(stream, ct) : ReadCsvAsync(stream, ct);
-            await foreach (var row in source)
+            while (file.Read())
             {
-                if (++rows > MaxRows)
-                    return FileError(row.Line, L["Too many rows: at most {0} per file. Nothing was saved; split the file.", MaxRows]);
-                var v = row.Values;
+                var line = file.Line;
+                var v = Columns.Select((c, i) => Cell(c, file, columnIndex[i])).ToArray();
                 var (nameEn, nameHi, mobileText, postCode, wingCode, territoryText, fromText) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
 
                 var problems = new List<string>();
-                if (row.Problem is not null) problems.Add(row.Problem);
+                if (file.HasBadQuote) problems.Add(L["A quotation mark is out of place."]);
                 if (v.Any(x => x.Contains('\uFFFD'))) problems.Add(L["The text is not UTF-8: save the file as \"CSV UTF-8\"."]);
                 var mobile = IndianMobile.Normalise(mobileText);
                 if (mobile is null)
@@ -109,15 +115,15 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
                     problems.Add(L["Same person, post, wing and territory as line {0}.", firstLine]);
                 if (problems.Count > 0)
                 {
-                    errors.Add(new ImportError(row.Line, string.Join(" ", problems), v));
+                    errors.Add(new ImportError(line, string.Join(" ", problems), v));
                     continue;
                 }
-                seenInFile[(mobile!, postId, wingId, territory!.Id)] = row.Line;
+                seenInFile[(mobile!, postId, wingId, territory!.Id)] = line;
 
                 var owner = await db.MobileOwnerAsync(user, mobile!, null, ct);
                 if (owner is { InScope: false })
                 {
-                    errors.Add(new ImportError(row.Line, L["This mobile number is already registered to someone outside your area. Ask the state office."], v));
+                    errors.Add(new ImportError(line, L["This mobile number is already registered to someone outside your area. Ask the state office."], v));
                     continue;
                 }
                 if (owner is null && (nameEn.Length == 0 || nameHi.Length == 0))
@@ -125,7 +131,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
                     var missing = new List<string>();
                     if (nameEn.Length == 0) missing.Add(L["English name is missing."]);
                     if (nameHi.Length == 0) missing.Add(L["Hindi name is missing."]);
-                    errors.Add(new ImportError(row.Line, string.Join(" ", missing), v));
+                    errors.Add(new ImportError(line, string.Join(" ", missing), v));
                     continue;
                 }
                 if (owner is not null && await db.Appointments.AnyAsync(a => a.PersonId == owner.Id && a.PostId == postId
@@ -138,16 +144,16 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
                 var (appointment, problem, personAdded) = await AppointRowAsync(tx, owner?.Id, nameEn, nameHi, mobile!, postId, wingId, territory, from!.Value, ct);
                 if (problem is not null)
                 {
-                    errors.Add(new ImportError(row.Line, problem, v));
+                    errors.Add(new ImportError(line, problem, v));
                     continue;
                 }
                 added.Add(appointment!);
                 if (personAdded) peopleAdded++;
             }
         }
-        catch (FileProblem e)
+        catch (ImportRefused e)
         {
-            return FileError(e.Line, e.Message);
+            return FileError(e.Line, e.Describe(L, Limits));
         }
 
         await Appointing.AfterSaveAsync(db, added, ct);
@@ -226,126 +232,14 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
         return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private async IAsyncEnumerable<SourceRow> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var badQuotes = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim, MissingFieldFound = null, DetectDelimiter = false,
-            BadDataFound = _ => badQuotes = true,
-            PrepareHeaderForMatch = a => a.Header.Trim().Trim('\uFEFF').ToLowerInvariant(),
-        };
-        // UTF-8 by default; a byte-order mark (UTF-8 or UTF-16, as Excel writes) is honoured and removed.
-        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, config);
-        try
-        {
-            if (!await csv.ReadAsync() || !csv.ReadHeader()) throw new FileProblem(1, L["The file is empty."]);
-        }
-        catch (CsvHelperException)
-        {
-            throw new FileProblem(1, L["The file could not be read as CSV."]);
-        }
-        var header = csv.HeaderRecord!.Select(h => h.Trim().Trim('\uFEFF').ToLowerInvariant()).ToHashSet();
-        CheckColumns(header);
-
-        while (true)
-        {
-            ct.ThrowIfCancellationRequested();
-            badQuotes = false;
-            bool more;
-            try
-            {
-                more = await csv.ReadAsync();
-            }
-            catch (CsvHelperException)
-            {
-                throw new FileProblem(csv.Parser.RawRow, L["The file could not be read as CSV from this line on. Nothing was saved."]);
-            }
-            if (!more) yield break;
-            var values = Columns.Select(c => header.Contains(c) ? BoothImporter.Clean(csv.GetField(c)) : "").ToArray();
-            yield return new SourceRow(StartLine(csv.Parser), values, badQuotes ? L["A quotation mark is out of place."].Value : null);
-        }
-    }
-
-    /// <summary>The first sheet, row by row (MiniExcel streams it); the first row names the columns; blank rows are skipped.</summary>
-    private IAsyncEnumerable<SourceRow> ReadExcelAsync(Stream stream, CancellationToken ct) => ReadExcel(stream, ct).ToAsyncEnumerable();
-
-    private IEnumerable<SourceRow> ReadExcel(Stream stream, CancellationToken ct)
-    {
-        IEnumerator<dynamic> rows;
-        try
-        {
-            rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FileProblem(1, L["The file could not be read as an Excel workbook (.xlsx)."]);
-        }
-        using (rows)
-        {
-            Dictionary<string, string>? columnOf = null; // column letter → column name
-            var line = 0;
-            while (true)
-            {
-                ct.ThrowIfCancellationRequested();
-                bool more;
-                try
-                {
-                    more = rows.MoveNext();
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    throw new FileProblem(line + 1, L["The file could not be read as an Excel workbook (.xlsx)."]);
-                }
-                if (!more) break;
-                line++;
-                var cells = (IDictionary<string, object?>)rows.Current;
-                if (columnOf is null)
-                {
-                    columnOf = cells.Where(c => c.Value is not null)
-                        .ToDictionary(c => c.Key, c => BoothImporter.Clean(Convert.ToString(c.Value, CultureInfo.InvariantCulture)).ToLowerInvariant());
-                    if (columnOf.Count == 0) throw new FileProblem(1, L["The file is empty."]);
-                    CheckColumns(columnOf.Values.ToHashSet());
-                    continue;
-                }
-                var byName = new Dictionary<string, string>();
-                foreach (var (letter, value) in cells)
-                    if (columnOf.TryGetValue(letter, out var name)) byName.TryAdd(name, Cell(name, value));
-                var values = Columns.Select(c => byName.GetValueOrDefault(c, "")).ToArray();
-                if (values.All(x => x.Length == 0)) continue;
-                yield return new SourceRow(line, values, null);
-            }
-            if (columnOf is null) throw new FileProblem(1, L["The file is empty."]);
-        }
-    }
-
     /// <summary>
     /// A cell as text: Excel keeps mobile numbers and territory ids typed as numbers, and dates as dates (or as day
     /// numbers when the cell has no date format).
     /// </summary>
-    private static string Cell(string column, object? value) => value switch
+    private static string Cell(string column, ImportReader file, int index) => file.Value(index) switch
     {
-        null => "",
-        DateTime d => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
         double n when column == "from" && n is >= 18264 and < 73051 && n == Math.Floor(n) =>
             DateTime.FromOADate(n).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
-        double n => n.ToString("0.##########", CultureInfo.InvariantCulture),
-        _ => BoothImporter.Clean(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        _ => file.Text(index),
     };
-
-    private void CheckColumns(HashSet<string> header)
-    {
-        var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0) throw new FileProblem(1, L["Missing columns: {0}", string.Join(", ", missing)]);
-    }
-
-    /// <summary>The line a record starts on: a quoted field may span several lines, and RawRow counts to the last.</summary>
-    private static int StartLine(IParser parser)
-    {
-        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        var breaks = 0;
-        foreach (var ch in raw) if (ch == '\n') breaks++;
-        return parser.RawRow - breaks;
-    }
 }

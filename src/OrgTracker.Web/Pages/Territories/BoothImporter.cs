@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
@@ -9,20 +6,9 @@ using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.OfficeBearers;
 using OrgTracker.Web.Platform;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Territories;
-
-/// <summary>A bad row: its line in the file, why it was refused, and the values it had (in <see cref="BoothImporter.Columns"/> order).</summary>
-public sealed record ImportError(int Line, string Message, IReadOnlyList<string>? Values = null)
-{
-    /// <summary>
-    /// Bad rows as a CSV download: line, reason, then the row's own <paramref name="columns"/>. Once corrected, the file
-    /// itself can be imported again; the extra columns are ignored.
-    /// </summary>
-    public static TabularFile Report(string name, IReadOnlyList<string> columns, IEnumerable<ImportError> errors) =>
-        new(TabularFormat.Csv, name, ["line", "reason", .. columns],
-            errors.Select(e => (object?[])[e.Line, e.Message, .. e.Values ?? new string[columns.Count]]));
-}
 
 public sealed record BoothImportResult(int Added, int AlreadyPresent, IReadOnlyList<ImportError> Errors);
 
@@ -33,9 +19,14 @@ public sealed record BoothImportResult(int Added, int AlreadyPresent, IReadOnlyL
 /// skipped, so importing the same file twice adds nothing. Problems with the file as a whole (empty, columns
 /// missing, too many rows, not CSV) save nothing.
 /// </summary>
-public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResource> L)
+public sealed class BoothImporter(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
-    public const int MaxRows = 200_000;
+    /// <summary>A booth is one short row; a state's whole list (UP has ~1,63,000 booths) fits in one file.</summary>
+    public static readonly ImportLimits Limits = new()
+    {
+        MaxBytes = 20L << 20, MaxRows = 200_000, MaxColumns = 30, MaxCellLength = 500, MaxRunTime = TimeSpan.FromMinutes(5),
+    };
+
     public static readonly string[] Columns = ["ac_number", "part_number", "name_en", "name_hi", "block"];
 
     /// <param name="districtId">When set, only constituencies and blocks of this district are accepted.</param>
@@ -59,54 +50,42 @@ public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResour
                 .ToListAsync(ct))
             .Select(t => (t.AssemblyConstituencyId!.Value, t.PartNumber!.Value)).ToHashSet();
 
-        var badQuotes = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim, MissingFieldFound = null, DetectDelimiter = false,
-            BadDataFound = _ => badQuotes = true,
-            // A byte-order mark that survived decoding (e.g. saved twice) must not hide the first column.
-            PrepareHeaderForMatch = a => a.Header.Trim().Trim('\uFEFF').ToLowerInvariant(),
-        };
-        // UTF-8 by default; a byte-order mark (UTF-8 or UTF-16, as Excel writes) is honoured and removed.
-        using var reader = new StreamReader(csvStream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, config);
+        ImportReader file;
         try
         {
-            if (!await csv.ReadAsync() || !csv.ReadHeader())
-                return FileError(1, L["The file is empty."]);
+            file = ImportReader.Open(csvStream, ImportFormat.Csv, Limits, clock, ct);
         }
-        catch (CsvHelperException)
+        catch (ImportRefused e)
         {
-            return FileError(1, L["The file could not be read as CSV."]);
+            return FileError(e.Line, e.Describe(L, Limits));
         }
-        var header = csv.HeaderRecord!.Select(h => h.Trim().Trim('\uFEFF').ToLowerInvariant()).ToHashSet();
-        var missing = Columns.Where(c => !header.Contains(c)).ToList();
+        using var _ = file;
+        if (file.Header.Count == 0)
+            return FileError(1, L["The file is empty."]);
+        var missing = Columns.Where(c => file.IndexOf(c) < 0).ToList();
         if (missing.Count > 0)
             return FileError(1, L["Missing columns: {0}", string.Join(", ", missing)]);
+        var columnIndex = Columns.Select(file.IndexOf).ToArray();
 
         var seenInFile = new Dictionary<(int, int), int>();
         var toAdd = new List<Territory>();
         var alreadyPresent = 0;
-        var rows = 0;
         while (true)
         {
-            badQuotes = false;
             try
             {
-                if (!await csv.ReadAsync()) break;
+                if (!file.Read()) break;
             }
-            catch (CsvHelperException)
+            catch (ImportRefused e)
             {
-                return FileError(csv.Parser.RawRow, L["The file could not be read as CSV from this line on. Nothing was saved."]);
+                return FileError(e.Line, e.Describe(L, Limits));
             }
-            if (++rows > MaxRows)
-                return FileError(csv.Parser.RawRow, L["Too many rows: at most {0} per file. Nothing was saved; split the file.", MaxRows]);
-            var line = StartLine(csv.Parser);
-            var values = Columns.Select(c => Clean(csv.GetField(c))).ToArray();
+            var line = file.Line;
+            var values = columnIndex.Select(file.Text).ToArray();
             var (acText, partText, nameEn, nameHi, blockName) = (values[0], values[1], values[2], values[3], values[4]);
 
             var problems = new List<string>();
-            if (badQuotes) problems.Add(L["A quotation mark is out of place."]);
+            if (file.HasBadQuote) problems.Add(L["A quotation mark is out of place."]);
             if (values.Any(v => v.Contains('\uFFFD'))) problems.Add(L["The text is not UTF-8: save the file as \"CSV UTF-8\"."]);
             if (!int.TryParse(acText, NumberStyles.None, CultureInfo.InvariantCulture, out var acNumber) || !acs.ContainsKey(acNumber))
                 problems.Add(L["Unknown assembly constituency number '{0}'.", acText]);
@@ -148,20 +127,6 @@ public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResour
 
     private static BoothImportResult FileError(int line, string message) => new(0, 0, [new ImportError(line, message)]);
 
-    /// <summary>Trimmed, in Unicode composed form: Hindi typed on different keyboards may arrive decomposed.</summary>
-    public static string Clean(string? s)
-    {
-        s = (s ?? "").Trim();
-        try { return s.Normalize(NormalizationForm.FormC); }
-        catch (ArgumentException) { return s; } // invalid UTF-16 (a lone surrogate): keep as typed, validation decides
-    }
-
-    /// <summary>The line a record starts on: a quoted field may span several lines, and RawRow counts to the last.</summary>
-    private static int StartLine(IParser parser)
-    {
-        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        var breaks = 0;
-        foreach (var ch in raw) if (ch == '\n') breaks++;
-        return parser.RawRow - breaks;
-    }
+    /// <summary>Trimmed, in Unicode composed form (see <see cref="ImportReader.Clean"/>).</summary>
+    public static string Clean(string? s) => ImportReader.Clean(s);
 }

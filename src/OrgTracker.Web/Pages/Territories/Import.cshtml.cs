@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Platform;
+using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Territories;
 
@@ -21,9 +21,8 @@ namespace OrgTracker.Web.Pages.Territories;
 // The request may be larger than the file limit, so that a too-large file gets a message beside the field.
 [RequestSizeLimit(ImportModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxRequestBytes)]
-public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class ImportModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public const long MaxFileBytes = 20 * 1024 * 1024;
     public const long MaxRequestBytes = 64 * 1024 * 1024;
     /// <summary>More bad rows than this are counted on the page, and all of them are in the downloaded report.</summary>
     public const int MaxShownErrors = 1000;
@@ -62,15 +61,15 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, IStringLoc
                 ModelState.AddModelError("Input.File", L["Only .csv files can be imported. In Excel, use Save As → CSV UTF-8."]);
             else if (file.Length == 0)
                 ModelState.AddModelError("Input.File", L["The file is empty."]);
-            else if (file.Length > MaxFileBytes)
-                ModelState.AddModelError("Input.File", L["The file is larger than {0} MB; split it into smaller files.", MaxFileBytes / 1024 / 1024]);
+            else if (file.Length > BoothImporter.Limits.MaxBytes)
+                ModelState.AddModelError("Input.File", L["The file is larger than {0} MB; split it into smaller files.", BoothImporter.Limits.MaxMegabytes]);
         }
         if (!ModelState.IsValid) return Page();
 
         try
         {
             await using var stream = Input.File!.OpenReadStream();
-            Result = await new BoothImporter(db, L).ImportAsync(stream, state.Id, null, ct);
+            Result = await new BoothImporter(db, clock, L).ImportAsync(stream, state.Id, null, ct);
         }
         catch (DbUpdateException e) when (DatabaseError.From(e).IsUniqueViolation)
         {

@@ -50,6 +50,8 @@
                     if (s.finished) {
                         box.dataset.finished = "true";
                         box.querySelector("[data-when-finished]").classList.remove("d-none");
+                        var cancel = box.querySelector("[data-when-running]");
+                        if (cancel) cancel.classList.add("d-none");
                         if (s.hasErrors) box.querySelector("[data-when-errors]").classList.remove("d-none");
                     } else {
                         setTimeout(poll, 1000);

@@ -35,9 +35,6 @@ public static class TerritoryFilter
         ColumnName(key.Item2) is { } name && key.Item1.GetProperty(name) is { } p && (p.PropertyType == typeof(int) || p.PropertyType == typeof(int?))
             ? p : null);
 
-    /// <summary>True when records of <typeparamref name="T"/> carry the ancestor column for the level.</summary>
-    public static bool HasColumn<T>(TerritoryLevel level) => Column(typeof(T), level) is not null;
-
     /// <summary>Records under the territory (level, id), as an expression EF Core translates to <c>column = @id</c>.</summary>
     public static Expression<Func<T, bool>> Condition<T>(TerritoryLevel level, int id)
     {

@@ -36,8 +36,4 @@ public class AssemblyConstituency : IScoped
     public ElectionOutcome? PartyOutcome { get; set; }
     public int? MarginVotes { get; set; }
     public decimal? MarginPercent { get; set; }
-
-    /// <summary>A seat the party lost by less than <paramref name="marginPercent"/> per cent: take it first.</summary>
-    public bool IsFocusSeat(decimal marginPercent) =>
-        PartyOutcome == ElectionOutcome.Lost && MarginPercent is { } m && m < marginPercent;
 }

@@ -1,6 +1,12 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
+using OrgTracker.Web.Data.Seeding;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Dashboard;
 
 namespace OrgTracker.Tests.Territories;
 
@@ -144,6 +150,29 @@ public class TerritoryPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.NotEmpty(margins);
         Assert.All(margins, m => Assert.True(m < 5m));
         Assert.Equal(margins.OrderBy(m => m), margins);
+    }
+
+    [Fact]
+    public async Task Territory_pages_count_focus_seats_by_the_configured_margin()
+    {
+        await using var host = App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.Configure<DashboardOptions>(o => o.FocusMarginPercent = 2m)));
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, "/Account/Login",
+            new() { ["Input.Email"] = InChargeMp, ["Input.Password"] = Seeder.DemoPassword })).StatusCode);
+        var mp = await App.WithDbAsync(db => db.Territories.Where(t => t.Code == "MP").Select(t => t.Id).SingleAsync());
+        var expected = await App.WithDbAsync(db => db.AssemblyConstituencies.CountAsync(a => a.StateId == mp
+            && a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < 2m));
+        Assert.NotEqual(expected, await App.WithDbAsync(db => db.AssemblyConstituencies.CountAsync(a => a.StateId == mp
+            && a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < 5m)));
+
+        var state = await GetDocumentAsync(client, $"/Territories/{mp}");
+        Assert.Contains(state.QuerySelectorAll(".stat"), s => s.QuerySelector(".label")!.TextContent == "Focus seats"
+            && s.QuerySelector(".value")!.TextContent == expected.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-IN")));
+
+        var focus = await GetDocumentAsync(client, $"/Territories/Constituencies?territory={mp}&focus=true");
+        Assert.Equal("2", focus.QuerySelector("#margin")!.GetAttribute("value"));
+        Assert.Contains($"{expected.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-IN"))} constituencies", focus.Body!.TextContent);
     }
 
     [Fact]

@@ -1,24 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Dashboard;
 
 namespace OrgTracker.Web.Pages.Territories;
 
-/// <summary>Assembly constituencies in the user's scope with their last result; focus seats first when asked.</summary>
-public class ConstituenciesModel(AppDbContext db) : PageModel
+/// <summary>
+/// Assembly constituencies in the user's scope with their last result; focus seats first when asked. The margin
+/// starts at the configured focus-seat margin (<see cref="DashboardOptions.FocusMarginPercent"/>), the one the
+/// dashboard uses, and the user may try another.
+/// </summary>
+public class ConstituenciesModel(AppDbContext db, IOptions<DashboardOptions> options) : PageModel
 {
-    public const decimal DefaultFocusMargin = 5m;
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public int? Territory { get; set; }
     [BindProperty(SupportsGet = true)] public bool Focus { get; set; }
-    [BindProperty(SupportsGet = true)] public decimal Margin { get; set; } = DefaultFocusMargin;
+    [BindProperty(SupportsGet = true)] public decimal? Margin { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>The margin in force: the one asked for, else the configured one.</summary>
+    public decimal FocusMargin { get; private set; }
     public TerritoryRef? Within { get; private set; }
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -32,7 +39,7 @@ public class ConstituenciesModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid || Margin is < 0 or > 100) Margin = DefaultFocusMargin;
+        FocusMargin = ModelState.IsValid && Margin is >= 0 and <= 100 ? Margin.Value : options.Value.FocusMarginPercent;
         IQueryable<AssemblyConstituency> seats = db.AssemblyConstituencies.AsNoTracking().InScope(User);
         if (Territory is { } id)
         {
@@ -41,7 +48,7 @@ public class ConstituenciesModel(AppDbContext db) : PageModel
             Within = new TerritoryRef(t.Id, t.Level, t.NameEn, t.NameHi);
             seats = db.ConstituenciesIn(t).InScope(User);
         }
-        if (Focus) seats = seats.Where(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < Margin);
+        if (Focus) seats = seats.Where(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < FocusMargin);
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var term = Query.Trim();

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Pages.Dashboard;
 
 namespace OrgTracker.Web.Pages.Territories;
 
 /// <summary>
 /// Drill-down through the hierarchy: one territory, the counts below it, and its children paged and
-/// searchable by name in either script. Never renders more than one page of rows.
+/// searchable by name in either script, and its focus seats by the configured margin
+/// (<see cref="DashboardOptions.FocusMarginPercent"/>). Never renders more than one page of rows.
 /// </summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : PageModel
 {
     public const int PageSize = 50;
 
@@ -49,7 +52,7 @@ public class IndexModel(AppDbContext db) : PageModel
         Counts = await db.DescendantCountsAsync(territory, ct);
         var constituencies = db.ConstituenciesIn(territory);
         ConstituencyCount = await constituencies.CountAsync(ct);
-        FocusSeatCount = await constituencies.CountAsync(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < ConstituenciesModel.DefaultFocusMargin, ct);
+        FocusSeatCount = await constituencies.CountAsync(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < options.Value.FocusMarginPercent, ct);
         CanEdit = User.Can(Capability.ManageTerritory) && territory.Level >= TerritoryLevel.Block;
 
         if (territory.Level == TerritoryLevel.Booth)

@@ -141,7 +141,6 @@ public sealed class BoothImporter(AppDbContext db, IStringLocalizer<SharedResour
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Territories.AddRange(toAdd);
         await db.SaveChangesAsync(ct);
-        await Coverage.RefreshBlocksAsync(db, toAdd.Select(b => b.BlockId!.Value), ct);
         await tx.CommitAsync(ct);
         return new BoothImportResult(toAdd.Count, alreadyPresent, errors);
     }

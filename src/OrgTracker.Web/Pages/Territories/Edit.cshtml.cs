@@ -235,5 +235,5 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, Conflicts co
                 : L["This block already has a ward with this name."]);
     }
 
-    private static string Clean(string? s) => BoothImporter.Clean(s);
+    private static string Clean(string? s) => InputText.Clean(s);
 }

@@ -47,13 +47,15 @@ public static class Startup
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<SummaryRefresher>();
         services.AddScoped<Platform.Conflicts>();
         services.AddDbContext<AppDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
                 // Reads ride out a database restart; writes run once and are made repeatable by idempotency keys.
                 .ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            // In this order: the audit opens the transaction that the summary refresh joins (Data/SummaryRefresher.cs).
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SummaryRefresher>()));
 
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("OrgTracker");
 
@@ -125,7 +127,7 @@ public static class Startup
         });
 
         services.AddMemoryCache();
-        services.Configure<Pages.Dashboard.DashboardOptions>(configuration.GetSection(Pages.Dashboard.DashboardOptions.Section));
+        services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();
 

@@ -54,7 +54,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             await db.SaveChangesAsync(cancellationToken);
             // Work recorded today keeps its district and block off the silent-units list.
             var work = pending.Where(p => p.Action != nameof(EntityState.Deleted)).Select(p => p.Entry.Entity).OfType<IRecordsActivity>().ToList();
-            await Pages.Dashboard.Summaries.TouchAsync(db, work, clock.TodayInIndia(), cancellationToken);
+            await Summaries.TouchAsync(db, work, clock.TodayInIndia(), cancellationToken);
             if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
         }
         finally

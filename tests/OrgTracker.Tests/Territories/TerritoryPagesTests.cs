@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
 using OrgTracker.Web.Data.Seeding;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Dashboard;
 
 namespace OrgTracker.Tests.Territories;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Membership;
 
 namespace OrgTracker.Web.Data.Seeding;
 

@@ -1,7 +1,6 @@
 using Npgsql;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.OfficeBearers;
 
 namespace OrgTracker.Web.Data.Seeding;
 
@@ -101,7 +100,6 @@ internal sealed class OfficeBearerGenerator(Random rng, DateOnly today)
         }
         foreach (var table in new[] { "people", "trainings", "committees", "appointments" })
             await Copy.ResetSequenceAsync(conn, table, ct);
-        await Coverage.RebuildAllAsync(conn, ct);
     }
 
     private int AddCommittee(Territory t, CommitteeKind kind, string en, string hi)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Data.Seeding;
 

@@ -8,8 +8,6 @@ using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Reports;
-using OrgTracker.Web.Pages.Territories;
 using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Dashboard;

@@ -8,7 +8,6 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Platform;
-using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Pages.Meetings;
 

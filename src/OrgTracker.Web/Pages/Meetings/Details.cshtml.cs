@@ -8,7 +8,6 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Pages.Meetings;
 

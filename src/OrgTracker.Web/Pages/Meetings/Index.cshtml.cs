@@ -84,7 +84,7 @@ public class MeetingFilter
         if (From is { } from && from.Year is >= 2000 and <= 2100) { var f = IndiaTime.DayStartUtc(from); meetings = meetings.Where(m => m.StartsUtc >= f); }
         if (To is { } to && to.Year is >= 2000 and <= 2100) { var e = IndiaTime.DayStartUtc(to.AddDays(1)); meetings = meetings.Where(m => m.StartsUtc < e); }
         if (Programme is { } p) meetings = meetings.Where(m => m.ProgrammeId == p);
-        if (Reports.ReportInput.CleanText(Q) is { } q)
+        if (ReportInput.CleanText(Q) is { } q)
         {
             var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             meetings = meetings.Where(m => EF.Functions.ILike(m.Title, pattern));

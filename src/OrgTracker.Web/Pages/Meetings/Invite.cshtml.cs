@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Meetings;
 
@@ -83,7 +84,7 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
 
     private async Task SearchAsync(CancellationToken ct)
     {
-        var q = Reports.ReportInput.CleanText(Q);
+        var q = ReportInput.CleanText(Q);
         if (q is null) return;
         var people = db.PeopleInReach(Reach).AsNoTracking();
         if (IndianMobile.Normalise(q) is { } mobile && q.Count(char.IsDigit) >= 10) people = people.Where(p => p.Mobile == mobile);

@@ -9,7 +9,6 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Reports;
 
 namespace OrgTracker.Web.Pages.Meetings;
 

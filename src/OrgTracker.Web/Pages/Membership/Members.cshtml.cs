@@ -7,7 +7,6 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Platform;
-using OrgTracker.Web.Pages.Territories;
 
 namespace OrgTracker.Web.Pages.Membership;
 

@@ -14,7 +14,7 @@ public sealed record AppointmentProblem(string Field, string Message, params obj
 
 /// <summary>
 /// The rules of appointing, ending, replacing and transferring office-bearers, shared by the pages and the import.
-/// Every lookup is within the user's scope; nothing is deleted; booth coverage is refreshed in the same transaction.
+/// Every lookup is within the user's scope; nothing is deleted; the summaries follow by themselves (Data/SummaryRefresher.cs).
 /// </summary>
 public static class Appointing
 {
@@ -43,7 +43,7 @@ public static class Appointing
         return null;
     }
 
-    /// <summary>Adds the appointment (the caller saves, inside a transaction, then calls <see cref="AfterSaveAsync"/>).</summary>
+    /// <summary>Adds the appointment; the caller saves.</summary>
     public static async Task<Appointment> AddAsync(AppDbContext db, AppointmentRequest r, CancellationToken ct)
     {
         var territory = await db.Territories.SingleAsync(t => t.Id == r.TerritoryId, ct);
@@ -56,28 +56,15 @@ public static class Appointing
         return appointment;
     }
 
-    /// <summary>Appointments at booths change booth coverage; elsewhere they change vacancies: refresh those summaries.</summary>
-    public static async Task AfterSaveAsync(AppDbContext db, IEnumerable<Appointment> changed, CancellationToken ct)
-    {
-        var list = changed.ToList();
-        var boothIds = await db.Territories.Where(t => list.Select(a => a.TerritoryId).Contains(t.Id) && t.Level == TerritoryLevel.Booth)
-            .Select(t => t.Id).ToListAsync(ct);
-        await Coverage.RefreshBlocksAsync(db, list.Where(a => boothIds.Contains(a.TerritoryId)).Select(a => a.BlockId!.Value), ct);
-        await Dashboard.Summaries.RefreshVacanciesAsync(db, list.Select(a => a.TerritoryId).Where(id => !boothIds.Contains(id)), ct);
-    }
-
     /// <summary>
-    /// Appoints in one transaction: checks, saves, refreshes coverage. Returns the problem when refused, with nothing saved.
+    /// Appoints: checks, then saves. Returns the problem when refused, with nothing saved.
     /// </summary>
     public static async Task<(Appointment? Appointment, AppointmentProblem? Problem)> AppointAsync(
         AppDbContext db, ClaimsPrincipal user, AppointmentRequest r, DateOnly today, CancellationToken ct)
     {
         if (await CheckAsync(db, user, r, null, today, ct) is { } problem) return (null, problem);
-        await using var tx = await OwnTransactionAsync(db, ct);
         var appointment = await AddAsync(db, r, ct);
         if (!await TrySaveAsync(db, ct)) return (null, new("PersonId", "This person already holds this post here."));
-        await AfterSaveAsync(db, [appointment], ct);
-        if (tx is not null) await tx.CommitAsync(ct);
         return (appointment, null);
     }
 
@@ -97,7 +84,6 @@ public static class Appointing
         if (!await TrySaveAsync(db, ct)) return (null, new("PersonId", "This person already holds this post here."));
         old.SuccessorId = successor.Id;
         await db.SaveChangesAsync(ct);
-        await AfterSaveAsync(db, [old, successor], ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return (successor, null);
     }

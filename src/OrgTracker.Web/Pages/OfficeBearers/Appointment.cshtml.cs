@@ -105,7 +105,6 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeP
             return Invalid(field, e.Message);
         }
         db.Entry(Appointment).Property(a => a.Version).OriginalValue = Version;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -114,8 +113,6 @@ public class AppointmentModel(AppDbContext db, IAuthorizationService auth, TimeP
         {
             return await ConflictAsync(e, ct);
         }
-        await Appointing.AfterSaveAsync(db, [Appointment], ct);
-        await tx.CommitAsync(ct);
         return RedirectToPage(new { id = Appointment.Id });
     }
 

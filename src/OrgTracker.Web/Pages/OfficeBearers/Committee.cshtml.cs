@@ -59,11 +59,8 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimePro
             BlockId = Territory.Level == TerritoryLevel.Block ? Territory.Id : Territory.BlockId,
             NameEn = Input.NameEn.Trim(), NameHi = Input.NameHi.Trim(), FormedOn = Input.FormedOn,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Committees.Add(committee);
         await db.SaveChangesAsync(ct);
-        if (Territory.Level == TerritoryLevel.Booth) await Coverage.RefreshBlocksAsync(db, [Territory.BlockId!.Value], ct);
-        await tx.CommitAsync(ct);
         return RedirectToPage(new { id = committee.Id, territory = (int?)null });
     }
 
@@ -74,7 +71,6 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimePro
         var today = clock.TodayInIndia();
         db.Entry(Committee).Property(c => c.Version).OriginalValue = Input.Version;
         Committee.DissolvedOn = today;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -86,8 +82,6 @@ public class CommitteeModel(AppDbContext db, IAuthorizationService auth, TimePro
             if (conflict.CurrentVersion is { } version) Input.Version = version;
             return Page();
         }
-        if (Territory.Level == TerritoryLevel.Booth) await Coverage.RefreshBlocksAsync(db, [Territory.BlockId!.Value], ct);
-        await tx.CommitAsync(ct);
         return RedirectToPage("/OfficeBearers/Territory", new { id = Territory.Id });
     }
 

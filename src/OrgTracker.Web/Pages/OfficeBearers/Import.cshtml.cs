@@ -9,8 +9,6 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.People;
-using OrgTracker.Web.Pages.Territories;
 using OrgTracker.Web.Platform;
 using OrgTracker.Web.Platform.Imports;
 

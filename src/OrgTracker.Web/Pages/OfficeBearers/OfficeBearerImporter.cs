@@ -10,8 +10,6 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.People;
-using OrgTracker.Web.Pages.Territories;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
@@ -156,7 +154,6 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
             return FileError(e.Line, e.Describe(L, Limits));
         }
 
-        await Appointing.AfterSaveAsync(db, added, ct);
         await tx.CommitAsync(ct);
         return new OfficeBearerImportResult(added.Count, peopleAdded, alreadyPresent, errors);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;
 

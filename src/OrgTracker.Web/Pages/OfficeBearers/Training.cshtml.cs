@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.People;
 using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;

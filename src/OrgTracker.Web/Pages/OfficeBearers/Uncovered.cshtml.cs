@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Territories;
 using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.OfficeBearers;

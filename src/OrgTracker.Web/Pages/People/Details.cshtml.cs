@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Territories;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.People;
 
@@ -66,7 +66,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         }
         if (!ModelState.IsValid) return Page();
 
-        db.Trainings.Add(new Training { PersonId = id, On = on!.Value, Description = BoothImporter.Clean(NewTraining.Description) });
+        db.Trainings.Add(new Training { PersonId = id, On = on!.Value, Description = InputText.Clean(NewTraining.Description) });
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/People/Details", null, new { id }, "trainings");
     }

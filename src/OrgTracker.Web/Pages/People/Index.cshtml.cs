@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.People;
 

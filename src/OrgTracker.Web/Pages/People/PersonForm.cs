@@ -11,7 +11,6 @@ using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Territories;
 
 namespace OrgTracker.Web.Pages.People;
 
@@ -214,8 +213,8 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
             else ModelState.AddModelError("Input.JoinedOn", L["Enter a date from 1950 to today, as dd-MM-yyyy."]);
         }
 
-        person.NameEn = BoothImporter.Clean(Input.NameEn);
-        person.NameHi = BoothImporter.Clean(Input.NameHi);
+        person.NameEn = InputText.Clean(Input.NameEn);
+        person.NameHi = InputText.Clean(Input.NameHi);
         person.Mobile = mobile ?? "";
         person.Email = NullIfEmpty(Input.Email);
         person.Gender = gender;
@@ -271,7 +270,7 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
 
     private static string? NullIfEmpty(string? s)
     {
-        var clean = BoothImporter.Clean(s);
+        var clean = InputText.Clean(s);
         return clean.Length == 0 ? null : clean;
     }
 }

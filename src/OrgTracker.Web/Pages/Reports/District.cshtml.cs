@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Reports;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.OfficeBearers;
 using OrgTracker.Web.Platform;
 using OrgTracker.Web.Platform.Imports;
 
@@ -42,7 +41,7 @@ public sealed class BoothImporter(AppDbContext db, TimeProvider clock, IStringLo
         var blocks = (await InArea(db.Territories.AsNoTracking().Where(t => t.Level == TerritoryLevel.Block))
                 .Select(t => new { t.Id, t.DistrictId, t.NameEn, t.NameHi, t.StateId, t.DivisionId })
                 .ToListAsync(ct))
-            .Select(b => b with { NameHi = Clean(b.NameHi) })
+            .Select(b => b with { NameHi = InputText.Clean(b.NameHi) })
             .ToLookup(b => b.DistrictId);
         var existing = (await db.Territories.AsNoTracking()
                 .Where(t => t.StateId == stateId && t.Level == TerritoryLevel.Booth)
@@ -120,13 +119,9 @@ public sealed class BoothImporter(AppDbContext db, TimeProvider clock, IStringLo
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Territories.AddRange(toAdd);
         await db.SaveChangesAsync(ct);
-        await Coverage.RefreshBlocksAsync(db, toAdd.Select(b => b.BlockId!.Value), ct);
         await tx.CommitAsync(ct);
         return new BoothImportResult(toAdd.Count, alreadyPresent, errors);
     }
 
     private static BoothImportResult FileError(int line, string message) => new(0, 0, [new ImportError(line, message)]);
-
-    /// <summary>Trimmed, in Unicode composed form (see <see cref="ImportReader.Clean"/>).</summary>
-    public static string Clean(string? s) => ImportReader.Clean(s);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.Dashboard;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Territories;
 

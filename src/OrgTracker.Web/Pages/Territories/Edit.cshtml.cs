@@ -10,7 +10,6 @@ using OrgTracker.Web.Platform;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Pages.OfficeBearers;
 
 namespace OrgTracker.Web.Pages.Territories;
 
@@ -120,13 +119,9 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, Conflicts co
         if (IsNew) db.Territories.Add(_record);
         else db.Entry(_record).Property(t => t.Version).OriginalValue = Input.Version;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
-            // A booth added or moved to another constituency changes the block's coverage cells.
-            if (Level == TerritoryLevel.Booth) await Coverage.RefreshBlocksAsync(db, [_record.BlockId!.Value], ct);
-            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -240,5 +235,5 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, Conflicts co
                 : L["This block already has a ward with this name."]);
     }
 
-    private static string Clean(string? s) => BoothImporter.Clean(s);
+    private static string Clean(string? s) => InputText.Clean(s);
 }

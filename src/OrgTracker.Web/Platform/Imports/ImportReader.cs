@@ -134,21 +134,13 @@ public sealed class ImportReader : IDisposable
     }
 
     /// <summary>The cell trimmed and in Unicode composed form (Hindi typed on different keyboards may arrive decomposed); "" when absent.</summary>
-    public string Text(int index) => Clean(Field(index));
+    public string Text(int index) => InputText.Clean(Field(index));
 
     /// <summary>The cell as the file holds it: text for CSV; for Excel, a number (double), a date (DateTime), text or null.</summary>
     public object? Value(int index)
     {
         if (_csv is not null) return Field(index);
         return _cells is not null && index >= 0 && index < _sheetColumns.Count && _cells.TryGetValue(_sheetColumns[index], out var v) ? v : null;
-    }
-
-    /// <summary>Trimmed, in Unicode composed form; "" for null.</summary>
-    public static string Clean(string? s)
-    {
-        s = (s ?? "").Trim();
-        try { return s.Normalize(NormalizationForm.FormC); }
-        catch (ArgumentException) { return s; } // invalid UTF-16 (a lone surrogate): kept as typed, the import's rules decide
     }
 
     public void Dispose()

@@ -1,4 +1,4 @@
-namespace OrgTracker.Web.Pages.Dashboard;
+namespace OrgTracker.Web.Domain;
 
 /// <summary>Dashboard settings (section "Dashboard"; e.g. ORGTRACKER_Dashboard__SilentDays=45).</summary>
 public sealed class DashboardOptions

@@ -5,7 +5,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 
-namespace OrgTracker.Web.Pages.Reports;
+namespace OrgTracker.Web.Platform;
 
 public sealed record DistrictRef(int Id, string NameEn, string NameHi, int StateId, int? DivisionId, string DivisionEn, string DivisionHi)
 {

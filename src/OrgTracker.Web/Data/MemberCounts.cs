@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 
-namespace OrgTracker.Web.Pages.Membership;
+namespace OrgTracker.Web.Data;
 
 /// <summary>
 /// Keeps the summary tables (<see cref="MemberBoothCount"/>, <see cref="MemberDailyCount"/>) in step with members.

@@ -1,6 +1,6 @@
 using OrgTracker.Web.Domain;
 
-namespace OrgTracker.Web.Pages.Reports;
+namespace OrgTracker.Web.Platform;
 
 /// <summary>The month a list shows: the one asked for if it is a valid past or current month, else the month whose reports are being collected now.</summary>
 public static class PeriodPicker

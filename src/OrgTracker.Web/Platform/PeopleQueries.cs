@@ -5,7 +5,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 
-namespace OrgTracker.Web.Pages.People;
+namespace OrgTracker.Web.Platform;
 
 /// <summary>A person's current post, for lists: post, wing (when not the main organisation) and territory.</summary>
 public sealed record PostHeld(int PersonId, string PostEn, string PostHi, int WingId, string WingEn, string WingHi,
@@ -86,7 +86,7 @@ public static class PeopleQueries
     public static IQueryable<Person> Search(this IQueryable<Person> people, string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return people;
-        var term = Territories.BoothImporter.Clean(query);
+        var term = InputText.Clean(query);
         if (IndianMobile.Normalise(term) is { } mobile) return people.Where(p => p.Mobile == mobile);
         var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length >= 4 && term.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+'))

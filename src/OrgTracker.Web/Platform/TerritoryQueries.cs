@@ -4,7 +4,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 
-namespace OrgTracker.Web.Pages.Territories;
+namespace OrgTracker.Web.Platform;
 
 public sealed record TerritoryRef(int Id, TerritoryLevel Level, string NameEn, string NameHi)
 {

@@ -17,7 +17,7 @@ public static class Commands
         switch (args[0])
         {
             case "migrate":
-                await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
+                await services.GetRequiredService<AppDbContext>().MigrateToCurrentAsync(ct);
                 Console.WriteLine("Database is up to date.");
                 return 0;
 
@@ -31,7 +31,7 @@ public static class Commands
                 }
                 var seed = int.TryParse(Option(args, "--seed"), out var s) ? s : 2026;
                 var db = services.GetRequiredService<AppDbContext>();
-                await db.Database.MigrateAsync(ct);
+                await db.MigrateToCurrentAsync(ct);
                 var seeder = ActivatorUtilities.CreateInstance<Seeder>(services);
                 if (args.Contains("--if-empty") && await seeder.HasDataAsync(ct))
                 {

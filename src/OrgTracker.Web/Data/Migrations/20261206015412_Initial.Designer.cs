@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123042112_AuthSessions")]
-    partial class AuthSessions
+    [Migration("20261206015412_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -251,6 +251,127 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("auth_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Data.IdempotencyKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedUtc")
+                        .HasDatabaseName("ix_idempotency_keys_created_utc");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_items");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_action_items_decision_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_action_items_meeting_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_action_items_territory_id");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_status");
+
+                    b.HasIndex("StateId", "DistrictId", "DueOn")
+                        .HasDatabaseName("ix_action_items_open")
+                        .HasFilter("status IN (1, 2)");
+
+                    b.ToTable("action_items", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -485,6 +606,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ux_appointments_current")
                         .HasFilter("\"to\" IS NULL");
 
+                    b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
+                        .HasDatabaseName("ix_appointments_inactive_current")
+                        .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
+
                     b.ToTable("appointments", (string)null);
                 });
 
@@ -638,6 +763,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_audit_entries_user_id");
 
+                    b.HasIndex("DistrictId", "AtUtc")
+                        .HasDatabaseName("ix_audit_entries_district_id_at_utc");
+
                     b.HasIndex("Entity", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_entity_id");
 
@@ -655,6 +783,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
 
                     b.Property<DateOnly?>("DissolvedOn")
                         .HasColumnType("date")
@@ -769,6 +901,58 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("coverage_cells", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("DriveId", "TerritoryId")
+                        .HasName("pk_drive_targets");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_drive_targets_territory_id");
+
+                    b.HasIndex("DriveId", "Level", "DistrictId")
+                        .HasDatabaseName("ix_drive_targets_drive_id_level_district_id");
+
+                    b.ToTable("drive_targets", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.LokSabhaConstituency", b =>
                 {
                     b.Property<int>("Id")
@@ -806,6 +990,835 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_lok_sabha_constituencies_state_id_number");
 
                     b.ToTable("lok_sabha_constituencies", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<string>("Chair")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateTime>("EndsUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_utc");
+
+                    b.Property<int?>("HeadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("head_count");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTime>("StartsUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("wing_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("WingId")
+                        .HasDatabaseName("ix_meetings_wing_id");
+
+                    b.HasIndex("DistrictId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_district_id_starts_utc");
+
+                    b.HasIndex("DivisionId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_division_id_starts_utc");
+
+                    b.HasIndex("ProgrammeId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_programme_id_starts_utc");
+
+                    b.HasIndex("StateId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_state_id_starts_utc");
+
+                    b.HasIndex("TerritoryId", "Type", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_decisions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+
+                    b.ToTable("meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendance");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateTime?>("MarkedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_utc");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_invitees");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
+
+                    b.HasIndex("DistrictId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
+
+                    b.HasIndex("DivisionId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
+
+                    b.HasIndex("PersonId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
+
+                    b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("caption");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("image");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_utc");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_photos");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id");
+
+                    b.ToTable("meeting_photos", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_programmes");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_meeting_programmes_territory_id");
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_meeting_programmes_state_id_district_id");
+
+                    b.ToTable("meeting_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Member", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<long>("Mobile")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mobile");
+
+                    b.Property<short?>("BirthYear")
+                        .HasColumnType("smallint")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("BoothId")
+                        .HasColumnType("integer")
+                        .HasColumnName("booth_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("EnrolledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<int?>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<long?>("ImportJobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_job_id");
+
+                    b.Property<int?>("ImportLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_line");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("integer")
+                        .HasColumnName("verification");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("verified_by_user_id");
+
+                    b.Property<DateTime?>("VerifiedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("DriveId", "Mobile")
+                        .HasName("pk_members");
+
+                    b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberBoothCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BoothId")
+                        .HasColumnType("integer")
+                        .HasColumnName("booth_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer")
+                        .HasColumnName("verified");
+
+                    b.HasKey("DriveId", "BoothId")
+                        .HasName("pk_member_booth_counts");
+
+                    b.HasIndex("DriveId", "BlockId")
+                        .HasDatabaseName("ix_member_booth_counts_drive_id_block_id");
+
+                    b.ToTable("member_booth_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberDailyCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("DriveId", "BlockId", "Day")
+                        .HasName("pk_member_daily_counts");
+
+                    b.HasIndex("DriveId", "DistrictId")
+                        .HasDatabaseName("ix_member_daily_counts_drive_id_district_id");
+
+                    b.ToTable("member_daily_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportChunk", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("JobId", "Seq")
+                        .HasName("pk_member_import_chunks");
+
+                    b.ToTable("member_import_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("AcNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("ac_number");
+
+                    b.Property<string>("BirthYear")
+                        .HasColumnType("text")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("Channel")
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EnrolledBy")
+                        .HasColumnType("text")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<string>("EnrolledOn")
+                        .HasColumnType("text")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<string>("Gender")
+                        .HasColumnType("text")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Mobile")
+                        .HasColumnType("text")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("OtherBoothId")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_booth_id");
+
+                    b.Property<int?>("OtherLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_line");
+
+                    b.Property<string>("PartNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("part_number");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("problems");
+
+                    b.HasKey("JobId", "Line")
+                        .HasName("pk_member_import_errors");
+
+                    b.ToTable("member_import_errors", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Added")
+                        .HasColumnType("bigint")
+                        .HasColumnName("added");
+
+                    b.Property<long>("AlreadyPresent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("already_present");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_total");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<long>("ErrorRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("error_rows");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_utc");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_utc");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_import_jobs");
+
+                    b.HasIndex("DriveId", "Id")
+                        .HasDatabaseName("ix_member_import_jobs_drive_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_member_import_jobs_status_id");
+
+                    b.ToTable("member_import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_membership_drives");
+
+                    b.HasIndex("StateId", "StartDate")
+                        .HasDatabaseName("ix_membership_drives_state_id_start_date");
+
+                    b.ToTable("membership_drives", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
@@ -1316,10 +2329,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("help_needed");
 
-                    b.Property<Guid?>("LastRequestToken")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_request_token");
-
                     b.Property<DateTime?>("LastSubmittedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_submitted_utc");
@@ -1611,10 +2620,98 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_trainings");
 
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_trainings_meeting_id");
+
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_trainings_person_id");
 
                     b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("LastOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_on");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_unit_activities");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_activities_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_activities_division_id");
+
+                    b.HasIndex("StateId", "LastOn")
+                        .HasDatabaseName("ix_unit_activities_state_id_last_on");
+
+                    b.ToTable("unit_activities", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_vacancy_cells");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_vacancy_cells_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_vacancy_cells_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_vacancy_cells_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_vacancy_cells_state_id");
+
+                    b.ToTable("vacancy_cells", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Wing", b =>
@@ -1820,6 +2917,40 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_territories_territory_id");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.AppUser", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", "ScopeTerritory")
@@ -1920,6 +3051,23 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasConstraintName("fk_committees_territories_territory_id");
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MembershipDrive", null)
+                        .WithMany()
+                        .HasForeignKey("DriveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drive_targets_membership_drives_drive_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drive_targets_territories_territory_id");
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.LokSabhaConstituency", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
@@ -1928,6 +3076,131 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_lok_sabha_constituencies_territories_state_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Wing", "Wing")
+                        .WithMany()
+                        .HasForeignKey("WingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_wings_wing_id");
+
+                    b.Navigation("Programme");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("Wing");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingDecision", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_people_person_id");
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_programmes_territories_territory_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportChunk", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.MembershipDrive", null)
+                        .WithMany()
+                        .HasForeignKey("DriveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_import_jobs_membership_drives_drive_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_drives_territories_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>
@@ -2001,12 +3274,23 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Training", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Person", null)
                         .WithMany("Trainings")
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_trainings_people_person_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
+                {
+                    b.Navigation("Invitees");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Person", b =>

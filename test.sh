@@ -9,7 +9,7 @@ set +e
 if [ -z "${ORGTRACKER_TEST_DB:-}" ]; then
   ensure_cluster
   if ! psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qtAc "select 1" >/dev/null; then
-    echo "PostgreSQL on 127.0.0.1:$PG_PORT does not answer; see .data/postgres/server.log" >&2
+    echo "PostgreSQL on 127.0.0.1:$PG_PORT does not answer; see $PG_DIR/server.log" >&2
     exit 1
   fi
   # Fresh test databases on every run: migrations (and the reference data they insert) always apply from scratch.
@@ -17,7 +17,8 @@ if [ -z "${ORGTRACKER_TEST_DB:-}" ]; then
     psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   done
   ensure_database orgtracker_test
-  export ORGTRACKER_TEST_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_test"
+  # The cluster is durable (synchronous_commit = on); the throw-away test databases need not wait for the disk.
+  export ORGTRACKER_TEST_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_test;Options=-c synchronous_commit=off"
 fi
 
 if [ ! -x /usr/bin/chromium ]; then

@@ -5,7 +5,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA_DIR="$ROOT/.data"
-PG_DIR="$DATA_DIR/postgres"
+# The cluster directory; chosen by ensure_cluster (cluster_dir) unless the caller sets it.
+PG_DIR="${PG_DIR:-}"
 PG_PORT="${ORGTRACKER_PG_PORT:-55432}"
 PG_USER=orgtracker
 PW_FILE="$DATA_DIR/db-password"
@@ -42,6 +43,24 @@ pg_as_owner() {
   fi
 }
 
+# cluster_dir NAME: where a cluster of this checkout lives: .data/NAME, unless the checkout is somewhere the postgres
+# user cannot reach (a clone under root's 0700 home), in which case under /var/lib/postgresql, named after the checkout.
+cluster_dir() {
+  local name="$1"
+  mkdir -p "$DATA_DIR"
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    # the postgres user needs to reach the cluster directory
+    chmod 711 "$DATA_DIR"
+    if ! runuser -u postgres -- test -x "$DATA_DIR" 2>/dev/null; then
+      local home; home="/var/lib/postgresql/orgtracker-$(printf %s "$ROOT" | sha1sum | cut -c1-12)"
+      mkdir -p "$home"; chown postgres "$home"; chmod 700 "$home"
+      echo "$home/$name"; return
+    fi
+  fi
+  echo "$DATA_DIR/$name"
+}
+
 ensure_cluster() {
   ensure_postgres_installed
   mkdir -p "$DATA_DIR"
@@ -49,11 +68,8 @@ ensure_cluster() {
   if [ ! -s "$PW_FILE" ]; then
     (umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$PW_FILE")
   fi
-  if [ "$(id -u)" -eq 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-    # the postgres user needs to reach the cluster directory
-    chmod 711 "$DATA_DIR"
-  fi
+  [ -n "$PG_DIR" ] || PG_DIR="$(cluster_dir postgres)"
+  export PG_DIR
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
     echo "==> creating PostgreSQL cluster in $PG_DIR"
     mkdir -p "$PG_DIR"
@@ -70,7 +86,6 @@ shared_buffers = 512MB
 work_mem = 32MB
 maintenance_work_mem = 512MB
 max_wal_size = 4GB
-synchronous_commit = off
 max_connections = 200
 CONF
   fi
@@ -79,6 +94,10 @@ CONF
     pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null
   fi
   export PGPASSWORD; PGPASSWORD="$(cat "$PW_FILE")"
+  # Acknowledged means durable: clusters made before this ran with synchronous_commit = off.
+  if [ "$(psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc 'show synchronous_commit' 2>/dev/null)" = "off" ]; then
+    psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "alter system set synchronous_commit = on" -c "select pg_reload_conf()" >/dev/null
+  fi
   export ORGTRACKER_DB_BASE="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PGPASSWORD"
 }
 

@@ -37,7 +37,8 @@ ensure_postgres_installed() {
 # Run a PostgreSQL server binary as the cluster owner (PostgreSQL refuses to run as root).
 pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    # from /, which the postgres user can always enter (the checkout may be under a home it cannot)
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

@@ -17,11 +17,14 @@ public static class KnownProxies
 
     public static void Configure(ForwardedHeadersOptions o, IConfiguration configuration)
     {
-        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        o.ForwardLimit = Math.Max(1, configuration.GetValue(LimitSetting, 1));
+        var entries = Parse(configuration[Setting]);
         o.KnownProxies.Clear();
         o.KnownIPNetworks.Clear();
-        foreach (var entry in Parse(configuration[Setting]))
+        // Careful: the middleware trusts every sender when both lists are empty, so with no proxy configured it reads
+        // no header at all.
+        o.ForwardedHeaders = entries.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        o.ForwardLimit = Math.Max(1, configuration.GetValue(LimitSetting, 1));
+        foreach (var entry in entries)
         {
             if (entry.Network is { } network) o.KnownIPNetworks.Add(network);
             else o.KnownProxies.Add(entry.Address!);

@@ -29,7 +29,7 @@ export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
 "${APP[@]}" seed --profile demo --if-empty >/dev/null
 
 echo "==> starting the app on $APP_PORT"
-ORGTRACKER_URLS="http://127.0.0.1:$APP_PORT" ORGTRACKER_LOGIN_ATTEMPTS_PER_MINUTE=100000 "${APP[@]}" >"$WORK/app.log" 2>&1 &
+ORGTRACKER_URLS="http://127.0.0.1:$APP_PORT" ORGTRACKER_LOGIN_FAILURES_PER_MINUTE=100000 "${APP[@]}" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.RateLimiting;
-using System.Threading.RateLimiting;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,8 +37,6 @@ public static class Startup
         return c;
     }
 
-    public const string LoginRateLimit = "login";
-
     public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         // The one clock (Platform/IndiaClock.cs): tests replace it with a pinned FakeTimeProvider.
@@ -67,8 +63,10 @@ public static class Startup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
+                // The password step does not lock accounts (LoginThrottle delays them instead); wrong authenticator
+                // codes lock for one minute only, so that nobody can keep a user out for long.
                 o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(1);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
@@ -112,18 +110,17 @@ public static class Startup
         // A locked-out or demoted user loses their session within a minute even if a session was not ended explicitly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // Sign-in attempts per client address and minute; more get 429.
-        services.AddRateLimiter(o =>
+        // Sign-in throttling per account (progressive delay) and per client (failures per minute), in PostgreSQL.
+        services.AddScoped<LoginThrottle>();
+        // Forwarded headers only from the proxies in ORGTRACKER_KNOWN_PROXIES (Platform/KnownProxies.cs); read when the
+        // pipeline is built, so that settings given to the host late (tests) count.
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IConfiguration>(Platform.KnownProxies.Configure);
+        // The antiforgery cookie is Secure whenever the request (after forwarding) is https, like the others.
+        services.AddAntiforgery(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("LOGIN_ATTEMPTS_PER_MINUTE", 10),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter("get"));
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
         });
 
         services.AddMemoryCache();
@@ -214,6 +211,8 @@ public static class Startup
 
     public static WebApplication UseOrgTracker(this WebApplication app)
     {
+        // First: the client's address and the original scheme, from the configured proxies only.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -237,7 +236,6 @@ public static class Startup
         app.UseAuthentication();
         app.Use(TwoFactorEnforcement.InvokeAsync);
         app.UseAuthorization();
-        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MemberImportError> MemberImportErrors => Set<MemberImportError>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<Authorization.LoginThrottleEntry> LoginThrottles => Set<Authorization.LoginThrottleEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -89,7 +89,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static List<Pending> Capture(DbContext db) =>
         db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is not AuditEntry and not DataProtectionKey and not Authorization.AuthSession and not IdempotencyKey
+                        && e.Entity is not AuditEntry and not DataProtectionKey and not Authorization.AuthSession and not IdempotencyKey and not Authorization.LoginThrottleEntry
                         && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity") != true)
             .Select(e => new Pending(e, e.State.ToString(), Changes(e)))
             .Where(p => p.Action != nameof(EntityState.Modified) || p.Changes.Count > 0)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data.Seeding;
@@ -183,5 +184,23 @@ public class TwoFactorTests(AppFactory app) : IntegrationTest(app)
         for (var i = 0; i < 5; i++)
             await PostFormAsync(attacker, "/Account/LoginWith2fa", new() { ["Input.Code"] = "00000" + i });
         Assert.True(await App.WithDbAsync(db => db.Users.Where(u => u.Email == PresidentBhopal).Select(u => u.LockoutEnd > App.Clock.GetUtcNow()).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Wrong_codes_count_towards_the_clients_failures_per_minute_and_lock_the_account_for_a_minute_at_most()
+    {
+        var client = await SignInAsync(PresidentBhopal);
+        await EnableAsync(client);
+        using var limited = App.WithWebHostBuilder(b => b.UseSetting("LOGIN_FAILURES_PER_MINUTE", "3"));
+        var attacker = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await PasswordStepAsync(attacker, PresidentBhopal)).StatusCode);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await PostFormAsync(attacker, "/Account/LoginWith2fa", new() { ["Input.Code"] = "00000" + i })).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+
+        // Identity's lock-out after wrong codes is short: nobody holding the password can keep the user out for long.
+        var identity = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value;
+        Assert.True(identity.Lockout.DefaultLockoutTimeSpan <= TimeSpan.FromMinutes(2));
     }
 }

@@ -112,3 +112,14 @@ public class AuthSessionConfiguration : IEntityTypeConfiguration<Authorization.A
         b.HasIndex(s => s.ExpiresUtc);
     }
 }
+
+public class LoginThrottleConfiguration : IEntityTypeConfiguration<Authorization.LoginThrottleEntry>
+{
+    public void Configure(EntityTypeBuilder<Authorization.LoginThrottleEntry> b)
+    {
+        b.ToTable("login_throttles");
+        b.HasKey(t => t.Key);
+        b.Property(t => t.Key).HasMaxLength(80);
+        b.HasIndex(t => t.LastFailureUtc);
+    }
+}

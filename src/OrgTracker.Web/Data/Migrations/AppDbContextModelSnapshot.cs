@@ -248,6 +248,34 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("auth_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Authorization.LoginThrottleEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime>("LastFailureUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_utc");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start_utc");
+
+                    b.HasKey("Key")
+                        .HasName("pk_login_throttles");
+
+                    b.HasIndex("LastFailureUtc")
+                        .HasDatabaseName("ix_login_throttles_last_failure_utc");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Data.IdempotencyKey", b =>
                 {
                     b.Property<string>("UserId")

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Account;
 
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Startup.LoginRateLimit)]
-public class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
+/// <summary>
+/// The password step of signing in. Throttled per account and per client (Authorization/LoginThrottle.cs) rather than
+/// locked: a stranger's wrong passwords delay the account by at most a minute, and do not lock its user out.
+/// </summary>
+public class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, LoginThrottle throttle, IStringLocalizer<SharedResource> L, ILogger<LoginModel> log) : PageModel
 {
     // A real hash of a random password: failures that skip the password check (unknown user, locked account) verify
     // against it, so that every failure costs the same time.
@@ -43,9 +47,31 @@ public class LoginModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> 
     {
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
-        var exists = await signIn.UserManager.FindByNameAsync(Input.Email.Trim()) is not null;
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        var client = HttpContext.Connection.RemoteIpAddress;
+        var ct = HttpContext.RequestAborted;
+        // Waits come before the password is looked at, and are the same for an unknown email as for a known one.
+        var wait = await throttle.CheckAsync(email, client, ct);
+        if (wait.Client is { } clientWait)
+        {
+            log.LogWarning("Sign-in refused: too many failures from client {Client}", LoginThrottle.ClientKey(client));
+            ModelState.AddModelError(string.Empty, L["Too many failed sign-ins from your network: try again in {0} seconds.", LoginThrottle.Wait.Seconds(clientWait)]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        if (wait.Account is { } accountWait)
+        {
+            log.LogWarning("Sign-in of {UserName} delayed by {Seconds} s after failures", email, LoginThrottle.Wait.Seconds(accountWait));
+            ModelState.AddModelError(string.Empty, L["Too many attempts for this account: try again in {0} seconds.", LoginThrottle.Wait.Seconds(accountWait)]);
+            return Page();
+        }
+        var exists = await signIn.UserManager.FindByNameAsync(email) is not null;
+        // No lock-out on the password step (the throttle delays instead); a locked account (an administrator's lock,
+        // or the authenticator step's one-minute lock) still answers IsLockedOut.
+        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (!exists || result.IsLockedOut) hasher.VerifyHashedPassword(null!, DummyHash, Input.Password);
+        if (result.Succeeded || result.RequiresTwoFactor) await throttle.SucceededAsync(email, ct);
+        else await throttle.FailedAsync(email, client, ct);
         if (result.Succeeded)
         {
             log.LogInformation("User {UserName} signed in", Input.Email.Trim());

@@ -10,10 +10,9 @@ namespace OrgTracker.Web.Pages.Account;
 /// <summary>
 /// The second step of signing in for a user with two-factor sign-in: the 6-digit code of their authenticator app,
 /// or one of their recovery codes. Reached only with the short-lived cookie the password step sets; failures count
-/// towards the account's lock-out and are rate-limited like the password step.
+/// towards the account's one-minute lock-out and towards the client's failures per minute (Authorization/LoginThrottle.cs).
 /// </summary>
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Startup.LoginRateLimit)]
-public class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, ILogger<LoginWith2faModel> log) : PageModel
+public class LoginWith2faModel(SignInManager<AppUser> signIn, Authorization.LoginThrottle throttle, IStringLocalizer<SharedResource> L, ILogger<LoginWith2faModel> log) : PageModel
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
     [BindProperty] public RecoveryInput Recovery { get; set; } = new();
@@ -48,8 +47,9 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("/Account/Login");
         if (!IsValid(nameof(Input))) return Page();
+        if (await ClientThrottledAsync() is { } throttled) return throttled;
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
-        return Finish(result, user, "authenticator code");
+        return await FinishAsync(result, user, "authenticator code");
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync(string? returnUrl = null)
@@ -58,11 +58,21 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("/Account/Login");
         if (!IsValid(nameof(Recovery))) return Page();
+        if (await ClientThrottledAsync() is { } throttled) return throttled;
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Recovery.Code.Replace(" ", "", StringComparison.Ordinal));
-        return Finish(result, user, "recovery code");
+        return await FinishAsync(result, user, "recovery code");
     }
 
-    private IActionResult Finish(Microsoft.AspNetCore.Identity.SignInResult result, AppUser user, string method)
+    /// <summary>429 with the page while the client has used up its failures of the minute.</summary>
+    private async Task<IActionResult?> ClientThrottledAsync()
+    {
+        if (await throttle.ClientWaitAsync(HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted) is not { } wait) return null;
+        ModelState.AddModelError(string.Empty, L["Too many failed sign-ins from your network: try again in {0} seconds.", Authorization.LoginThrottle.Wait.Seconds(wait)]);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return Page();
+    }
+
+    private async Task<IActionResult> FinishAsync(Microsoft.AspNetCore.Identity.SignInResult result, AppUser user, string method)
     {
         if (result.Succeeded)
         {
@@ -71,6 +81,7 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         }
         // The same message for a wrong code and a locked account, as on the password step.
         log.LogWarning("Wrong {Method} for {UserName} (locked out: {LockedOut})", method, user.UserName, result.IsLockedOut);
+        await throttle.ClientFailedAsync(HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
         ModelState.AddModelError(string.Empty, L["The code is not valid. Try the newest code from your app."]);
         return Page();
     }

@@ -310,3 +310,15 @@ public class FindingsTests(AppFactory app) : IntegrationTest(app)
         Assert.DoesNotContain(digits[..5] + " " + digits[5..], App.Log.Text);
     }
 }
+
+public class MobileNumberMaskingTests
+{
+    [Theory]
+    [InlineData("/People?q=9876543210", "/People?q=98******10")]
+    [InlineData("search +91 98765 43210 done", "search 98******10 done")]
+    [InlineData("q=%2B919876543210&p=2", "q=98******10&p=2")]
+    [InlineData("098765-43210", "98******10")]
+    [InlineData("/Meetings/Details/123456 booth 1234", "/Meetings/Details/123456 booth 1234")]
+    public void Mobile_like_numbers_in_log_properties_are_masked_and_other_numbers_kept(string text, string expected) =>
+        Assert.Equal(expected, OrgTracker.Web.Platform.MobileNumberMasking.Mask(text));
+}

@@ -19,6 +19,8 @@ builder.Services.AddSerilog((services, log) =>
         // Sinks and enrichers registered as services (the tests capture the log this way).
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
+        // Mobile numbers never reach a log in clear (docs/security.md).
+        .Enrich.With<OrgTracker.Web.Platform.MobileNumberMasking>()
         .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
         // Failed commands surface as exceptions, logged where they are handled; the first migration probe is not an error.

@@ -209,6 +209,25 @@ public static class Startup
         return next();
     }
 
+    /// <summary>
+    /// Nothing the application draws is kept by a browser or a proxy: pages carry personal data (names, mobile
+    /// numbers, addresses) and photos show members, so every response after the static files (which keep their
+    /// caching, being served and finished before this) is <c>no-store</c>. Set when the headers are sent, so that no
+    /// page or file result can loosen it.
+    /// </summary>
+    private static Task NoStore(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.CacheControl = "no-store";
+            h.Pragma = "no-cache";
+            h.Remove("Expires");
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+
     public static WebApplication UseOrgTracker(this WebApplication app)
     {
         // First: the client's address and the original scheme, from the configured proxies only.
@@ -231,6 +250,7 @@ public static class Startup
         });
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
+        app.Use(NoStore);
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();

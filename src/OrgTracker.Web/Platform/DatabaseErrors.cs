@@ -71,7 +71,7 @@ public static class ConstraintMessages
 {
     private static readonly Dictionary<string, ConstraintMessage> ByConstraint = new(StringComparer.Ordinal)
     {
-        ["ix_people_mobile"] = new("Input.Mobile", "This mobile number is already registered."),
+        ["ix_people_mobile"] = new("Input.Mobile", PeopleQueries.MobileUnavailable),
         ["ix_territories_assembly_constituency_id_part_number"] = new("Input.PartNumber", "This constituency already has a booth with this part number."),
         ["UserNameIndex"] = new("Input.Email", "A user with this email already exists."),
         ["ux_appointments_current"] = new("", "This person already holds this post here."),

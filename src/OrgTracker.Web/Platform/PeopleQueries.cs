@@ -32,6 +32,15 @@ public sealed record MobileOwner(int Id, string NameEn, string NameHi, bool InSc
 public static class PeopleQueries
 {
     /// <summary>
+    /// What a user is told when a number is taken by someone outside their scope, in another district or another
+    /// state alike (and when a concurrent save took it). The number is unique across the whole system (one person per
+    /// mobile, <c>ix_people_mobile</c>), so that it is taken cannot be hidden without two records for one human; the
+    /// message therefore says only that the number cannot be used here: never who holds it, nor where, nor whether that
+    /// is this state or another (docs/security.md).
+    /// </summary>
+    public const string MobileUnavailable = "This mobile number cannot be used here. Ask the state office.";
+
+    /// <summary>
     /// True when the user may add and edit people: the role may write, checked against the user's own scope node
     /// (state office and state in-charge anywhere in their state, a district president in their district).
     /// </summary>

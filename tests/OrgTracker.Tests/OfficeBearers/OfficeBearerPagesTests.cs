@@ -102,7 +102,7 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
         var booth = await UncoveredBoothInAsync("Bhopal");
         var page = await ParseAsync(await PostFormAsync(client, $"/OfficeBearers/Appoint?territory={booth}", AppointForm(indorePerson.Mobile, ReferenceData.BoothAgentPostId, "Someone", "कोई")));
         var message = page.QuerySelector("[data-valmsg-for='Input.Mobile']")!.TextContent;
-        Assert.Contains("another unit", message);
+        Assert.Equal(OrgTracker.Web.Platform.PeopleQueries.MobileUnavailable, message.Trim());
         Assert.DoesNotContain(indorePerson.NameEn, page.Body!.TextContent);
     }
 

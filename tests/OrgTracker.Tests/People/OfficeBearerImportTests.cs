@@ -97,7 +97,7 @@ public class OfficeBearerImportTests(AppFactory app) : IntegrationTest(app)
         Assert.Contains("'2025-04-01' is not a date in the form dd-MM-yyyy.", bad[7].Reason);
         // The booth's one agent post was taken by line 3 of the same file.
         Assert.Contains("All 1 sanctioned posts are filled", bad[8].Reason);
-        Assert.Contains("outside your area", bad[9].Reason);
+        Assert.Equal(OrgTracker.Web.Platform.PeopleQueries.MobileUnavailable, bad[9].Reason);
 
         var (kamla, ravi, existing) = await App.WithDbAsync(async db => (
             await db.People.AsNoTracking().SingleAsync(x => x.Mobile == "+919876543210"),

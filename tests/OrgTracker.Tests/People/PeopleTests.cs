@@ -108,7 +108,7 @@ public class PeopleTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         var page = await ParseAsync(response);
-        Assert.Equal("This mobile number is already registered to someone outside your area. Ask the state office.", FieldMessage(page, "Input.Mobile"));
+        Assert.Equal(OrgTracker.Web.Platform.PeopleQueries.MobileUnavailable, FieldMessage(page, "Input.Mobile"));
         Assert.Null(page.QuerySelector("[data-testid=mobile-owner]"));
         Assert.DoesNotContain("Zubeida", html);
         Assert.DoesNotContain("Indore", html);

@@ -65,8 +65,9 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
 
         var items = Show switch
         {
-            // The user's own items, wherever they were decided (a user owns what their person owns).
-            "mine" => db.ActionItems.AsNoTracking().Where(a => mine.Contains(a.OwnerId)),
+            // The user's own items, wherever they were decided (a user owns what their person owns), within their scope:
+            // a person of another state who happens to share the user's email is never "mine".
+            "mine" => inScope.Where(a => mine.Contains(a.OwnerId)),
             "overdue" => overdue,
             "open" => inScope.Where(a => a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress),
             _ => inScope,
@@ -87,7 +88,7 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
                     L[MeetingText.ActionStatusKey(r.Status)].Value, IsOverdue(r) ? L["Yes"].Value : "", r.MeetingTitle, IndiaTime.Day(r.MeetingStartsUtc) }));
         Total = await items.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = await rows.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         return Page();
     }
 

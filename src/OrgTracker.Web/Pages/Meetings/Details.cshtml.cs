@@ -136,7 +136,9 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
                 return Invalid("Photo.Files", "{0} is larger than {1} MB. Nothing was saved.", name, PhotoProcessor.MaxMegabytes);
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, ct);
-            var processed = photos.Process(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var processed = photos.Process(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var tooManyPixels);
+            if (tooManyPixels)
+                return Invalid("Photo.Files", "{0} has more than {1} megapixels: send a smaller photo. Nothing was saved.", name, PhotoProcessor.MaxMegapixels);
             if (processed is null) return Invalid("Photo.Files", "{0} is not a photo (JPEG, PNG or WebP). Nothing was saved.", name);
             added.Add(new MeetingPhoto
             {

@@ -131,6 +131,7 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
         var rule = id is null && territory is not null ? Rule.ToRule(territory.Level) : null;
         if (rule is not null && rule.Levels.Count == 0 && (Rule.Posts.Count > 0 || Rule.WingId is not null))
             ModelState.AddModelError("Rule.Levels", L["Choose at least one level to invite from."]);
+        if (rule is not null && !await db.IsKnownWingAsync(rule.WingId, ct)) ModelState.AddModelError("Rule.WingId", L["Choose a wing."]);
         if (!ModelState.IsValid)
         {
             await FillListsAsync(ct);

@@ -46,7 +46,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> L) : P
 
         Total = await meetings.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = await rows.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         Territories = (await db.TerritoryOptionsAsync(User, null, ct)).Select(t => new SelectListItem(t.Label, t.Id.ToString())).ToList();
         Programmes = (await db.MeetingProgrammes.AsNoTracking().Visible(db, User).OrderByDescending(p => p.Id).Take(5)
             .Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();

@@ -43,11 +43,10 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         if (await LoadAsync(id, ct) is { } failure) return failure;
         var rule = Rule.ToRule(Reach.Level);
         if (rule.Levels.Count == 0) return await InvalidAsync("Rule.Levels", "Choose at least one level to invite from.");
-        var meeting = View.Meeting;
+        if (!await db.IsKnownWingAsync(rule.WingId, ct)) return await InvalidAsync("Rule.WingId", "Choose a wing.");
         var candidates = await db.ResolveRuleAsync(Reach, rule, ct);
-        var added = await db.InviteAsync(meeting, candidates, InviteSource.Rule, ct);
+        var added = await InviteAndSaveAsync(candidates, InviteSource.Rule, ct);
         if (added is null) return await InvalidAsync("Rule.Levels", "This rule names more than {0} people; narrow it.", Meeting.MaxInvitees);
-        await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id, added });
     }
 
@@ -56,9 +55,8 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         if (await LoadAsync(id, ct) is { } failure) return failure;
         var candidate = await db.CandidateAsync(Reach, personId, ct);
         if (candidate is null) return await InvalidAsync("", "This person is outside the meeting's reach: invite people of {0} and below.", View.TerritoryName);
-        var added = await db.InviteAsync(View.Meeting, [candidate], InviteSource.Name, ct);
+        var added = await InviteAndSaveAsync([candidate], InviteSource.Name, ct);
         if (added is null) return await InvalidAsync("", "A meeting can have at most {0} invitees.", Meeting.MaxInvitees);
-        await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id, added, q = Q });
     }
 
@@ -73,6 +71,32 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         db.MeetingInvitees.Remove(invitee);
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>The unique index of (meeting, person): a person is invited to a meeting once.</summary>
+    public const string InviteeIndex = "ix_meeting_invitees_meeting_id_person_id";
+
+    /// <summary>
+    /// Invites the candidates not yet invited and saves; null when the meeting would have too many invitees. Two
+    /// people inviting the same person at the same moment both read "not invited"; the second save then meets the
+    /// unique index: the person is invited, so the list is read again and only the others are added.
+    /// </summary>
+    private async Task<int?> InviteAndSaveAsync(IReadOnlyCollection<MeetingQueries.Candidate> candidates, InviteSource source, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var added = await db.InviteAsync(View.Meeting, candidates, source, ct);
+            if (added is null) return null;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return added;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && DatabaseError.From(e).Is(DatabaseErrorKind.UniqueViolation, InviteeIndex))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<IActionResult> InvalidAsync(string field, string message, params object[] args)

@@ -252,13 +252,18 @@ public static class MeetingQueries
         return (rows, N(AttendanceStatus.Present), N(AttendanceStatus.Absent), N(AttendanceStatus.Excused));
     }
 
+    /// <summary>True when no wing is named (any wing) or the wing exists: a posted wing id is checked, never trusted.</summary>
+    public static async Task<bool> IsKnownWingAsync(this AppDbContext db, int? wingId, CancellationToken ct) =>
+        wingId is not { } w || await db.Wings.AnyAsync(x => x.Id == w, ct);
+
     /// <summary>The people whose email is the signed-in user's: users are not people, so "my" items are matched by email.</summary>
     public static IQueryable<Person> SignedInPeople(this AppDbContext db, ClaimsPrincipal user)
     {
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
         if (string.IsNullOrWhiteSpace(email)) return db.People.Where(_ => false);
         var normalised = email.Trim().ToLower();
-        return db.People.Where(p => p.Email != null && p.Email.ToLower() == normalised);
+        // Only people of the user's own scope: an email is not unique across states.
+        return db.People.InScope(user).Where(p => p.Email != null && p.Email.ToLower() == normalised);
     }
 }
 

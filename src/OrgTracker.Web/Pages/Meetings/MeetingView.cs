@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 
@@ -39,7 +40,12 @@ public static class MeetingViewQueries
         var meeting = await db.Meetings.AsNoTracking().Visible(db, user).Include(m => m.Territory).Include(m => m.Wing).Include(m => m.Programme)
             .SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return null;
-        var invitees = (await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == id)
+        // A meeting above the user's scope (a state meeting a district president is invited to) is seen for the
+        // invitation; its invitees and action items are shown only as far as they lie in the user's own scope.
+        var fromAbove = UserScope.From(user)?.Covers(meeting) != true;
+        var inviteeRows = db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == id);
+        if (fromAbove) inviteeRows = inviteeRows.InScope(user);
+        var invitees = (await inviteeRows
                 .Select(i => new
                 {
                     i.Id, i.PersonId, i.Person!.NameEn, i.Person.NameHi, PostEn = i.Appointment!.Post!.NameEn, PostHi = i.Appointment.Post.NameHi,
@@ -52,8 +58,15 @@ public static class MeetingViewQueries
                 i.Attendance, i.Reason, i.Version, !string.IsNullOrWhiteSpace(i.FormerParty)))
             .OrderBy(i => i.Name).ToList();
         var decisions = await db.MeetingDecisions.AsNoTracking().Where(d => d.MeetingId == id).OrderBy(d => d.Id).ToListAsync(ct);
-        var items = await Items(db.ActionItems.Where(a => a.MeetingId == id)).ToListAsync(ct);
-        var carried = await Items(db.CarriedForwardTo(meeting)).ToListAsync(ct);
+        var itemRows = db.ActionItems.Where(a => a.MeetingId == id);
+        var carriedRows = db.CarriedForwardTo(meeting);
+        if (fromAbove)
+        {
+            itemRows = itemRows.InScope(user);
+            carriedRows = carriedRows.InScope(user);
+        }
+        var items = await Items(itemRows).ToListAsync(ct);
+        var carried = await Items(carriedRows).ToListAsync(ct);
         var photos = await db.MeetingPhotos.AsNoTracking().Where(p => p.MeetingId == id).OrderBy(p => p.Id)
             .Select(p => new MeetingView.PhotoRow(p.Id, p.Caption, p.Width, p.Height)).ToListAsync(ct);
         return new MeetingView

@@ -107,6 +107,7 @@ public class NewProgrammeModel(AppDbContext db, IAuthorizationService auth, Time
             ModelState.AddModelError("Input.PerDay", L["The sessions of a day do not fit in the day; start earlier or shorten them."]);
         var rule = Rule.ToRule(Input.UnitLevel);
         if (rule.Levels.Count == 0) ModelState.AddModelError("Rule.Levels", L["Choose at least one level to invite from."]);
+        if (!await db.IsKnownWingAsync(rule.WingId, ct)) ModelState.AddModelError("Rule.WingId", L["Choose a wing."]);
         var title = ReportInput.CleanText(Input.Title);
         if (title is null) ModelState.AddModelError("Input.Title", L["Enter the title."]);
         if (!ModelState.IsValid) return Page();

@@ -16,8 +16,7 @@ public class PhotoModel(AppDbContext db) : PageModel
             ? await photo.Select(p => p.Thumbnail).SingleOrDefaultAsync(ct)
             : await photo.Select(p => p.Image).SingleOrDefaultAsync(ct);
         if (bytes is null) return NotFound();
-        // Private: the photo is only for signed-in users who may see the meeting; photos never change once stored.
-        Response.Headers.CacheControl = "private, max-age=86400";
+        // A member's photo is personal data: never cached (no-store, set for every response in Startup.NoStore).
         Response.Headers["X-Content-Type-Options"] = "nosniff";
         return File(bytes, "image/jpeg");
     }

@@ -12,22 +12,39 @@ public sealed class PhotoProcessor
 {
     public const int MaxMegabytes = 10;
     public const long MaxBytes = MaxMegabytes * 1024L * 1024L;
-    /// <summary>Refuse images whose decoded size would be absurd (a "decompression bomb"): 60 megapixels.</summary>
-    public const long MaxPixels = 60_000_000;
+    /// <summary>
+    /// Refuse images whose decoded size would be absurd (a "decompression bomb"): above 24 megapixels, more than any
+    /// phone's ordinary photo (12–24 MP) and about 96 MB once decoded. The dimensions are read from the file's header
+    /// (<see cref="SKCodec.Info"/>) before anything is decoded.
+    /// </summary>
+    public const long MaxPixels = 24_000_000;
+    public const int MaxMegapixels = (int)(MaxPixels / 1_000_000);
     public const int LongSide = 1600;
     public const int ThumbSide = 320;
 
     public sealed record Photo(byte[] Image, byte[] Thumbnail, int Width, int Height);
 
     /// <summary>The processed photo, or null when the bytes are not an image this can read.</summary>
-    public Photo? Process(ReadOnlySpan<byte> bytes)
+    public Photo? Process(ReadOnlySpan<byte> bytes) => Process(bytes, out _);
+
+    /// <summary>
+    /// The processed photo, or null when the bytes are not an image this can read or (<paramref name="tooManyPixels"/>)
+    /// when its header declares more than <see cref="MaxPixels"/> pixels; such an image is never decoded.
+    /// </summary>
+    public Photo? Process(ReadOnlySpan<byte> bytes, out bool tooManyPixels)
     {
+        tooManyPixels = false;
         if (bytes.Length == 0 || bytes.Length > MaxBytes) return null;
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null) return null;
         var info = codec.Info;
-        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels) return null;
+        if (info.Width <= 0 || info.Height <= 0) return null;
+        if ((long)info.Width * info.Height > MaxPixels)
+        {
+            tooManyPixels = true;
+            return null;
+        }
         using var decoded = SKBitmap.Decode(codec, new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         if (decoded is null) return null;
         using var upright = Orient(decoded, codec.EncodedOrigin);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Membership;
@@ -137,7 +138,7 @@ public static class MembershipQueries
         var ordered = level == TerritoryLevel.Booth
             ? children.OrderBy(c => c.AssemblyConstituency!.Number).ThenBy(c => c.PartNumber)
             : children.OrderBy(c => c.NameEn);
-        var names = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+        var names = await ordered.Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(c => new { c.Id, c.NameEn, c.NameHi, c.PartNumber, Ac = (int?)c.AssemblyConstituency!.Number })
             .ToListAsync(ct);
         var ids = names.Select(n => n.Id).ToList();

@@ -101,7 +101,7 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         if (person is { InScope: false })
         {
             // Never reveal who holds a number outside the user's area.
-            ModelState.AddModelError("Input.Mobile", L["This mobile number is registered with another unit. Ask the state office."]);
+            ModelState.AddModelError("Input.Mobile", L[Platform.PeopleQueries.MobileUnavailable]);
             return Page();
         }
         if (person is not null)

@@ -74,7 +74,7 @@ public class InactiveModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
 
         Total = await flagged.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = await rows.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         Districts = await db.Territories.AsNoTracking().InScope(User).Where(t => t.Level == TerritoryLevel.District)
             .OrderBy(t => t.NameEn).Select(t => new SelectListItem(Localization.Pick(t.NameEn, t.NameHi), t.Id.ToString())).ToListAsync(ct);
         Wings = await db.Wings.AsNoTracking().OrderBy(x => x.SortOrder)

@@ -121,7 +121,7 @@ public sealed class OfficeBearerImporter(AppDbContext db, IAuthorizationService 
                 var owner = await db.MobileOwnerAsync(user, mobile!, null, ct);
                 if (owner is { InScope: false })
                 {
-                    errors.Add(new ImportError(line, L["This mobile number is already registered to someone outside your area. Ask the state office."], v));
+                    errors.Add(new ImportError(line, L[PeopleQueries.MobileUnavailable], v));
                     continue;
                 }
                 if (owner is null && (nameEn.Length == 0 || nameHi.Length == 0))

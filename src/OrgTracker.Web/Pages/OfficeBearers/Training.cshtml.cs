@@ -61,7 +61,7 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
         var people = Filtered();
         Total = await people.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await Project(people).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = await Project(people).Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         Posts = await db.CurrentPostsAsync(User, Rows.Select(r => r.Id).ToList(), ct);
     }
 

@@ -55,7 +55,7 @@ public class UncoveredModel(AppDbContext db, IStringLocalizer<SharedResource> L)
             ? await CoverageQueries.CellsIn(db, t).SumAsync(c => c.Booths - c.WithAgent, ct)
             : await CoverageQueries.UncoveredBooths(db, t, Ac).CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await booths.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = await booths.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         return Page();
     }
 }

@@ -62,7 +62,7 @@ public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await people
             .OrderBy(p => p.NameEn).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(p => new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty, p.Trainings.Any(),
                 db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameEn).FirstOrDefault(),
                 db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameHi).FirstOrDefault(),

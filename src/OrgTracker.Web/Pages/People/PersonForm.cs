@@ -239,7 +239,7 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
         }
         else
         {
-            ModelState.AddModelError("Input.Mobile", L["This mobile number is already registered to someone outside your area. Ask the state office."]);
+            ModelState.AddModelError("Input.Mobile", L[PeopleQueries.MobileUnavailable]);
         }
     }
 
@@ -256,7 +256,7 @@ public abstract class PersonFormModel(AppDbContext db, IAuthorizationService aut
             db.ChangeTracker.Clear();
             await CheckMobileFreeAsync(person.Mobile, person.Id == 0 ? null : person.Id, ct);
             if (ModelState.GetFieldValidationState("Input.Mobile") != ModelValidationState.Invalid)
-                ModelState.AddModelError("Input.Mobile", L["This mobile number is already registered to someone outside your area. Ask the state office."]);
+                ModelState.AddModelError("Input.Mobile", L[PeopleQueries.MobileUnavailable]);
             return false;
         }
     }

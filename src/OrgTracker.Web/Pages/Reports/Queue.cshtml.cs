@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Reports;
@@ -34,7 +35,7 @@ public class QueueModel(AppDbContext db, TimeProvider clock) : PageModel
         Total = await waiting.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await waiting.OrderBy(r => r.LastSubmittedUtc).ThenBy(r => r.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .Join(db.Territories, r => r.DistrictId, t => t.Id, (r, t) => new { r, t })
             .Join(db.Territories, x => x.r.DivisionId, d => d.Id, (x, d) => new Row(x.r.Id, x.r.Period, x.r.Revision, x.r.Status,
                 x.r.LastSubmittedUtc, x.r.SubmittedByName, x.r.SubmittedOnBehalf, x.t.NameEn, x.t.NameHi, d.NameEn, d.NameHi))

@@ -60,7 +60,7 @@ public class ConstituenciesModel(AppDbContext db, IOptions<DashboardOptions> opt
         Total = await seats.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var ordered = Focus ? seats.OrderBy(a => a.MarginPercent) : seats.OrderBy(a => a.Number);
-        Rows = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        Rows = await ordered.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(a => new Row(a.Id, a.Number, a.NameEn, a.NameHi, a.Reservation,
                 db.Territories.Where(d => d.Id == a.DistrictId).Select(d => d.NameEn).First(),
                 db.Territories.Where(d => d.Id == a.DistrictId).Select(d => d.NameHi).First(),

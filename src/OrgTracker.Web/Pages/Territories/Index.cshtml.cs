@@ -91,7 +91,7 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
             ? children.OrderBy(t => t.AssemblyConstituency!.Number).ThenBy(t => t.PartNumber)
             : children.OrderBy(t => t.NameEn);
         Children = await ordered.AsNoTracking()
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(t => new ChildRow(t.Id, t.NameEn, t.NameHi, t.IsUrban, t.PartNumber,
                 t.AssemblyConstituency!.NameEn, t.AssemblyConstituency.NameHi, (int?)t.AssemblyConstituency.Number))
             .ToListAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Admin.Audit;
@@ -88,7 +89,7 @@ public class IndexModel(AppDbContext db) : PageModel
         Total = await entries.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(a => new Row(a.Id, a.AtUtc, a.UserName, a.Entity, a.EntityId, a.Action,
                 db.Territories.Where(t => t.Id == a.DistrictId).Select(t => t.NameEn).FirstOrDefault(),
                 db.Territories.Where(t => t.Id == a.DistrictId).Select(t => t.NameHi).FirstOrDefault(),

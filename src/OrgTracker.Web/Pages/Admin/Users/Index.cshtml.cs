@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Pages.Admin.Users;
@@ -46,7 +47,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Users = await users.AsNoTracking()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)
             .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.Role, u.ScopeTerritory!.NameEn, u.ScopeTerritory.NameHi, u.LockoutEnd > now))
             .ToListAsync(ct);
     }

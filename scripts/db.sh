@@ -70,6 +70,8 @@ ensure_cluster() {
     (umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$PW_FILE")
   fi
   [ -n "$PG_DIR" ] || PG_DIR="$(cluster_dir postgres)"
+  # as root, the postgres user must be able to pass through .data to a cluster kept there
+  if [ "$(id -u)" -eq 0 ]; then chmod 711 "$DATA_DIR"; fi
   export PG_DIR
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
     echo "==> creating PostgreSQL cluster in $PG_DIR"

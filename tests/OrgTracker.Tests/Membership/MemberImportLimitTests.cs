@@ -105,7 +105,7 @@ public class MemberImportLimitTests(AppFactory app) : MembershipTest(app)
     }
 
     /// <summary>A CSV that never ends on its own, a few rows at a time, slowly: a file still being read when it is cancelled.</summary>
-    private sealed class SlowRows(string header, Func<long, string> row) : Stream
+    private sealed class SlowRows(string header, Func<long, string> row) : ForwardOnlyStream
     {
         private byte[] _pending = Encoding.UTF8.GetBytes(header);
         private int _offset;
@@ -126,15 +126,5 @@ public class MemberImportLimitTests(AppFactory app) : MembershipTest(app)
             _offset += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -5,6 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 using OrgTracker.Web.Platform.Imports;
 
 namespace OrgTracker.Web.Pages.Membership;
@@ -312,7 +313,7 @@ public sealed class MemberImportWorker(MemberImportQueue queue, MemberImportSign
 }
 
 /// <summary>Reads a job's stored file chunk by chunk (1 MB in memory at a time).</summary>
-internal sealed class ChunkReadStream(NpgsqlDataSource dataSource, long jobId) : Stream
+internal sealed class ChunkReadStream(NpgsqlDataSource dataSource, long jobId) : ForwardOnlyStream
 {
     private byte[] _chunk = [];
     private int _offset;
@@ -342,14 +343,4 @@ internal sealed class ChunkReadStream(NpgsqlDataSource dataSource, long jobId) :
         }
         return false;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

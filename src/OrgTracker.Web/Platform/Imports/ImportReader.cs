@@ -336,7 +336,7 @@ public sealed class ImportReader : IDisposable
     }
 
     /// <summary>Counts what is read through it and refuses the file past a limit (the upload's size, or the workbook's unpacked size).</summary>
-    private sealed class BoundedStream(Stream inner, long max, UnpackBudget? budget = null) : Stream
+    private sealed class BoundedStream(Stream inner, long max, UnpackBudget? budget = null) : ForwardOnlyStream
     {
         private long _count;
         public long Count => Interlocked.Read(ref _count);
@@ -364,15 +364,5 @@ public sealed class ImportReader : IDisposable
             if (disposing && budget is not null) inner.Dispose();
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -134,9 +134,9 @@ public static class Summaries
                 UNION ALL SELECT block_id, state_id, division_id, district_id, "from" FROM appointments WHERE block_id IS NOT NULL
                 UNION ALL SELECT district_id, state_id, division_id, district_id, formed_on FROM committees WHERE district_id IS NOT NULL
                 UNION ALL SELECT block_id, state_id, division_id, district_id, formed_on FROM committees WHERE block_id IS NOT NULL
-                UNION ALL SELECT district_id, state_id, division_id, district_id, (COALESCE(last_submitted_utc, created_utc) AT TIME ZONE 'Asia/Kolkata')::date FROM reports
-                UNION ALL SELECT district_id, state_id, division_id, district_id, (created_utc AT TIME ZONE 'Asia/Kolkata')::date FROM meetings WHERE district_id IS NOT NULL
-                UNION ALL SELECT block_id, state_id, division_id, district_id, (created_utc AT TIME ZONE 'Asia/Kolkata')::date FROM meetings WHERE block_id IS NOT NULL
+                UNION ALL SELECT district_id, state_id, division_id, district_id, {IndiaTime.SqlDay("COALESCE(last_submitted_utc, created_utc)")} FROM reports
+                UNION ALL SELECT district_id, state_id, division_id, district_id, {IndiaTime.SqlDay("created_utc")} FROM meetings WHERE district_id IS NOT NULL
+                UNION ALL SELECT block_id, state_id, division_id, district_id, {IndiaTime.SqlDay("created_utc")} FROM meetings WHERE block_id IS NOT NULL
                 UNION ALL SELECT district_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
                 UNION ALL SELECT block_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
             ) x GROUP BY territory;

@@ -22,6 +22,9 @@ public static class IndiaTime
     /// <summary>The calendar day in India at the UTC instant <paramref name="utc"/>.</summary>
     public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
 
+    /// <summary>The same for hand-written SQL: the India day of a <c>timestamptz</c> expression.</summary>
+    public static string SqlDay(string utcExpression) => $"(({utcExpression}) AT TIME ZONE interval '{OffsetMinutes} minutes')::date";
+
     /// <summary>The UTC instant at which <paramref name="day"/> starts in India (18:30 UTC the day before).</summary>
     public static DateTime DayStartUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
 

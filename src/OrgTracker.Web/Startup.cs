@@ -79,6 +79,9 @@ public static class Startup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
+        // Password-reset tokens are the one-time set-up links of `setup` (Data/ProductionSetup.cs): valid 72 hours.
+        // (The administrator's password reset uses its token at once.) The expiry reads the DI TimeProvider.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ProductionSetup.LinkLifespan);
         // Behind TLS (ORGTRACKER_HTTPS=true) the cookie is __Host- prefixed and Secure; on plain loopback HTTP it cannot be.
         var https = configuration.GetValue("HTTPS", false);
         services.ConfigureApplicationCookie(o =>

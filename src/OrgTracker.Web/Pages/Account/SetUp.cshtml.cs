@@ -88,7 +88,6 @@ public class SetUpModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
         log.LogWarning("Set-up link refused for user {UserId}: expired, used or wrong", UserId);
         Invalid = true;
         ModelState.Clear();
-        Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
     }
 }

@@ -86,6 +86,11 @@ public static class Commands
                 }
             }
 
+            case "demo-logins" when args.Contains("--if-loaded")
+                && !await services.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(ProductionSetup.DemoEmailSuffix.ToUpper()), ct):
+                Console.WriteLine("No demo data in this database (production): sign in with the accounts the administrator created.");
+                return 0;
+
             case "demo-logins":
                 Console.WriteLine("Demo logins (demo data only):");
                 foreach (var l in Seeder.DemoLogins) Console.WriteLine($"  {l.Email,-40} {l.Role,-18} {l.ScopeEn}");

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
 using OrgTracker.Web.Data;
@@ -168,5 +169,24 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
         var post = await ParseAsync(await SetPasswordAsync(client, link, ChiefPassword, ChiefPassword));
         Assert.NotNull(post.QuerySelector("[data-testid=setup-refused]"));
         Assert.Null(await App.WithDbAsync(db => db.Users.Select(u => u.PasswordHash).SingleAsync()));
+    }
+}
+
+/// <summary>Where the printed set-up link points.</summary>
+public class SetupLinkBaseUrlTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(v => v.Key, v => (string?)v.Value)).Build();
+
+    [Fact]
+    public void The_url_option_wins_then_the_public_url_then_the_first_listen_address_then_the_default()
+    {
+        var all = Config(("PUBLIC_URL", "https://orgtracker.example.org"), ("URLS", "http://0.0.0.0:8080;http://[::]:8080"));
+        Assert.Equal("https://given.example.org", ProductionSetup.BaseUrl("https://given.example.org", all));
+        Assert.Equal("https://orgtracker.example.org", ProductionSetup.BaseUrl(null, all));
+        Assert.Equal("http://0.0.0.0:8080", ProductionSetup.BaseUrl(null, Config(("URLS", "http://0.0.0.0:8080;http://[::]:8080"))));
+        Assert.Equal("http://127.0.0.1:5080", ProductionSetup.BaseUrl(null, Config()));
+        Assert.Equal("https://x.example.org/Account/SetUp?user=u%201&token=a%2Bb%2F%3D",
+            ProductionSetup.SetUpUrl("https://x.example.org/", "u 1", "a+b/="));
     }
 }

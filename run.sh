@@ -25,5 +25,5 @@ fi
 export ORGTRACKER_URLS="${ORGTRACKER_URLS:-http://127.0.0.1:5080}"
 echo
 echo "OrgTracker: ${ORGTRACKER_URLS}"
-"${APP[@]}" demo-logins
+"${APP[@]}" demo-logins --if-loaded
 exec "${APP[@]}"

@@ -61,6 +61,36 @@ public static class Commands
             case "import" when args.Length >= 3 && args[1] == "members":
                 return await Pages.Membership.MemberImportCommand.RunAsync(services, args, ct);
 
+            case "setup":
+            {
+                var states = Options(args, "--state");
+                var admin = Option(args, "--admin");
+                if (states.Count == 0 || admin is null)
+                {
+                    Console.Error.WriteLine("Usage: setup --state MP [--state UP …] --admin EMAIL [--url https://orgtracker.example.org]");
+                    return 2;
+                }
+                await services.GetRequiredService<AppDbContext>().MigrateToCurrentAsync(ct);
+                var baseUrl = ProductionSetup.BaseUrl(Option(args, "--url"), services.GetRequiredService<IConfiguration>());
+                try
+                {
+                    var result = await ActivatorUtilities.CreateInstance<ProductionSetup>(services).RunAsync(states, admin, baseUrl, ct);
+                    foreach (var line in result.Lines) Console.WriteLine(line);
+                    if (result.Link is not null) Console.WriteLine($"Set-up link: {result.Link}");
+                    return 0;
+                }
+                catch (ProductionSetupException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 1;
+                }
+            }
+
+            case "demo-logins" when args.Contains("--if-loaded")
+                && !await services.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(ProductionSetup.DemoEmailSuffix.ToUpper()), ct):
+                Console.WriteLine("No demo data in this database (production): sign in with the accounts the administrator created.");
+                return 0;
+
             case "demo-logins":
                 Console.WriteLine("Demo logins (demo data only):");
                 foreach (var l in Seeder.DemoLogins) Console.WriteLine($"  {l.Email,-40} {l.Role,-18} {l.ScopeEn}");
@@ -68,10 +98,15 @@ public static class Commands
                 return 0;
 
             default:
-                Console.Error.WriteLine("Commands: migrate | seed --profile demo|mp-full|up-full [--seed N] [--if-empty] | import booths FILE.csv [--state MP|UP] | import members FILE.csv|FILE.xlsx [--drive ID] [--district NAME] | demo-logins");
+                Console.Error.WriteLine("Commands: migrate | setup --state MP|UP [--state …] --admin EMAIL [--url URL] | seed --profile demo|mp-full|up-full [--seed N] [--if-empty] | import booths FILE.csv [--state MP|UP] | import members FILE.csv|FILE.xlsx [--drive ID] [--district NAME] | demo-logins");
                 return 2;
         }
     }
+
+    /// <summary>Every value of an option that may repeat (<c>--state MP --state UP</c>); a value may also list several (<c>MP,UP</c>).</summary>
+    private static List<string> Options(string[] args, string name) =>
+        args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length)
+            .SelectMany(x => args[x.i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
     private static string? Option(string[] args, string name)
     {

@@ -23,7 +23,8 @@ public class AssemblyConstituency : IScoped
     public int? DivisionId { get; set; }
     /// <summary>The district the constituency lies in (most of its booths).</summary>
     public int? DistrictId { get; set; }
-    public int LokSabhaConstituencyId { get; set; }
+    /// <summary>Null until the state office records it: a production set-up knows the assembly seats, not the Lok Sabha seats.</summary>
+    public int? LokSabhaConstituencyId { get; set; }
     public LokSabhaConstituency? LokSabhaConstituency { get; set; }
     public int Number { get; set; }
     public string NameEn { get; set; } = "";

@@ -67,6 +67,9 @@ public static class PageRules
         Get("/Account/LoginWith2fa", "anyone", "/Account/LoginWith2fa"),
         Post("/Account/LoginWith2fa", null, "anyone", "/Account/LoginWith2fa"),
         Post("/Account/LoginWith2fa", "Recovery", "anyone", "/Account/LoginWith2fa"),
+        // The one-time set-up link of `setup`: the token in the link is the credential.
+        Get("/Account/SetUp", "anyone", "/Account/SetUp"),
+        Post("/Account/SetUp", null, "anyone", "/Account/SetUp"),
         // Every user manages their own two-factor sign-in.
         Get("/Account/EnableAuthenticator", "signed in", "/Account/EnableAuthenticator"),
         Post("/Account/EnableAuthenticator", null, "signed in", "/Account/EnableAuthenticator"),

@@ -655,7 +655,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
-                    b.Property<int>("LokSabhaConstituencyId")
+                    b.Property<int?>("LokSabhaConstituencyId")
                         .HasColumnType("integer")
                         .HasColumnName("lok_sabha_constituency_id");
 
@@ -3053,7 +3053,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("LokSabhaConstituencyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_assembly_constituencies_lok_sabha_constituencies_lok_sabha_");
 
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)

@@ -49,9 +49,10 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         new("president.lucknow@demo.orgtracker.in", Roles.DistrictPresident, "Lucknow", "Lucknow District President"),
     ];
 
-    private sealed record StateSpec(string Code, string NameEn, string NameHi, string File, int LokSabhaSeats, int Blocks, int Booths);
+    internal sealed record StateSpec(string Code, string NameEn, string NameHi, string File, int LokSabhaSeats, int Blocks, int Booths);
 
-    private static readonly StateSpec[] States =
+    /// <summary>The states the reference data covers (shared with the production set-up, Data/ProductionSetup.cs).</summary>
+    internal static readonly StateSpec[] States =
     [
         new("MP", "Madhya Pradesh", "मध्य प्रदेश", "mp_districts.csv", 29, 313, 64_879),
         new("UP", "Uttar Pradesh", "उत्तर प्रदेश", "up_districts.csv", 80, 826, 162_069),
@@ -321,7 +322,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
             "COPY assembly_constituencies (id, state_id, division_id, district_id, lok_sabha_constituency_id, number, name_en, name_hi, reservation, result_year, winning_party, party_outcome, margin_votes, margin_percent) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var a in acs)
-                await w.WriteRowAsync(ct, a.Id, a.StateId, a.DivisionId!.Value, a.DistrictId!.Value, a.LokSabhaConstituencyId, a.Number,
+                await w.WriteRowAsync(ct, a.Id, a.StateId, a.DivisionId!.Value, a.DistrictId!.Value, a.LokSabhaConstituencyId!.Value, a.Number,
                     a.NameEn, a.NameHi, a.Reservation, a.ResultYear!.Value, a.WinningParty!, (int)a.PartyOutcome!.Value,
                     a.MarginVotes!.Value, a.MarginPercent!.Value);
             await w.CompleteAsync(ct);
@@ -334,9 +335,9 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         else await w.WriteNullAsync(ct);
     }
 
-    private sealed record DistrictRow(string DivisionEn, string DivisionHi, string DistrictEn, string DistrictHi);
+    internal sealed record DistrictRow(string DivisionEn, string DivisionHi, string DistrictEn, string DistrictHi);
 
-    private static List<DistrictRow> ReadDistricts(string file)
+    internal static List<DistrictRow> ReadDistricts(string file)
     {
         using var reader = new StreamReader(ReferencePath(file));
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
@@ -358,5 +359,31 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         while (csv.Read())
             counts[(csv.GetField("state_code")!, csv.GetField("district_en")!)] = csv.GetField<int>("ac_count");
         return counts;
+    }
+
+    /// <summary>
+    /// The real assembly-constituency numbers of each district, from the <c>ac_numbers</c> column of ac_per_district.csv
+    /// (ranges and single numbers, e.g. "122-124,126-127").
+    /// </summary>
+    internal static Dictionary<(string State, string District), List<int>> ReadAcNumbers()
+    {
+        using var reader = new StreamReader(ReferencePath("ac_per_district.csv"));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var numbers = new Dictionary<(string, string), List<int>>();
+        while (csv.Read())
+        {
+            var list = new List<int>();
+            foreach (var part in csv.GetField("ac_numbers")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var range = part.Split('-', StringSplitOptions.TrimEntries);
+                var from = int.Parse(range[0], CultureInfo.InvariantCulture);
+                var to = range.Length > 1 ? int.Parse(range[1], CultureInfo.InvariantCulture) : from;
+                for (var n = from; n <= to; n++) list.Add(n);
+            }
+            numbers[(csv.GetField("state_code")!, csv.GetField("district_en")!)] = list;
+        }
+        return numbers;
     }
 }

@@ -32,7 +32,7 @@ public class ConstituenciesModel(AppDbContext db, IOptions<DashboardOptions> opt
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public sealed record Row(int Id, int Number, string NameEn, string NameHi, string Reservation, string DistrictEn, string DistrictHi,
-        int LsNumber, string LsEn, string LsHi, ElectionOutcome? Outcome, string? Winner, int? MarginVotes, decimal? MarginPercent)
+        int? LsNumber, string? LsEn, string? LsHi, ElectionOutcome? Outcome, string? Winner, int? MarginVotes, decimal? MarginPercent)
     {
         public int Booths { get; set; }
     }
@@ -64,7 +64,7 @@ public class ConstituenciesModel(AppDbContext db, IOptions<DashboardOptions> opt
             .Select(a => new Row(a.Id, a.Number, a.NameEn, a.NameHi, a.Reservation,
                 db.Territories.Where(d => d.Id == a.DistrictId).Select(d => d.NameEn).First(),
                 db.Territories.Where(d => d.Id == a.DistrictId).Select(d => d.NameHi).First(),
-                a.LokSabhaConstituency!.Number, a.LokSabhaConstituency.NameEn, a.LokSabhaConstituency.NameHi,
+                a.LokSabhaConstituency == null ? null : (int?)a.LokSabhaConstituency.Number, a.LokSabhaConstituency!.NameEn, a.LokSabhaConstituency!.NameHi,
                 a.PartyOutcome, a.WinningParty, a.MarginVotes, a.MarginPercent))
             .ToListAsync(ct);
         var ids = Rows.Select(r => (int?)r.Id).ToList();

@@ -59,7 +59,7 @@ public sealed class ImportReader : IDisposable
                     BufferSize = 1 << 16, MaxFieldSize = limits.MaxCellLength,
                 });
                 _owned.Add(_csv);
-                Header = Guard(() => _csv.Read()) ? ReadCsvHeader() : [];
+                Header = Guard(_csv, static c => c.Read()) ? ReadCsvHeader() : [];
             }
             else
             {
@@ -67,9 +67,9 @@ public sealed class ImportReader : IDisposable
                 _owned.Add(spool);
                 Inspect(spool, limits);
                 spool.Position = 0;
-                _sheet = Guard(() => spool.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().GetEnumerator());
+                _sheet = Guard(spool, static s => s.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().GetEnumerator());
                 _owned.Add(_sheet);
-                Header = Guard(() => _sheet.MoveNext()) ? ReadSheetHeader() : [];
+                Header = Guard(_sheet, static s => s.MoveNext()) ? ReadSheetHeader() : [];
             }
         }
         catch
@@ -153,12 +153,15 @@ public sealed class ImportReader : IDisposable
 
     private ImportRefused Refused(ImportRefusal reason, int line, Exception? inner = null) => new(reason, line, inner);
 
-    /// <summary>Runs a step of a library reader; its exceptions become a refusal of the file, with the limit that caused it when there was one.</summary>
-    private T Guard<T>(Func<T> step)
+    /// <summary>
+    /// Runs a step of a library reader; its exceptions become a refusal of the file, with the limit that caused it when
+    /// there was one. The step is a static lambda over its state, so the per-row calls allocate nothing.
+    /// </summary>
+    private TResult Guard<TState, TResult>(TState state, Func<TState, TResult> step)
     {
         try
         {
-            return step();
+            return step(state);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ImportRefused)
         {
@@ -180,7 +183,7 @@ public sealed class ImportReader : IDisposable
     private bool NextCsvRow()
     {
         _badQuote = false;
-        if (!Guard(() => _csv!.Read())) return false;
+        if (!Guard(_csv!, static c => c.Read())) return false;
         var raw = _csv!.RawRow;
         if (raw - _lastRawRow > 1)
         {
@@ -205,7 +208,7 @@ public sealed class ImportReader : IDisposable
 
     private bool NextSheetRow()
     {
-        if (!Guard(() => _sheet!.MoveNext()))
+        if (!Guard(_sheet!, static s => s.MoveNext()))
         {
             _cells = null;
             return false;

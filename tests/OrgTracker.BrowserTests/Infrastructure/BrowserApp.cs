@@ -12,17 +12,22 @@ using Respawn;
 namespace OrgTracker.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The application on Kestrel at a free loopback port, over a database of its own (orgtracker_browser), so that
-/// these tests and OrgTracker.Tests can run side by side under <c>dotnet test OrgTracker.sln</c>.
+/// The application on Kestrel at a free loopback port, over a database of its own (the test database's name with
+/// "_browser" added, orgtracker_browser under test.sh), so that these tests and OrgTracker.Tests can run side by
+/// side under <c>dotnet test OrgTracker.sln</c>, and two checkouts with their own test databases never share one.
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string DatabaseName = "orgtracker_browser";
-
-    public static string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(
+    private static readonly NpgsqlConnectionStringBuilder TestDb = new(
         Environment.GetEnvironmentVariable("ORGTRACKER_TEST_DB")
-        ?? throw new InvalidOperationException("ORGTRACKER_TEST_DB is not set: run the tests with ./test.sh."))
-    { Database = DatabaseName }.ConnectionString;
+        ?? throw new InvalidOperationException("ORGTRACKER_TEST_DB is not set: run the tests with ./test.sh."));
+
+    public static string DatabaseName { get; } =
+        (TestDb.Database is { Length: > 0 } name && name.EndsWith("_test") ? name[..^"_test".Length] : TestDb.Database)
+        + "_browser";
+
+    public static string ConnectionString { get; } =
+        new NpgsqlConnectionStringBuilder(TestDb.ConnectionString) { Database = DatabaseName }.ConnectionString;
 
     private Respawner? _respawner;
 

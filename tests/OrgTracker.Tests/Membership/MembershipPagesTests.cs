@@ -176,7 +176,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         var verifiedBefore = await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.BoothId == member.BoothId).Select(c => c.Verified).SingleAsync());
         var office = await SignInAsync(OfficeMp);
 
-        var response = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&mobile={member.Mobile}&version={member.Version}&to=Verified",
+        var response = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to=Verified",
             [], formPage: $"/Membership/Members/{drive}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = (await MemberAsync(drive, member.Mobile))!;
@@ -185,7 +185,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         Assert.Equal(verifiedBefore + 1, await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.BoothId == member.BoothId).Select(c => c.Verified).SingleAsync()));
 
         // A stale version (the member changed meanwhile) saves nothing.
-        var stale = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&mobile={member.Mobile}&version={member.Version}&to=Rejected",
+        var stale = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to=Rejected",
             [], formPage: $"/Membership/Members/{drive}");
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Equal(Verification.Verified, (await MemberAsync(drive, member.Mobile))!.Verification);
@@ -203,7 +203,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         var client = await SignInAsync(user);
         var page = await GetDocumentAsync(client, $"/Membership/Members/{drive}");
         Assert.Empty(page.QuerySelectorAll("button[formaction*=Verify]"));
-        var response = await PostFormAsync(client, $"/Membership/Members/{drive}?handler=Verify&mobile={member.Mobile}&version={member.Version}&to=Verified",
+        var response = await PostFormAsync(client, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to=Verified",
             [], formPage: $"/Membership/Members/{drive}");
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("AccessDenied")),

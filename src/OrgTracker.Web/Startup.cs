@@ -54,6 +54,7 @@ public static class Startup
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SummaryRefresher>()));
 
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("OrgTracker");
+        services.AddSingleton<SealedTerms>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

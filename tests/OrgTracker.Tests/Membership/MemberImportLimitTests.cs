@@ -104,6 +104,56 @@ public class MemberImportLimitTests(AppFactory app) : MembershipTest(app)
         Assert.Contains("Cancelled: nothing from this file was saved.", page.QuerySelector("[data-field=text]")!.TextContent);
     }
 
+    [Fact]
+    public async Task An_uploader_with_two_imports_pending_is_refused_a_third_until_one_ends()
+    {
+        var drive = await MpDriveAsync();
+        var (ac, part) = await BoothCodeAsync((await BoothInAsync("Indore")).Id);
+        var pending = await App.WithDbAsync(async db =>
+        {
+            var indore = await db.Territories.SingleAsync(t => t.NameEn == "Indore" && t.Level == TerritoryLevel.District);
+            var uploader = await db.Users.SingleAsync(u => u.Email == PresidentIndore);
+            var jobs = Enumerable.Range(0, MemberImportQueue.MaxPendingPerUser).Select(i => new MemberImportJob
+            {
+                DriveId = drive, StateId = indore.StateId, DivisionId = indore.DivisionId, DistrictId = indore.Id, FileName = $"big-{i}.csv",
+                Format = ImportFormat.Csv, Status = ImportStatus.Running, Attempts = 1, Worker = "another instance", CreatedUtc = UtcNow,
+                CreatedByUserId = uploader.Id, CreatedByName = PresidentIndore,
+            }).ToList();
+            db.MemberImportJobs.AddRange(jobs);
+            await db.SaveChangesAsync();
+            // Alive on the database's clock, so that this instance's worker does not take them over.
+            foreach (var job in jobs)
+                await db.Database.ExecuteSqlAsync($"UPDATE member_import_jobs SET heartbeat_utc = now() WHERE id = {job.Id}");
+            return jobs.Select(j => j.Id).ToList();
+        });
+        Task<int> JobCountAsync() => App.WithDbAsync(db => db.MemberImportJobs.CountAsync(j => j.DriveId == drive));
+        var before = await JobCountAsync();
+        var file = Encoding.UTF8.GetBytes($"{Header}\nRamesh Kumar,9876543210,{ac},{part},M,1980,paper,2026-10-02,\n");
+
+        var indore = await SignInAsync(PresidentIndore);
+        var response = await PostFileAsync(indore, $"/Membership/Import/{drive}", "forms.csv", file);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ParseAsync(response);
+        Assert.Contains("You already have 2 imports waiting or running.", page.QuerySelector("[data-testid=file-error]")!.TextContent);
+        Assert.Equal(before, await JobCountAsync());
+        Assert.Equal(0L, await App.WithDbAsync(db => db.Database.SqlQuery<long>(
+            $"SELECT count(*) AS \"Value\" FROM member_import_chunks c JOIN member_import_jobs j ON j.id = c.job_id WHERE j.drive_id = {drive}").SingleAsync()));
+
+        // Another uploader is not held up by Indore's queue.
+        var office = await SignInAsync(OfficeMp);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFileAsync(office, $"/Membership/Import/{drive}", "forms.csv", file)).StatusCode);
+
+        // Once one of Indore's ends, Indore may upload again.
+        await App.WithDbAsync(db => db.MemberImportJobs.Where(j => j.Id == pending[0])
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Cancelled)));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFileAsync(indore, $"/Membership/Import/{drive}", "forms.csv", file)).StatusCode);
+
+        // The two accepted uploads run on this host's worker; they end before the next test resets the database.
+        for (var i = 0; i < 120 && await App.WithDbAsync(db => db.MemberImportJobs.AnyAsync(j => j.DriveId == drive
+                 && !pending.Contains(j.Id) && (j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running))); i++)
+            await Task.Delay(250);
+    }
+
     /// <summary>A CSV that never ends on its own, a few rows at a time, slowly: a file still being read when it is cancelled.</summary>
     private sealed class SlowRows(string header, Func<long, string> row) : ForwardOnlyStream
     {

@@ -176,7 +176,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         var verifiedBefore = await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.BoothId == member.BoothId).Select(c => c.Verified).SingleAsync());
         var office = await SignInAsync(OfficeMp);
 
-        var response = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&mobile={member.Mobile}&version={member.Version}&to=Verified",
+        var response = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to=Verified",
             [], formPage: $"/Membership/Members/{drive}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = (await MemberAsync(drive, member.Mobile))!;
@@ -185,7 +185,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         Assert.Equal(verifiedBefore + 1, await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.BoothId == member.BoothId).Select(c => c.Verified).SingleAsync()));
 
         // A stale version (the member changed meanwhile) saves nothing.
-        var stale = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&mobile={member.Mobile}&version={member.Version}&to=Rejected",
+        var stale = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to=Rejected",
             [], formPage: $"/Membership/Members/{drive}");
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Equal(Verification.Verified, (await MemberAsync(drive, member.Mobile))!.Verification);
@@ -203,7 +203,7 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         var client = await SignInAsync(user);
         var page = await GetDocumentAsync(client, $"/Membership/Members/{drive}");
         Assert.Empty(page.QuerySelectorAll("button[formaction*=Verify]"));
-        var response = await PostFormAsync(client, $"/Membership/Members/{drive}?handler=Verify&mobile={member.Mobile}&version={member.Version}&to=Verified",
+        var response = await PostFormAsync(client, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to=Verified",
             [], formPage: $"/Membership/Members/{drive}");
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("AccessDenied")),
@@ -338,6 +338,42 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
         var good = await PostFileAsync(office, $"/Membership/Targets/{drive}?handler=Import", "targets.csv", "district,target\nIndore,7000\nभोपाल,\"6,500\"\n"u8.ToArray(),
             formPage: $"/Membership/Targets/{drive}");
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(7000, await App.WithDbAsync(db => db.DriveTargets.Where(t => t.DriveId == drive && t.TerritoryId == indore).Select(t => t.Target).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_target_import_over_targets_changed_since_the_page_was_opened_is_refused()
+    {
+        var drive = await MpDriveAsync();
+        var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
+        var office = await SignInAsync(OfficeMp);
+        var page = await GetDocumentAsync(office, $"/Membership/Targets/{drive}");
+        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[type=file]") is not null);
+
+        // Meanwhile the state in-charge changes Indore's target in the grid.
+        var incharge = await SignInAsync(InChargeMp);
+        var grid = await GetDocumentAsync(incharge, $"/Membership/Targets/{drive}");
+        var fields = grid.QuerySelectorAll("form:not([enctype]) input[name^='Input[']")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var row = fields.Single(f => f.Key.EndsWith(".TerritoryId") && f.Value == indore.ToString()).Key.Replace(".TerritoryId", "");
+        fields[row + ".Target"] = "4321";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(incharge, $"/Membership/Targets/{drive}", fields)).StatusCode);
+
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+            body.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        body.Add(new ByteArrayContent("district,target\nIndore,7000\n"u8.ToArray()), "file", "targets.csv");
+        var response = await office.PostAsync($"/Membership/Targets/{drive}?handler=Import", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = (await ParseAsync(response)).QuerySelectorAll("[data-testid=target-import-errors] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["Someone else changed these targets while you were editing. Reload the page to see their changes."], errors);
+        Assert.Equal(4321, await App.WithDbAsync(db => db.DriveTargets.Where(t => t.DriveId == drive && t.TerritoryId == indore).Select(t => t.Target).SingleAsync()));
+
+        // Opened again, the page shows the new figure, and the same file is taken.
+        var again = await PostFileAsync(office, $"/Membership/Targets/{drive}?handler=Import", "targets.csv", "district,target\nIndore,7000\n"u8.ToArray(),
+            formPage: $"/Membership/Targets/{drive}");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(7000, await App.WithDbAsync(db => db.DriveTargets.Where(t => t.DriveId == drive && t.TerritoryId == indore).Select(t => t.Target).SingleAsync()));
     }
 

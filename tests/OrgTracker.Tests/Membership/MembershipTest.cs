@@ -67,18 +67,21 @@ public abstract partial class MembershipTest(AppFactory app) : IntegrationTest(a
         (await db.MemberImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId),
          await db.MemberImportErrors.AsNoTracking().Where(e => e.JobId == jobId).OrderBy(e => e.Line).ToListAsync()));
 
-    /// <summary>GETs the form page for its antiforgery token, then POSTs a file with it.</summary>
+    /// <summary>
+    /// GETs the form page, then POSTs a file with the hidden fields of the page's form that takes a file (its antiforgery
+    /// token, and whatever else the page gave it), as a browser would.
+    /// </summary>
     protected static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string fileName, byte[] content, string? formPage = null)
     {
-        var page = await client.GetStringAsync(formPage ?? url);
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, $"no antiforgery token on {formPage ?? url}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        return await client.PostAsync(url, form);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(formPage ?? url));
+        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector("input[type=file]") is not null);
+        Assert.True(form is not null, $"no form with a file on {formPage ?? url}");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+            body.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        Assert.True(form.QuerySelector("input[name=__RequestVerificationToken]") is not null, $"no antiforgery token on {formPage ?? url}");
+        body.Add(new ByteArrayContent(content), "file", fileName);
+        return await client.PostAsync(url, body);
     }
 
     /// <summary>The number of members by a direct count, for checking the summary tables.</summary>

@@ -309,6 +309,58 @@ public class FindingsTests(AppFactory app) : IntegrationTest(app)
         Assert.DoesNotContain(digits, App.Log.Text);
         Assert.DoesNotContain(digits[..5] + " " + digits[5..], App.Log.Text);
     }
+
+    /// <summary>Every link, form action and button target of a page that contains the digits.</summary>
+    private static List<string> AddressesWith(AngleSharp.Dom.IDocument page, string digits) =>
+        page.QuerySelectorAll("[href], [action], [formaction]")
+            .SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("action"), e.GetAttribute("formaction") })
+            .Where(a => a is not null && System.Text.RegularExpressions.Regex.Replace(Uri.UnescapeDataString(a), "[^0-9]", "").Contains(digits))
+            .Select(a => a!).ToList();
+
+    [Fact]
+    public async Task A_mobile_number_searched_for_reaches_the_address_bar_only_sealed()
+    {
+        var client = await SignInAsync(OfficeMp);
+
+        // People: the search form posts; the result page's URL carries the term sealed, and finds the person.
+        var person = await App.WithDbAsync(db => db.People.Where(p => db.Territories.Any(t => t.Id == p.DistrictId && t.NameEn == "Bhopal"))
+            .OrderBy(p => p.Id).FirstAsync());
+        var digits = person.Mobile[^10..];
+        var search = await client.PostAsync("/People?handler=Search", await WithTokenAsync(client, "/People", ("q", $"{digits[..5]} {digits[5..]}")));
+        Assert.Equal(HttpStatusCode.Redirect, search.StatusCode);
+        var url = search.Headers.Location!.OriginalString;
+        Assert.DoesNotContain(digits[..5], url);
+        var found = await GetDocumentAsync(client, url);
+        Assert.NotNull(found.QuerySelector($"a[href='/People/Details/{person.Id}']"));
+        Assert.Empty(AddressesWith(found, digits));
+
+        // A member list: the searched number, the paging key and each row's buttons are sealed too.
+        var drive = await App.WithDbAsync(db => db.MembershipDrives.Where(d => db.Territories.Any(t => t.Id == d.StateId && t.Code == "MP"))
+            .Select(d => d.Id).SingleAsync());
+        var members = await GetDocumentAsync(client, $"/Membership/Members/{drive}");
+        var shown = members.QuerySelectorAll("tr[data-mobile]").Select(r => r.GetAttribute("data-mobile")![^10..]).ToList();
+        Assert.NotEmpty(shown);
+        Assert.NotNull(members.QuerySelector("[formaction*='handler=Verify']"));
+        Assert.All(shown, m => Assert.Empty(AddressesWith(members, m)));
+        var member = shown[0];
+        search = await client.PostAsync($"/Membership/Members/{drive}?handler=Search", await WithTokenAsync(client, $"/Membership/Members/{drive}", ("mobile", member)));
+        Assert.Equal(HttpStatusCode.Redirect, search.StatusCode);
+        url = search.Headers.Location!.OriginalString;
+        Assert.DoesNotContain(member[..5], url);
+        var one = await GetDocumentAsync(client, url);
+        Assert.Equal([member], one.QuerySelectorAll("tr[data-mobile]").Select(r => r.GetAttribute("data-mobile")![^10..]));
+        Assert.Empty(AddressesWith(one, member));
+
+        // Inviting to a meeting: found by mobile, and the invite button keeps the search sealed.
+        var meeting = await ArrangeMeetingAsync("Bhopal", TerritoryLevel.District, UtcNow.AddDays(2), status: MeetingStatus.Scheduled);
+        search = await client.PostAsync($"/Meetings/Invite/{meeting}?handler=Search", await WithTokenAsync(client, $"/Meetings/Invite/{meeting}", ("Q", digits)));
+        Assert.Equal(HttpStatusCode.Redirect, search.StatusCode);
+        url = search.Headers.Location!.OriginalString;
+        Assert.DoesNotContain(digits[..5], url);
+        var invite = await GetDocumentAsync(client, url);
+        Assert.NotNull(invite.QuerySelector($"input[name=personId][value='{person.Id}']"));
+        Assert.Empty(AddressesWith(invite, digits));
+    }
 }
 
 public class MobileNumberMaskingTests

@@ -129,6 +129,7 @@ public static class PageRules
 
         // People.
         Get("/People/Index", "signed in", "/People/Index", "/People/Index?district={district}", "/People/Index?q=Sentinel"),
+        Post("/People/Index", "Search", "signed in", "/People/Index"),
         Get("/People/Details", "read in scope", "/People/Details/{person}"),
         Post("/People/Details", "Training", "write in scope", "/People/Details/{person}"),
         // A home outside the user's scope is ignored: the form opens empty.
@@ -156,6 +157,7 @@ public static class PageRules
         Get("/Meetings/Attendance", "write in scope", "/Meetings/Attendance/{meeting}"),
         Post("/Meetings/Attendance", null, "write in scope", "/Meetings/Attendance/{meeting}"),
         Get("/Meetings/Invite", "write in scope", "/Meetings/Invite/{meeting}"),
+        Post("/Meetings/Invite", "Search", "write in scope", "/Meetings/Invite/{meeting}"),
         Post("/Meetings/Invite", "Rule", "write in scope", "/Meetings/Invite/{meeting}"),
         Post("/Meetings/Invite", "Person", "write in scope", "/Meetings/Invite/{meeting}"),
         Post("/Meetings/Invite", "Remove", "write in scope", "/Meetings/Invite/{meeting}"),
@@ -204,7 +206,8 @@ public static class PageRules
         Post("/Membership/Import", null, "drive writers", "/Membership/Import/{drive}"),
         Get("/Membership/Members", "drive readers", "/Membership/Members/{drive}"),
         // Verifying one member: the drive is the state's, the member lies in the target district.
-        Post("/Membership/Members", "Verify", "manage territory", "/Membership/Members/{drive}?handler=Verify&mobile={member}&to=Verified&version=0"),
+        Post("/Membership/Members", "Verify", "manage territory", "/Membership/Members/{drive}?handler=Verify&member={member}&to=Verified&version=0"),
+        Post("/Membership/Members", "Search", "drive readers", "/Membership/Members/{drive}"),
         Post("/Membership/Members", "VerifySelected", "drive managers", "/Membership/Members/{drive}"),
         Get("/Membership/Progress", "drive readers", "/Membership/Progress/{drive}"),
         R("GET", "/Membership/Progress", "Export", "drive readers", "/Membership/Progress/{drive}?handler=Export&format=csv"),

@@ -39,6 +39,17 @@ public class TerritoryPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(3, page.QuerySelectorAll("[data-testid=children] tbody tr").Length);
     }
 
+    [Theory]
+    [InlineData(Admin, "Madhya Pradesh", TerritoryLevel.State)]
+    [InlineData(PresidentBhopal, "Bhopal", TerritoryLevel.District)]
+    public async Task Territories_without_an_id_opens_the_users_own_territory(string user, string territory, TerritoryLevel level)
+    {
+        var client = await SignInAsync(user);
+        var response = await client.GetAsync("/Territories");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Territories/{await TerritoryIdAsync(territory, level)}", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task District_president_cannot_open_another_districts_page()
     {

@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// Who is invited: add the current office-bearers named by a rule, or one person found by name or mobile within the
 /// meeting's reach (its territory and below); remove someone whose attendance is not yet taken.
 /// </summary>
-public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class InviteModel(AppDbContext db, IAuthorizationService auth, SealedTerms terms, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int SearchLimit = 20;
 
@@ -25,7 +25,9 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
     public List<Match> Matches { get; private set; } = [];
     public string? Notice { get; private set; }
 
+    /// <summary>A name or a mobile number; URLs carry it sealed (<see cref="SealedTerms"/>).</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public string? SealedQ => terms.Seal(Q);
     [BindProperty] public InviteRuleInput Rule { get; set; } = new();
 
     public sealed record Match(int PersonId, string Name, string Mobile, string Home, bool Invited);
@@ -36,6 +38,13 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         if (added is { } n) Notice = L["{0} invited.", Localization.Number(n)];
         await SearchAsync(ct);
         return Page();
+    }
+
+    /// <summary>The search form posts here: the page's URL then carries the term sealed, as it may be a mobile number.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } failure) return failure;
+        return RedirectToPage(new { id, q = SealedQ });
     }
 
     public async Task<IActionResult> OnPostRuleAsync(int id, CancellationToken ct)
@@ -57,7 +66,7 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
         if (candidate is null) return await InvalidAsync("", "This person is outside the meeting's reach: invite people of {0} and below.", View.TerritoryName);
         var added = await InviteAndSaveAsync([candidate], InviteSource.Name, ct);
         if (added is null) return await InvalidAsync("", "A meeting can have at most {0} invitees.", Meeting.MaxInvitees);
-        return RedirectToPage(new { id, added, q = Q });
+        return RedirectToPage(new { id, added, q = SealedQ });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, long inviteeId, CancellationToken ct)
@@ -128,6 +137,7 @@ public class InviteModel(AppDbContext db, IAuthorizationService auth, IStringLoc
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
+        Q = terms.Open(Q);
         var view = await db.LoadMeetingViewAsync(User, id, ct);
         if (view is null) return NotFound();
         if (!(await auth.AuthorizeAsync(User, view.Meeting, Operations.Update)).Succeeded) return Forbid();

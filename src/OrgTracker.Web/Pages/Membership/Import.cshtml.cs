@@ -66,7 +66,11 @@ public class ImportModel(AppDbContext db, IAuthorizationService auth, MemberImpo
         // The uploader's own scope: a district president imports into their district only.
         if (!(await auth.AuthorizeAsync(User, job, Operations.Create)).Succeeded) return Forbid();
         await using var upload = file.OpenReadStream();
-        var jobId = await queue.EnqueueAsync(db, job, upload, ct);
+        if (await queue.EnqueueAsync(db, job, upload, ct) is not { } jobId)
+        {
+            ModelState.AddModelError("file", L["You already have {0} imports waiting or running. Wait for one to finish, or cancel it on its page, then upload again.", MemberImportQueue.MaxPendingPerUser]);
+            return Page();
+        }
         return RedirectToPage("/Membership/ImportJob", new { id = jobId });
     }
 

@@ -45,10 +45,25 @@ public sealed class MemberImportQueue(
     public const int MaxAttempts = 3;
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
-    /// <summary>Saves a new job and its file in one transaction; the job is visible to workers only when complete.</summary>
-    public async Task<long> EnqueueAsync(AppDbContext db, MemberImportJob job, Stream upload, CancellationToken ct)
+    /// <summary>
+    /// Imports one user may have waiting or running at a time: each holds up to 500 MB in the database until it ends,
+    /// so one user (or one stolen session) cannot fill the disk or the queue.
+    /// </summary>
+    public const int MaxPendingPerUser = 2;
+
+    /// <summary>
+    /// Saves a new job and its file in one transaction; the job is visible to workers only when complete. Null when
+    /// the uploader already has <see cref="MaxPendingPerUser"/> imports waiting or running (nothing is stored).
+    /// </summary>
+    public async Task<long?> EnqueueAsync(AppDbContext db, MemberImportJob job, Stream upload, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One uploader's enqueues take turns, so two uploads at once cannot both pass the count.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended('member-import:' || {job.CreatedByUserId ?? ""}, 0))", ct);
+        var pending = await db.MemberImportJobs.CountAsync(j => j.CreatedByUserId == job.CreatedByUserId
+            && (j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running), ct);
+        if (pending >= MaxPendingPerUser) return null;
         job.Status = ImportStatus.Queued;
         job.CreatedUtc = clock.UtcNow();
         db.MemberImportJobs.Add(job);

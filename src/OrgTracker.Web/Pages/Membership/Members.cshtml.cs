@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Membership;
 /// The members of a drive in the user's scope, filtered by place, verification status or mobile number, paged by
 /// mobile number (the key, so a page never counts or skips rows). State roles verify or reject members here.
 /// </summary>
-public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, IStringLocalizer<SharedResource> L) : PageModel
+public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvider clock, Conflicts conflicts, SealedTerms terms, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,7 +29,26 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     [BindProperty(SupportsGet = true, Name = "territory")] public int? TerritoryId { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public Verification? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "mobile")] public string? MobileQuery { get; set; }
-    [BindProperty(SupportsGet = true, Name = "after")] public long? After { get; set; }
+    /// <summary>The last mobile number of the previous page (keyset paging), sealed in the URL like the search.</summary>
+    [BindProperty(SupportsGet = true, Name = "after")] public string? AfterSealed { get; set; }
+    public long? After { get; private set; }
+
+    /// <summary>A member's mobile number as the page's links and buttons carry it.</summary>
+    public string? Seal(long? mobile) => terms.Seal(mobile);
+
+    /// <summary>The mobile number searched for, as the page's forms carry it.</summary>
+    public string? SealedSearch => terms.Seal(MobileQuery);
+
+    /// <summary>The filters as the page's URLs carry them: the mobile number and the paging key sealed.</summary>
+    private object Route(int id) => new { id, territory = TerritoryId, status = Status, mobile = terms.Seal(MobileQuery), after = terms.Seal(After) };
+
+    /// <summary>The filter form posts here, so that the mobile number searched for reaches the URL only sealed.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        After = null;
+        return RedirectToPage(Route(id));
+    }
 
     public sealed record Row(long Mobile, string Name, string BoothEn, string BoothHi, int AcNumber, int PartNumber, Gender? Gender, short? BirthYear,
         EnrolmentChannel Channel, DateOnly EnrolledOn, string? EnrolledBy, Verification Verification, uint Version);
@@ -68,17 +87,18 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     }
 
     /// <summary>Sets the verification of one member (state roles). The version guards against a change made meanwhile.</summary>
-    public async Task<IActionResult> OnPostVerifyAsync(int id, long mobile, uint version, Verification to, CancellationToken ct)
+    public async Task<IActionResult> OnPostVerifyAsync(int id, string? member, uint version, Verification to, CancellationToken ct)
     {
         if (!User.Can(Capability.RunDrives)) return Forbid();
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!Enum.IsDefined(to)) return BadRequest();
-        var member = await db.Members.InScope(User).SingleOrDefaultAsync(m => m.DriveId == id && m.Mobile == mobile, ct);
-        if (member is null) return NotFound();
-        if (!(await auth.AuthorizeAsync(User, member, Operations.Update)).Succeeded) return Forbid();
-        var message = await SetVerificationAsync([(member, version)], to, ct);
+        if (!long.TryParse(terms.Open(member), out var mobile)) return NotFound();
+        var found = await db.Members.InScope(User).SingleOrDefaultAsync(m => m.DriveId == id && m.Mobile == mobile, ct);
+        if (found is null) return NotFound();
+        if (!(await auth.AuthorizeAsync(User, found, Operations.Update)).Succeeded) return Forbid();
+        var message = await SetVerificationAsync([(found, version)], to, ct);
         TempData["Message"] = message;
-        return RedirectToPage(new { id, territory = TerritoryId, status = Status, mobile = MobileQuery, after = After });
+        return RedirectToPage(Route(id));
     }
 
     /// <summary>Sets the verification of the members ticked on the page (state roles).</summary>
@@ -100,7 +120,7 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         TempData["Message"] = members.Count == 0
             ? L["Tick the members first."].Value
             : await SetVerificationAsync(members.Select(m => (m, wanted[m.Mobile])).ToList(), to, ct);
-        return RedirectToPage(new { id, territory = TerritoryId, status = Status, mobile = MobileQuery, after = After });
+        return RedirectToPage(Route(id));
     }
 
     private async Task<string> SetVerificationAsync(List<(Member Member, uint Version)> members, Verification to, CancellationToken ct)
@@ -146,6 +166,8 @@ public class MembersModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         if (within is null || within.StateId != drive.StateId || within.Level == TerritoryLevel.Ward) return NotFound();
         Within = within;
         if (Status is { } s && !Enum.IsDefined(s)) Status = null;
+        MobileQuery = terms.Open(MobileQuery);
+        After = long.TryParse(terms.Open(AfterSealed), out var after) ? after : null;
         CanVerify = User.Can(Capability.RunDrives);
         return null;
     }

@@ -34,6 +34,13 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     public List<string> ImportErrors { get; private set; } = [];
     public bool CanEditDistricts { get; private set; }
 
+    /// <summary>
+    /// The targets' versions as this page showed them, sent back with an import: a file imported over targets that
+    /// someone else changed in the meantime is refused, as a grid save is.
+    /// </summary>
+    public string Seen { get; private set; } = "";
+    private Dictionary<int, DriveTarget> _existing = [];
+
     [BindProperty] public List<TargetInput> Input { get; set; } = [];
     [BindProperty(SupportsGet = true, Name = "district")] public int? DistrictId { get; set; }
 
@@ -55,8 +62,7 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
-        var existing = await ExistingAsync(ct);
-        Input = Rows.Select(r => existing.TryGetValue(r.TerritoryId, out var t)
+        Input = Rows.Select(r => _existing.TryGetValue(r.TerritoryId, out var t)
             ? new TargetInput { TerritoryId = r.TerritoryId, Target = t.Target, Version = t.Version }
             : new TargetInput { TerritoryId = r.TerritoryId }).ToList();
         return Page();
@@ -68,7 +74,7 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         if (!ModelState.IsValid) return Page();
         var allowed = Rows.Select(r => r.TerritoryId).ToHashSet();
         var posted = Input.Where(i => allowed.Contains(i.TerritoryId)).GroupBy(i => i.TerritoryId).Select(g => g.First()).ToList();
-        var result = await SaveAsync(posted.Select(p => (p.TerritoryId, p.Target, p.Version)).ToList(), checkVersions: true, ct);
+        var result = await SaveAsync(posted.Select(p => (p.TerritoryId, p.Target, p.Version)).ToList(), ct);
         if (result is not null)
         {
             ModelState.AddModelError(string.Empty, result);
@@ -79,11 +85,16 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
     }
 
     /// <summary>CSV with columns <c>district,target</c> (or <c>district,block,target</c> for one district's blocks); names in English or Hindi.</summary>
-    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, string? seen, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         ModelState.Clear();
         Input = [];
+        if (seen != Seen)
+        {
+            ImportErrors.Add(L["Someone else changed these targets while you were editing. Reload the page to see their changes."]);
+            return await ReloadAsync(ct);
+        }
         if (file is null || file.Length == 0)
         {
             ImportErrors.Add(L["Choose a CSV file."]);
@@ -138,7 +149,8 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
             return await ReloadAsync(ct);
         }
         if (ImportErrors.Count > 0) return await ReloadAsync(ct);
-        var error = await SaveAsync(wanted.Select(w => (w.Key, (int?)w.Value, (uint?)null)).ToList(), checkVersions: false, ct);
+        // The versions the page showed (checked above): a change made since then fails the save instead of being overwritten.
+        var error = await SaveAsync(wanted.Select(w => (w.Key, (int?)w.Value, _existing.GetValueOrDefault(w.Key)?.Version)).ToList(), ct);
         if (error is not null)
         {
             ImportErrors.Add(error);
@@ -154,8 +166,8 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
 
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
-        var existing = await ExistingAsync(ct);
-        Input = Rows.Select(r => new TargetInput { TerritoryId = r.TerritoryId, Target = existing.GetValueOrDefault(r.TerritoryId)?.Target, Version = existing.GetValueOrDefault(r.TerritoryId)?.Version }).ToList();
+        await LoadExistingAsync(ct);
+        Input = Rows.Select(r => new TargetInput { TerritoryId = r.TerritoryId, Target = _existing.GetValueOrDefault(r.TerritoryId)?.Target, Version = _existing.GetValueOrDefault(r.TerritoryId)?.Version }).ToList();
         return Page();
     }
 
@@ -187,17 +199,22 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
                     db.Territories.Where(v => v.Id == t.DivisionId).Select(v => v.NameHi).FirstOrDefault()))
                 .ToListAsync(ct);
         }
+        await LoadExistingAsync(ct);
         return null;
     }
 
-    private async Task<Dictionary<int, DriveTarget>> ExistingAsync(CancellationToken ct)
+    private async Task LoadExistingAsync(CancellationToken ct)
     {
         var ids = Rows.Select(r => r.TerritoryId).ToList();
-        return await db.DriveTargets.AsNoTracking().Where(t => t.DriveId == Drive.Id && ids.Contains(t.TerritoryId)).ToDictionaryAsync(t => t.TerritoryId, ct);
+        _existing = await db.DriveTargets.AsNoTracking().Where(t => t.DriveId == Drive.Id && ids.Contains(t.TerritoryId)).ToDictionaryAsync(t => t.TerritoryId, ct);
+        Seen = string.Join(",", _existing.Values.OrderBy(t => t.TerritoryId).Select(t => $"{t.TerritoryId}:{t.Version}"));
     }
 
-    /// <summary>Applies the targets in one transaction; an empty target removes it. Returns an error message, or null.</summary>
-    private async Task<string?> SaveAsync(List<(int TerritoryId, int? Target, uint? Version)> targets, bool checkVersions, CancellationToken ct)
+    /// <summary>
+    /// Applies the targets in one transaction, each over the version the user saw (none: the place had no target);
+    /// an empty target removes it. Returns an error message, or null.
+    /// </summary>
+    private async Task<string?> SaveAsync(List<(int TerritoryId, int? Target, uint? Version)> targets, CancellationToken ct)
     {
         var ids = targets.Select(t => t.TerritoryId).ToList();
         var existing = await db.DriveTargets.Where(t => t.DriveId == Drive.Id && ids.Contains(t.TerritoryId)).ToDictionaryAsync(t => t.TerritoryId, ct);
@@ -205,14 +222,14 @@ public class TargetsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         foreach (var (territoryId, target, version) in targets)
         {
             existing.TryGetValue(territoryId, out var row);
-            if (checkVersions && (row is null ? version is not null : version != row.Version))
+            if (row is null ? version is not null : version != row.Version)
                 return L["Someone else changed these targets while you were editing. Reload the page to see their changes."];
             if (row is null)
             {
                 if (target is { } t) db.DriveTargets.Add(DriveTarget.For(Drive.Id, places[territoryId], t));
                 continue;
             }
-            if (checkVersions) db.Entry(row).Property(r => r.Version).OriginalValue = version!.Value;
+            db.Entry(row).Property(r => r.Version).OriginalValue = version!.Value;
             if (target is not { } n) db.DriveTargets.Remove(row);
             else row.Target = n;
         }

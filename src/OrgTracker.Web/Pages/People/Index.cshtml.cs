@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.People;
 /// People in the user's scope, searched by name in either script or by mobile number in any usual form, filtered by
 /// district (for state and division roles) and by "came from another party", fifty to a page.
 /// </summary>
-public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
+public class IndexModel(AppDbContext db, IAuthorizationService auth, SealedTerms terms) : PageModel
 {
     public const int PageSize = 50;
 
@@ -39,8 +39,13 @@ public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
         public string Home => Localization.Pick(HomeEn, HomeHi);
     }
 
+    /// <summary>The search form posts here: the result page's URL carries the term sealed (it may be a mobile number).</summary>
+    public IActionResult OnPostSearch() =>
+        RedirectToPage(new { q = terms.Seal(Query), district = DistrictId, other = FromOtherParties ? true : (bool?)null });
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Query = terms.Open(Query);
         CanWrite = await db.MayWriteAsync(auth, User, ct);
         if (UserScope.From(User) is { Level: < TerritoryLevel.District })
             Districts = (await db.Territories.AsNoTracking().InScope(User)

@@ -43,9 +43,11 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
 
     public sealed record BoothInfo(int? AcNumber, string? AcNameEn, string? AcNameHi, int? PartNumber, string? WardEn, string? WardHi);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        var territory = await db.FindInScopeAsync(User, id, ct);
+        // "/Territories" alone: the user's own territory, the top of what they may see.
+        if (id is null) return RedirectToPage(new { id = UserScope.Required(User).TerritoryId, q = Query });
+        var territory = await db.FindInScopeAsync(User, id.Value, ct);
         if (territory is null) return NotFound();
         Territory = territory;
         Breadcrumb = await db.BreadcrumbAsync(User, territory, ct);
@@ -57,7 +59,7 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
 
         if (territory.Level == TerritoryLevel.Booth)
         {
-            Booth = await db.Territories.AsNoTracking().Where(t => t.Id == id)
+            Booth = await db.Territories.AsNoTracking().Where(t => t.Id == territory.Id)
                 .Select(t => new BoothInfo(
                     t.AssemblyConstituency!.Number, t.AssemblyConstituency.NameEn, t.AssemblyConstituency.NameHi, t.PartNumber,
                     db.Territories.Where(w => w.Id == t.WardId).Select(w => w.NameEn).FirstOrDefault(),
@@ -69,14 +71,14 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
         ChildLevel = Territory.ChildLevel(territory.Level);
         if (territory.Level == TerritoryLevel.Block && territory.IsUrban)
             Wards = await db.Territories.AsNoTracking()
-                .Where(t => t.ParentId == id && t.Level == TerritoryLevel.Ward)
+                .Where(t => t.ParentId == territory.Id && t.Level == TerritoryLevel.Ward)
                 .OrderBy(t => t.NameEn.Length).ThenBy(t => t.NameEn)
                 .Select(t => new TerritoryRef(t.Id, t.Level, t.NameEn, t.NameHi))
                 .ToListAsync(ct);
 
         var children = territory.Level == TerritoryLevel.Ward
-            ? db.Territories.Where(t => t.WardId == id && t.Level == TerritoryLevel.Booth)
-            : db.Territories.Where(t => t.ParentId == id && t.Level == ChildLevel);
+            ? db.Territories.Where(t => t.WardId == territory.Id && t.Level == TerritoryLevel.Booth)
+            : db.Territories.Where(t => t.ParentId == territory.Id && t.Level == ChildLevel);
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var term = Query.Trim();

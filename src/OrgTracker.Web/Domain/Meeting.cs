@@ -97,6 +97,13 @@ public class Meeting : IRecordsActivity
     public string? Chair { get; set; }
     public string? Agenda { get; set; }
     public string? Minutes { get; set; }
+    /// <summary>
+    /// A one-to-one review of a district (<see cref="MeetingType.OneToOne"/>): the in-charge studies the district's
+    /// arrangements and challenges and they settle its strategy; the agreed points become decisions with action items.
+    /// </summary>
+    public string? Arrangements { get; set; }
+    public string? Challenges { get; set; }
+    public string? Strategy { get; set; }
     public MeetingStatus Status { get; set; } = MeetingStatus.Scheduled;
     /// <summary>Everyone present, invited or not (workers come too): the figure a district's report cites.</summary>
     public int? HeadCount { get; set; }

@@ -165,6 +165,7 @@ public static class PageRules
         Post("/Meetings/ActionItem", null, "write in scope", "/Meetings/ActionItem/{action}"),
         Get("/Meetings/Actions", "signed in", "/Meetings/Actions", "/Meetings/Actions?show=all&territory={territory}", "/Meetings/Actions?show=overdue&export=csv"),
         Get("/Meetings/Absentees", "signed in", "/Meetings/Absentees", "/Meetings/Absentees?district={district}"),
+        Get("/Meetings/Reviews", "signed in", "/Meetings/Reviews", "/Meetings/Reviews?division={division}", "/Meetings/Reviews?export=csv"),
         Get("/Meetings/Programme", "read in scope", "/Meetings/Programme/{programme}"),
         Get("/Meetings/NewProgramme", "writers", "/Meetings/NewProgramme"),
         Post("/Meetings/NewProgramme", null, "writers", "/Meetings/NewProgramme"),

@@ -1031,6 +1031,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("agenda");
 
+                    b.Property<string>("Arrangements")
+                        .HasColumnType("text")
+                        .HasColumnName("arrangements");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -1039,6 +1043,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("chair");
+
+                    b.Property<string>("Challenges")
+                        .HasColumnType("text")
+                        .HasColumnName("challenges");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1090,6 +1098,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<string>("Strategy")
+                        .HasColumnType("text")
+                        .HasColumnName("strategy");
 
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")

@@ -17,6 +17,20 @@ public sealed class MeetingGenerator(AppDbContext db)
 {
     public const int DemoMonths = 6, FullMonths = 36;
 
+    /// <summary>What district one-to-ones record (seed 002: the in-charge studies each district's arrangements and challenges and settles its strategy).</summary>
+    private static readonly (string Arrangements, string Challenges, string Strategy)[] Reviews =
+    [
+        ("Block committees formed in all blocks; booth committees in about two thirds of booths; district office open daily.",
+         "Booth agents missing in the urban wards; two block presidents inactive for three months.",
+         "Complete booth agents in the urban wards within a month; replace the inactive block presidents; weekly review by the district president."),
+        ("संगठन की सभी इकाइयाँ गठित; मंडल स्तर पर नियमित बैठकें; सोशल मीडिया टीम सक्रिय।",
+         "ग्रामीण बूथों पर बीएलए-2 की नियुक्ति अधूरी; सदस्यता अभियान धीमा।",
+         "हर ब्लॉक में बूथ चलो अभियान; नए सदस्य जोड़ने का साप्ताहिक लक्ष्य; मासिक समीक्षा बैठक।"),
+        ("District executive complete; youth and women's wings appointed; training held for block presidents.",
+         "Factionalism between two blocks; few meetings recorded in the tribal blocks.",
+         "Joint meeting of both blocks under the observer; hold and record a meeting in every tribal block this month."),
+    ];
+
     private static readonly string[] Decisions =
     [
         "Every block to hold its committee meeting before the 10th of the month.",
@@ -82,15 +96,17 @@ public sealed class MeetingGenerator(AppDbContext db)
                 AddMeeting(state, programme, $"3-day meeting of district presidents – {division.NameEn} division", MeetingType.Review, null,
                     day.AddDays(n / 2).ToDateTime(new TimeOnly(n % 2 == 0 ? 11 : 15, 0)), 150, office, "State in-charge", Invitees(invited), itemsPerMeeting: 2, showcase: true);
             }
-            // One-to-one reviews with each district of the first two divisions.
-            var reviews = AddProgramme(state, "One-to-one reviews with districts", "Each district's arrangements and challenges; its strategy finalised.");
+            // One-to-one reviews with each district of the first two divisions, after the 3-day meeting: a record of the
+            // district (its arrangements, challenges and the strategy agreed), whose agreed points are action items.
             var reviewed = districts.Where(d => d.DivisionId == first[0].Id || d.DivisionId == first[Math.Min(1, first.Count - 1)].Id).ToList();
             for (var n = 0; n < reviewed.Count; n++)
             {
                 var d = reviewed[n];
-                AddMeeting(state, reviews, $"One-to-one review – {d.NameEn}", MeetingType.OneToOne, null,
+                var (arrangements, challenges, strategy) = Reviews[n % Reviews.Length];
+                AddMeeting(d, null, $"One-to-one review – {d.NameEn}", MeetingType.OneToOne, null,
                     _today.AddDays(-30 + n / 6).ToDateTime(new TimeOnly(10, 0)).AddMinutes(n % 6 * 60), 45, office, "State in-charge",
-                    Invitees(byTerritory[d.Id].Where(o => o.WingId == 1 && o.PostCode is "PRES" or "INCH")), itemsPerMeeting: 1, showcase: true);
+                    Invitees(byTerritory[d.Id].Where(o => o.WingId == 1 && o.PostCode is "PRES" or "INCH")), itemsPerMeeting: 2, showcase: true,
+                    review: (arrangements, challenges, strategy));
             }
             // The social-media department's state meeting (a Sunday, 10:30, at the state office).
             var sunday = _today.AddDays(-14 - ((int)_today.DayOfWeek + 7) % 7);
@@ -164,7 +180,7 @@ public sealed class MeetingGenerator(AppDbContext db)
             "created_utc", "created_by"], _programmes, ct);
         await Copy.RowsAsync(conn, "meetings", ["id", "programme_id", "title", "type", "territory_id", "level", "state_id", "division_id",
             "district_id", "block_id", "wing_id", "starts_utc", "ends_utc", "venue", "chair", "agenda", "minutes", "status", "head_count",
-            "created_utc", "created_by"], _meetings, ct);
+            "created_utc", "created_by", "arrangements", "challenges", "strategy"], _meetings, ct);
         await Copy.RowsAsync(conn, "meeting_invitees", ["id", "meeting_id", "person_id", "appointment_id", "source", "state_id", "division_id",
             "district_id", "attendance", "reason", "marked_utc"], _invitees, ct);
         await Copy.RowsAsync(conn, "meeting_decisions", ["id", "meeting_id", "state_id", "division_id", "district_id", "text", "created_utc"], _decisions, ct);
@@ -189,7 +205,8 @@ public sealed class MeetingGenerator(AppDbContext db)
     }
 
     private void AddMeeting(Territory t, int? programmeId, string title, MeetingType type, int? wingId, DateTime startIst, int minutes,
-        string? venue, string? chair, List<Invitee> invited, int itemsPerMeeting, int truant = 0, bool showcase = false)
+        string? venue, string? chair, List<Invitee> invited, int itemsPerMeeting, int truant = 0, bool showcase = false,
+        (string Arrangements, string Challenges, string Strategy)? review = null)
     {
         var id = ++_meetingId;
         var starts = IndiaTime.ToUtc(startIst);
@@ -219,7 +236,8 @@ public sealed class MeetingGenerator(AppDbContext db)
         }
         var minutesText = held ? "Attendance taken; the district reports and the campaign plan were discussed." : null;
         _meetings.Add([id, programmeId, title, (int)type, t.Id, (int)t.Level, t.StateId, Division(t), District(t), t.Level == TerritoryLevel.Block ? t.Id : t.BlockId,
-            wingId, starts, starts.AddMinutes(minutes), venue, chair, null, minutesText, (int)status, held ? present.Count + _rng.Next(0, 40) : null, _now, "seed"]);
+            wingId, starts, starts.AddMinutes(minutes), venue, chair, null, minutesText, (int)status, held ? present.Count + _rng.Next(0, 40) : null, _now, "seed",
+            review?.Arrangements, review?.Challenges, review?.Strategy]);
         if (!held || present.Count == 0) return;
         for (var k = 0; k < itemsPerMeeting; k++)
         {

@@ -65,6 +65,18 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
         [Display(Name = "Minutes")]
         public string? Minutes { get; set; }
 
+        [StringLength(8000, ErrorMessage = "{0} may have at most {1} characters.")]
+        [Display(Name = "Arrangements")]
+        public string? Arrangements { get; set; }
+
+        [StringLength(8000, ErrorMessage = "{0} may have at most {1} characters.")]
+        [Display(Name = "Challenges")]
+        public string? Challenges { get; set; }
+
+        [StringLength(8000, ErrorMessage = "{0} may have at most {1} characters.")]
+        [Display(Name = "Strategy agreed")]
+        public string? Strategy { get; set; }
+
         [Display(Name = "Status")] public MeetingStatus Status { get; set; } = MeetingStatus.Scheduled;
 
         [Range(0, 1_000_000, ErrorMessage = "{0} must be between {1} and {2}.")]
@@ -84,7 +96,7 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
             {
                 Title = m.Title, Type = m.Type, TerritoryId = m.TerritoryId, WingId = m.WingId, ProgrammeId = m.ProgrammeId,
                 Starts = IndiaTime.ToIndia(m.StartsUtc), Ends = IndiaTime.ToIndia(m.EndsUtc), Venue = m.Venue, Chair = m.Chair,
-                Agenda = m.Agenda, Minutes = m.Minutes, Status = m.Status, HeadCount = m.HeadCount, Version = m.Version,
+                Agenda = m.Agenda, Minutes = m.Minutes, Arrangements = m.Arrangements, Challenges = m.Challenges, Strategy = m.Strategy, Status = m.Status, HeadCount = m.HeadCount, Version = m.Version,
             };
         }
         else
@@ -163,6 +175,11 @@ public class EditModel(AppDbContext db, IAuthorizationService auth, TimeProvider
         meeting.Chair = ReportInput.CleanText(Input.Chair);
         meeting.Agenda = ReportInput.CleanText(Input.Agenda);
         meeting.Minutes = ReportInput.CleanText(Input.Minutes);
+        // The review's record belongs to one-to-ones; another type keeps none.
+        var review = Input.Type == MeetingType.OneToOne;
+        meeting.Arrangements = review ? ReportInput.CleanText(Input.Arrangements) : null;
+        meeting.Challenges = review ? ReportInput.CleanText(Input.Challenges) : null;
+        meeting.Strategy = review ? ReportInput.CleanText(Input.Strategy) : null;
         meeting.HeadCount = Input.HeadCount;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

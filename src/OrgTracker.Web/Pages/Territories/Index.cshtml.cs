@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Territories;
 /// searchable by name in either script, and its focus seats by the configured margin
 /// (<see cref="DashboardOptions.FocusMarginPercent"/>). Never renders more than one page of rows.
 /// </summary>
-public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : PageModel
+public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,6 +27,10 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
     public List<ChildRow> Children { get; private set; } = [];
     public List<TerritoryRef> Wards { get; private set; } = [];
     public BoothInfo? Booth { get; private set; }
+    /// <summary>A district's one-to-one reviews (the latest first) and the agreed points still open from them.</summary>
+    public List<ReviewRow> Reviews { get; private set; } = [];
+    public List<AgreedPoint> AgreedPoints { get; private set; } = [];
+    public DateOnly Today { get; private set; }
     public int Total { get; private set; }
     public bool CanEdit { get; private set; }
 
@@ -39,6 +43,13 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
     {
         public string Name => Localization.Pick(NameEn, NameHi);
         public Dictionary<TerritoryLevel, int> Counts { get; set; } = [];
+    }
+
+    public sealed record ReviewRow(int MeetingId, DateTime StartsUtc, string? Strategy);
+
+    public sealed record AgreedPoint(int Id, string Text, string OwnerEn, string OwnerHi, DateOnly DueOn, ActionItemStatus Status, int MeetingId)
+    {
+        public string Owner => Localization.Pick(OwnerEn, OwnerHi);
     }
 
     public sealed record BoothInfo(int? AcNumber, string? AcNameEn, string? AcNameHi, int? PartNumber, string? WardEn, string? WardHi);
@@ -56,6 +67,7 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
         ConstituencyCount = await constituencies.CountAsync(ct);
         FocusSeatCount = await constituencies.CountAsync(a => a.PartyOutcome == ElectionOutcome.Lost && a.MarginPercent < options.Value.FocusMarginPercent, ct);
         CanEdit = User.Can(Capability.ManageTerritory) && territory.Level >= TerritoryLevel.Block;
+        if (territory.Level == TerritoryLevel.District) await LoadReviewsAsync(territory, ct);
 
         if (territory.Level == TerritoryLevel.Booth)
         {
@@ -99,6 +111,22 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options) : P
             .ToListAsync(ct);
         await AddChildCountsAsync(ct);
         return Page();
+    }
+
+    /// <summary>The district's one-to-one reviews held (meetings of that type at the district, in the user's scope) and their open agreed points.</summary>
+    private async Task LoadReviewsAsync(Territory district, CancellationToken ct)
+    {
+        Today = clock.TodayInIndia();
+        var reviews = db.Meetings.AsNoTracking().InScope(User).Where(m => m.TerritoryId == district.Id
+            && m.Type == MeetingType.OneToOne && m.Status == MeetingStatus.Held);
+        Reviews = await reviews.OrderByDescending(m => m.StartsUtc).Take(3)
+            .Select(m => new ReviewRow(m.Id, m.StartsUtc, m.Strategy)).ToListAsync(ct);
+        if (Reviews.Count == 0) return;
+        AgreedPoints = await db.ActionItems.AsNoTracking()
+            .Where(a => reviews.Any(m => m.Id == a.MeetingId) && (a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(20)
+            .Select(a => new AgreedPoint(a.Id, a.Text, a.Owner!.NameEn, a.Owner.NameHi, a.DueOn, a.Status, a.MeetingId))
+            .ToListAsync(ct);
     }
 
     /// <summary>Counts below each child on this page, in one grouped query on the ancestor column.</summary>

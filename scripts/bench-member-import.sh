@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# Membership import benchmark: generates a member file (default 10,00,000 rows over the booths of Madhya Pradesh at
-# mp-full scale, with about 1 % bad rows), imports it through the application's import path
-# (`import members FILE --drive ID`: the code the background worker runs), and loads the same file with `psql \copy`
-# into a bare table (no keys, no indexes), in the same run on the same database. Prints rows per second of each, their
-# ratio and the peak resident memory, as a table for docs/performance.md.
+# Membership import benchmark: generates a member file (default 10,00,000 rows over the booths of the state, with
+# about 1 % bad rows), and in the same run on the same database, each into a new drive of that state:
+#   - the application's import path (`import members FILE --drive ID`: the code the background worker runs, a new
+#     process each time, summary counts included);
+#   - the plain-SQL path a DBA would write for the same work (the performance issue's reference): `\copy` into a
+#     staging table, then one `INSERT … SELECT` that normalises the mobile number, joins the booth by assembly
+#     constituency and part number and skips duplicates with `ON CONFLICT DO NOTHING` (no summaries, no error report);
+#   - `psql \copy` into a bare table (no keys, no indexes), the floor of reading the file at all.
+# Prints seconds, rows per second, the app's ratio to the SQL path and the peak resident memory, for docs/performance.md.
 #
 #   scripts/bench-member-import.sh [ROWS] [RUNS]
 #
-# Uses its own database (orgtracker_bench) on the embedded cluster, seeded once with mp-full (20,00,000 members).
+# Uses its own database on the embedded cluster (ORGTRACKER_BENCH_DB, default orgtracker_bench), seeded once with
+# ORGTRACKER_BENCH_PROFILE (default mp-full, 20,00,000 members; up-full for Uttar Pradesh, 50,00,000) for the state
+# ORGTRACKER_BENCH_STATE (default MP).
 # ORGTRACKER_IMPORT_LANES sets the number of parallel staging/merge connections (default: one per core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
 RUNS="${2:-3}"
+BENCH_DB="${ORGTRACKER_BENCH_DB:-orgtracker_bench}"
+PROFILE="${ORGTRACKER_BENCH_PROFILE:-mp-full}"
+STATE="${ORGTRACKER_BENCH_STATE:-MP}"
 source scripts/db.sh
 ensure_cluster
-ensure_database orgtracker_bench
-export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_bench"
+ensure_database "$BENCH_DB"
+export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=$BENCH_DB"
 export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
-PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d orgtracker_bench -v ON_ERROR_STOP=1 -q -At)
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -At)
 APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -f "%M"); fi
@@ -27,17 +36,17 @@ echo "==> building (Release)"
 dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
 "${APP[@]}" migrate >/dev/null
 
-booths="$("${PSQL[@]}" -c "SELECT count(*) FROM territories t JOIN territories s ON s.id = t.state_id WHERE s.code = 'MP' AND t.level = 6" 2>/dev/null || echo 0)"
-if [ "$booths" -lt 60000 ]; then
-  echo "==> seeding mp-full into orgtracker_bench (once)"
-  "${APP[@]}" seed --profile mp-full | tail -3
+members="$("${PSQL[@]}" -c "SELECT count(*) FROM members m JOIN territories s ON s.id = m.state_id WHERE s.code = '$STATE'" 2>/dev/null || echo 0)"
+if [ "$members" -eq 0 ]; then
+  echo "==> seeding $PROFILE into $BENCH_DB (once)"
+  "${APP[@]}" seed --profile "$PROFILE" | tail -3
 fi
 
 mkdir -p .data/bench
-FILE=".data/bench/members-$ROWS.csv"
+FILE=".data/bench/members-$STATE-$ROWS.csv"
 if [ ! -s "$FILE" ]; then
   echo "==> generating $FILE"
-  "${PSQL[@]}" -v rows="$ROWS" -v state=MP -v out="$FILE" -f scripts/member-csv.sql
+  "${PSQL[@]}" -v rows="$ROWS" -v state="$STATE" -v out="$FILE" -f scripts/member-csv.sql
 fi
 SIZE_MB=$(( $(stat -c %s "$FILE") / 1048576 ))
 echo "==> $FILE: $ROWS rows, $SIZE_MB MB; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -59,7 +68,7 @@ cpu_since() { awk -v a="$1" -v b="$(pg_cpu)" -v t="$TICK" 'BEGIN { printf "%.1f"
 rate() { awk -v r="$ROWS" -v s="$1" 'BEGIN { printf "%d", r / s }'; }
 new_drive() {
   "${PSQL[@]}" -c "INSERT INTO membership_drives (state_id, name_en, name_hi, start_date, end_date, status, created_utc)
-                   SELECT id, 'Benchmark', 'बेंचमार्क', '2026-10-01', '2027-03-31', 2, now() FROM territories WHERE code = 'MP' AND level = 1 RETURNING id"
+                   SELECT id, 'Benchmark', 'बेंचमार्क', '2026-10-01', '2027-03-31', 2, now() FROM territories WHERE code = '$STATE' AND level = 1 RETURNING id"
 }
 
 "${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw (name text, mobile text, ac_number int, part_number int, gender text,
@@ -73,6 +82,40 @@ raw_copy() {
   rss=$( { "${TIME[@]}" "${PSQL[@]}" -c "\\copy bench_raw FROM '$FILE' WITH (FORMAT csv, HEADER)" >/dev/null; } 2>&1 | tail -1)
   e=$(now)
   echo "$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }') ${rss:-?} $(cpu_since "$c")"
+}
+
+# The DBA's plain-SQL path: the file into a staging table, then one set-based insert that does the import's work
+# (mobile normalised to +91 and ten digits starting 6-9, booth by constituency and part number in the state, a name
+# and a booth required, one row of a repeated number kept, numbers already in the drive skipped).
+sql_path() { # DRIVE
+  "${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_stage; CREATE UNLOGGED TABLE bench_stage (LIKE bench_raw); CHECKPOINT"
+  local s e c rows
+  c=$(pg_cpu)
+  s=$(now)
+  rows=$("${PSQL[@]}" <<SQL | tail -1
+\\copy bench_stage FROM '$FILE' WITH (FORMAT csv, HEADER)
+SET work_mem = '256MB';
+WITH ins AS (
+  INSERT INTO members (drive_id, mobile, name, booth_id, block_id, state_id, division_id, district_id, gender, birth_year,
+                       channel, enrolled_on, enrolled_by, created_utc, verification)
+  SELECT DISTINCT ON (x.mobile) $1, x.mobile, x.name, b.id, b.block_id, b.state_id, b.division_id, b.district_id,
+         CASE upper(s.gender) WHEN 'M' THEN 1 WHEN 'F' THEN 2 WHEN 'O' THEN 3 END, s.birth_year,
+         CASE s.channel WHEN 'online' THEN 2 WHEN 'missed_call' THEN 3 ELSE 1 END, coalesce(s.enrolled_on, current_date), s.enrolled_by, now(), 0
+  FROM bench_stage s
+  CROSS JOIN LATERAL (SELECT right(regexp_replace(s.mobile, '[^0-9]', '', 'g'), 10) AS digits, btrim(s.name) AS name) d
+  CROSS JOIN LATERAL (SELECT ('91' || d.digits)::bigint AS mobile, d.name) x
+  JOIN assembly_constituencies a ON a.number = s.ac_number AND a.state_id = (SELECT id FROM territories WHERE code = '$STATE' AND level = 1)
+  JOIN territories b ON b.assembly_constituency_id = a.id AND b.part_number = s.part_number AND b.level = 6
+  WHERE d.digits ~ '^[6-9][0-9]{9}$' AND x.name <> ''
+  ORDER BY x.mobile
+  ON CONFLICT (drive_id, mobile) DO NOTHING
+  RETURNING 1)
+SELECT count(*) FROM ins;
+SQL
+)
+  e=$(now)
+  echo "$(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.2f", b - a }') $(cpu_since "$c") $rows"
+  "${PSQL[@]}" -c "DROP TABLE bench_stage"
 }
 
 app_import() { # DRIVE
@@ -96,11 +139,15 @@ app_import() { # DRIVE
 echo
 echo "| run | what | seconds | rows/s | CPU s: client + PostgreSQL | peak RSS (MB) | added / already present / bad rows |"
 echo "|---|---|---|---|---|---|---|"
-raws=(); apps=()
+raws=(); apps=(); sqls=()
 for i in $(seq 1 "$RUNS"); do
   read -r secs rss pgcpu < <(raw_copy)
   raws+=("$secs")
   echo "| $i | psql \\copy into a bare table | $secs | $(rate "$secs") | – + $pgcpu | $([ "$rss" = "?" ] && echo "–" || echo $((rss / 1024))) (psql) | |"
+  sqldrive=$(new_drive)
+  read -r secs pgcpu added < <(sql_path "$sqldrive")
+  sqls+=("$secs")
+  echo "| $i | plain-SQL path (\\copy, one INSERT … SELECT … ON CONFLICT DO NOTHING), new drive $sqldrive | $secs | $(rate "$secs") | – + $pgcpu | | $added / – / – |"
   drive=$(new_drive)
   read -r secs rss added present bad appcpu pgcpu < <(app_import "$drive")
   apps+=("$secs")
@@ -108,7 +155,7 @@ for i in $(seq 1 "$RUNS"); do
 done
 read -r secs rss added present bad appcpu pgcpu < <(app_import "$drive")
 echo "| – | app import of the same file again (drive $drive) | $secs | $(rate "$secs") | $appcpu + $pgcpu | $rss | $added / $present / $bad |"
-seeded=$("${PSQL[@]}" -c "SELECT d.id FROM membership_drives d JOIN territories s ON s.id = d.state_id WHERE s.code = 'MP' ORDER BY d.id LIMIT 1")
+seeded=$("${PSQL[@]}" -c "SELECT d.id FROM membership_drives d JOIN territories s ON s.id = d.state_id WHERE s.code = '$STATE' ORDER BY d.id LIMIT 1")
 members=$("${PSQL[@]}" -c "SELECT count(*) FROM members WHERE drive_id = $seeded")
 read -r secs rss added present bad appcpu pgcpu < <(app_import "$seeded")
 echo "| – | app import into the seeded drive $seeded ($members members before) | $secs | $(rate "$secs") | $appcpu + $pgcpu | $rss | $added / $present / $bad |"
@@ -131,7 +178,8 @@ echo "| – | psql \\copy into a bare table with an index on mobile (reference) 
 "${PSQL[@]}" -c "DROP TABLE bench_raw_indexed" >/dev/null
 
 median() { printf "%s\n" "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-mr=$(median "${raws[@]}"); ma=$(median "${apps[@]}")
+mr=$(median "${raws[@]}"); ma=$(median "${apps[@]}"); ms=$(median "${sqls[@]}")
 echo
-echo "Median of $RUNS: psql \\copy $(rate "$mr") rows/s, app import $(rate "$ma") rows/s, ratio $(awk -v r="$mr" -v a="$ma" 'BEGIN { printf "%.2f", r / a }')"
+echo "Median of $RUNS: psql \\copy $(rate "$mr") rows/s, plain-SQL path $(rate "$ms") rows/s ($ms s), app import $(rate "$ma") rows/s ($ma s)"
+echo "App import against the plain-SQL path: $(awk -v s="$ms" -v a="$ma" 'BEGIN { printf "%.2f", s / a }')× (≥ 1.0 is the bar); against the bare copy: $(awk -v r="$mr" -v a="$ma" 'BEGIN { printf "%.2f", r / a }')×"
 "${PSQL[@]}" -c "DROP TABLE bench_raw"

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OrgTracker.Tests.Infrastructure;
+using OrgTracker.Web.Pages.OfficeBearers;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
 
@@ -218,6 +219,30 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
         var xlsx = await client.GetAsync($"/OfficeBearers/Coverage?territory={bhopal}&export=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         Assert.True((await xlsx.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [Fact]
+    public async Task Coverage_by_constituency_shows_fifty_seats_a_page_and_exports_every_seat()
+    {
+        var client = await SignInAsync(InChargeMp);
+        var state = await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State);
+        var seats = await App.WithDbAsync(db => db.CoverageCells.Where(c => c.StateId == state).Select(c => c.AssemblyConstituencyId).Distinct().CountAsync());
+        Assert.True(seats > 2 * CoverageModel.PageSize, $"{seats} seats");
+        var pages = (seats + CoverageModel.PageSize - 1) / CoverageModel.PageSize;
+
+        var first = await GetDocumentAsync(client, $"/OfficeBearers/Coverage?territory={state}&by=seats");
+        Assert.Equal(CoverageModel.PageSize, first.QuerySelectorAll("[data-testid=coverage] tbody tr").Length);
+        var last = await GetDocumentAsync(client, $"/OfficeBearers/Coverage?territory={state}&by=seats&p={pages}");
+        Assert.Equal(seats - (pages - 1) * CoverageModel.PageSize, last.QuerySelectorAll("[data-testid=coverage] tbody tr").Length);
+        // The pages together name every seat once.
+        var named = new List<string>();
+        for (var p = 1; p <= pages; p++)
+            named.AddRange((await GetDocumentAsync(client, $"/OfficeBearers/Coverage?territory={state}&by=seats&p={p}"))
+                .QuerySelectorAll("[data-testid=coverage] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Equal(seats, named.Distinct().Count());
+
+        var csv = (await client.GetStringAsync($"/OfficeBearers/Coverage?territory={state}&by=seats&p=2&export=csv")).Trim().Split('\n');
+        Assert.Equal(seats + 1, csv.Length);
     }
 
     [Fact]

@@ -11,17 +11,24 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>
 /// Booth coverage (booths with an active agent / all booths, booths with a committee) of a territory, by its
-/// child units or by assembly constituency. Reads the coverage summary, never every booth.
+/// child units or by assembly constituency. Reads the coverage summary, never every booth. The table shows
+/// <see cref="PageSize"/> rows at a time (a state has hundreds of constituencies); the export has them all.
 /// </summary>
 public class CoverageModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
 {
+    public const int PageSize = 50;
+
     [BindProperty(SupportsGet = true)] public int? Territory { get; set; }
     [BindProperty(SupportsGet = true)] public string By { get; set; } = "units";
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Territory Current { get; private set; } = null!;
     public List<TerritoryRef> Breadcrumb { get; private set; } = [];
     public Row Total { get; private set; } = null!;
+    /// <summary>Every row, weakest coverage first; <see cref="PageRows"/> are the ones shown.</summary>
     public List<Row> Rows { get; private set; } = [];
+    public IEnumerable<Row> PageRows => Rows.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize);
+    public int PageCount => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
     public bool BySeats => By == "seats" || Current.Level == TerritoryLevel.Block;
 
     public sealed record Row(int Id, string NameEn, string NameHi, int Booths, int WithAgent, int WithCommittee)
@@ -63,6 +70,8 @@ public class CoverageModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
         Rows = sums.Select(s => new Row(s.Key, names[s.Key].Item1, names[s.Key].Item2, s.Booths, s.A, s.C))
             .OrderBy(r => r.AgentPercent).ThenBy(r => r.NameEn).ToList();
 
+        if (!ModelState.IsValid) PageNumber = 1;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         if (Tabular.IsFormat(export))
             return Tabular.Export(export, "booth-coverage",
                 [BySeats ? L["Assembly constituency"] : L["Name"], L["Booths"], L["With agent"], L["Agent coverage (%)"], L["With committee"], L["Committee coverage (%)"]],

@@ -88,23 +88,23 @@ public class AnswerModel(AppDbContext db, TimeProvider clock, PhotoProcessor pho
             return Invalid(e.Message.StartsWith("Write a note", StringComparison.Ordinal) ? "Input.Note" : "Input.Status", e.Message);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.DirectiveAnswers.Add(answer);
-        await db.SaveChangesAsync(ct);
-        Target.LatestAnswerId = answer.Id;
-        var now = clock.UtcNow();
-        foreach (var f in evidence)
-        {
-            f.DirectiveId = Target.DirectiveId;
-            f.AnswerId = answer.Id;
-            f.StateId = Target.StateId;
-            f.DivisionId = Target.DivisionId;
-            f.DistrictId = Target.DistrictId;
-            f.UploadedUtc = now;
-            f.UploadedBy = User.Identity?.Name ?? "";
-            db.DirectiveFiles.Add(f);
-        }
         try
         {
+            db.DirectiveAnswers.Add(answer);
+            await db.SaveChangesAsync(ct);
+            Target.LatestAnswerId = answer.Id;
+            var now = clock.UtcNow();
+            foreach (var f in evidence)
+            {
+                f.DirectiveId = Target.DirectiveId;
+                f.AnswerId = answer.Id;
+                f.StateId = Target.StateId;
+                f.DivisionId = Target.DivisionId;
+                f.DistrictId = Target.DistrictId;
+                f.UploadedUtc = now;
+                f.UploadedBy = User.Identity?.Name ?? "";
+                db.DirectiveFiles.Add(f);
+            }
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -41,8 +41,8 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
         IssuerName = await db.Territories.Where(t => t.Id == directive.IssuedById).Select(t => Localization.IsHindi ? t.NameHi : t.NameEn).SingleAsync(ct);
         Attachment = await db.DirectiveFiles.AsNoTracking().Where(f => f.DirectiveId == id && f.AnswerId == null)
             .Select(f => new DirectiveFileRef(f.Id, f.FileName, f.ContentType)).FirstOrDefaultAsync(ct);
-        Targets = await db.DirectiveTargets.AsNoTracking().InScope(User).Where(x => x.DirectiveId == id).Rows()
-            .OrderBy(x => x.Level).ThenBy(x => x.NameEn).ToListAsync(ct);
+        Targets = await db.DirectiveTargets.AsNoTracking().InScope(User).Where(x => x.DirectiveId == id)
+            .OrderBy(x => x.Level).ThenBy(x => x.Territory!.NameEn).Rows().ToListAsync(ct);
         var latest = Targets.Where(t => t.Answered).Select(t => t.Id).ToList();
         LatestNotes = await db.DirectiveTargets.AsNoTracking().Where(x => latest.Contains(x.Id))
             .Join(db.DirectiveAnswers, x => x.LatestAnswerId, a => a.Id, (x, a) => new { x.Id, a.Note })

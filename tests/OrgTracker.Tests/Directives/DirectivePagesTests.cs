@@ -215,8 +215,10 @@ public class DirectivePagesTests(AppFactory app) : IntegrationTest(app)
         var read = await GetDocumentAsync(inCharge, $"/Directives/Answer/{target.Id}");
         Assert.Equal(2, read.QuerySelectorAll("[data-testid=answer]").Length);
         Assert.Null(read.QuerySelector("form[data-testid=answer-form]"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await inCharge.PostAsync($"/Directives/Answer/{target.Id}?handler=Acknowledge",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = HtmlForms.Fields(read.QuerySelector("form")!)["__RequestVerificationToken"] }))).StatusCode);
+        var refused = await PostFormAsync(inCharge, $"/Directives/Answer/{target.Id}?handler=Acknowledge", new(), formPage: $"/Directives/Answer/{target.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString);
+        Assert.Equal(2, await App.WithDbAsync(db => db.DirectiveAnswers.CountAsync(a => a.TargetId == target.Id)));
     }
 
     [Fact]

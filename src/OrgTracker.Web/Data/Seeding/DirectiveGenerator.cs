@@ -29,7 +29,7 @@ public sealed class DirectiveGenerator(AppDbContext db)
             var d = new Directive
             {
                 TextEn = en, TextHi = hi, DueOn = today.AddDays(dueInDays), IssuedUtc = nowUtc.AddDays(-issuedDaysAgo).AddHours(-3),
-                IssuedByUser = by, IssuedByName = by.StartsWith("incharge", StringComparison.Ordinal) ? "State In-charge" : "District President",
+                IssuedByUser = by, IssuedByName = Seeder.DemoLogins.FirstOrDefault(l => l.Email == by)?.DisplayName ?? by,
             };
             d.PlaceAt(issuer);
             db.Directives.Add(d);
@@ -50,7 +50,7 @@ public sealed class DirectiveGenerator(AppDbContext db)
         {
             var at = nowUtc.AddDays(-daysAgo).AddHours(-rng.Next(1, 8));
             x.Acknowledge(at.AddHours(-2), by);
-            var a = x.Answer(status, note, at, by, "District President");
+            var a = x.Answer(status, note, at, by, Seeder.DemoLogins.FirstOrDefault(l => l.Email == by)?.DisplayName ?? "District President");
             db.DirectiveAnswers.Add(a);
             await db.SaveChangesAsync(ct);
             x.LatestAnswerId = a.Id;

@@ -70,6 +70,10 @@ public class DirectiveJourneyTests(BrowserApp app, Chromium chromium) : BrowserT
         await Page.GotoAsync($"/Directives/Details/{directiveId}");
         await Expect(Page.Locator("[data-testid=target][data-unit=Bhopal]")).ToHaveAttributeAsync("data-red", "false");
         await ExpectNoSidewaysScrollingAsync();
+        await Page.GotoAsync("/Directives/Grid");
+        await Expect(Page.GetByTestId("grid")).ToBeVisibleAsync();
+        await ExpectNoSidewaysScrollingAsync();
+        await ScreenshotAsync("directives-grid-phone-hi.png", fullPage: true);
         await Page.GotoAsync("/Dashboard");
         await Expect(Page.GetByTestId("directives-panel")).ToBeVisibleAsync();
         await ExpectNoSidewaysScrollingAsync();

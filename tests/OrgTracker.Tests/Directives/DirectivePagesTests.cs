@@ -114,6 +114,48 @@ public class DirectivePagesTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await divisionInCharge.GetAsync("/Directives/Issue")).StatusCode); // to access denied
     }
 
+    /// <summary>Posts the issue form as multipart with an attachment.</summary>
+    private static async Task<HttpResponseMessage> IssueWithAttachmentAsync(HttpClient client, Dictionary<string, string> fields, int unit, byte[] file, string name, string type)
+    {
+        var doc = await GetDocumentAsync(client, "/Directives/Issue");
+        var content = new MultipartFormDataContent();
+        foreach (var (k, v) in HtmlForms.Fields(doc.QuerySelector("form[data-testid=issue-form]")!).Where(f => f.Key.StartsWith("__", StringComparison.Ordinal)))
+            content.Add(new StringContent(v), k);
+        foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
+        content.Add(new StringContent(unit.ToString()), "Input.UnitIds");
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(type);
+        content.Add(part, "Input.Attachment", name);
+        return await client.PostAsync("/Directives/Issue", content);
+    }
+
+    [Fact]
+    public async Task The_circular_is_attached_as_a_PDF_seen_by_Bhopal_not_by_Indore_and_anything_else_is_refused()
+    {
+        var client = await SignInAsync(OfficeMp);
+        var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
+        var before = await App.WithDbAsync(db => db.Directives.CountAsync());
+        var refused = await IssueWithAttachmentAsync(client, IssueForm("See the circular", null, TodayInIndia.AddDays(3), "units"), bhopal,
+            Encoding.UTF8.GetBytes("MZ not a circular"), "circular.exe", "application/octet-stream");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("circular.exe is not a photo (JPEG, PNG or WebP) or a PDF. Nothing was saved.", Error(await ParseAsync(refused), "Input.Attachment"));
+        Assert.Equal(before, await App.WithDbAsync(db => db.Directives.CountAsync()));
+
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% a circular\n%%EOF\n");
+        var response = await IssueWithAttachmentAsync(client, IssueForm("See the circular", null, TodayInIndia.AddDays(3), "units"), bhopal, pdf, "circular.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        var president = await SignInAsync(PresidentBhopal);
+        var details = await GetDocumentAsync(president, $"/Directives/Details/{id}");
+        var link = details.QuerySelector("[data-testid=attachment]")!.GetAttribute("href")!;
+        var file = await president.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(pdf, await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(PresidentIndore)).GetAsync(link)).StatusCode);
+    }
+
     [Fact]
     public async Task A_district_president_issues_to_chosen_blocks_of_their_own_district_only()
     {

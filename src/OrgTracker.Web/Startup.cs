@@ -149,6 +149,8 @@ public static class Startup
                 o.Conventions.AuthorizePage("/Membership/Import", Capability.EnrolMembers.Policy());
                 foreach (var page in new[] { "/Meetings/Edit", "/Meetings/Attendance", "/Meetings/Invite", "/Meetings/NewProgramme" })
                     o.Conventions.AuthorizePage(page, Capability.RecordMeetings.Policy());
+                o.Conventions.AuthorizePage("/Directives/Issue", Capability.IssueDirectives.Policy());
+                o.Conventions.AuthorizePage("/Directives/Cascade", Capability.IssueDirectives.Policy());
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");
@@ -194,6 +196,8 @@ public static class Startup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        // One photo processor (size and megapixel limits, re-encoding): meeting photos, directive attachments and evidence.
+        services.AddSingleton<Platform.PhotoProcessor>();
         services.AddReports();
         services.AddMeetings();
         services.AddMembership(connectionString);

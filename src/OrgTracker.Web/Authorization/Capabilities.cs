@@ -39,6 +39,10 @@ public enum Capability
     EnrolMembers,
     /// <summary>Set the block targets of a district in a drive.</summary>
     SetBlockTargets,
+    /// <summary>Issue directives: a state's to its districts, a district's to its blocks; cascade a district's directive to its blocks.</summary>
+    IssueDirectives,
+    /// <summary>Acknowledge a directive sent to their unit and report its compliance (for a district: also for its blocks).</summary>
+    AnswerDirectives,
 }
 
 /// <summary>One row of the authorization spec: a capability, what it means, and the roles that hold it.</summary>
@@ -81,6 +85,8 @@ public static class Capabilities
         new(Capability.RunDrives, "open and edit membership drives, set district targets, verify members", StateStaff),
         new(Capability.EnrolMembers, "enrol members and import membership forms", Writers),
         new(Capability.SetBlockTargets, "set the block targets of a district", Writers),
+        new(Capability.IssueDirectives, "issue directives to the units below (state: districts; district: blocks), cascade them to blocks", Writers),
+        new(Capability.AnswerDirectives, "acknowledge and answer the directives sent to their district and its blocks", [Roles.DistrictPresident]),
     ];
 
     private static readonly Dictionary<Capability, string[]> ByCapability =

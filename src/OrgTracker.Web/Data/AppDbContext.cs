@@ -28,6 +28,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MeetingDecision> MeetingDecisions => Set<MeetingDecision>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<MeetingPhoto> MeetingPhotos => Set<MeetingPhoto>();
+    public DbSet<Directive> Directives => Set<Directive>();
+    public DbSet<DirectiveTarget> DirectiveTargets => Set<DirectiveTarget>();
+    public DbSet<DirectiveAnswer> DirectiveAnswers => Set<DirectiveAnswer>();
+    public DbSet<DirectiveFile> DirectiveFiles => Set<DirectiveFile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Authorization.AuthSession> AuthSessions => Set<Authorization.AuthSession>();
     public DbSet<MembershipDrive> MembershipDrives => Set<MembershipDrive>();

@@ -26,6 +26,8 @@ public class CapabilityTableTests
         [Capability.RunDrives] = [Sic, So],
         [Capability.EnrolMembers] = [Sic, So, Dp],
         [Capability.SetBlockTargets] = [Sic, So, Dp],
+        [Capability.IssueDirectives] = [Sic, So, Dp],
+        [Capability.AnswerDirectives] = [Dp],
     };
 
     [Fact]

@@ -48,6 +48,8 @@ public static class PageRules
         ("drive readers", (r, t) => r is not null && t != Target.OtherState),
         ("drive writers", (r, t) => Is(r, Roles.StateInCharge, Roles.StateOffice, Roles.DistrictPresident) && t != Target.OtherState),
         ("drive managers", (r, t) => Is(r, Roles.StateInCharge, Roles.StateOffice) && t != Target.OtherState),
+        // A directive is answered by the district president, for their district and its blocks.
+        ("directive answerers", (r, t) => Is(r, Roles.DistrictPresident) && InScope(r!, t)),
     ];
 
     private static Rule R(string verb, string page, string? handler, string policy, params string[] urls) =>
@@ -220,6 +222,21 @@ public static class PageRules
         R("GET", "/Membership/ImportJob", "Status", "read in scope", "/Membership/ImportJob/{importjob}?handler=Status"),
         R("GET", "/Membership/ImportJob", "Errors", "read in scope", "/Membership/ImportJob/{importjob}?handler=Errors"),
         Post("/Membership/ImportJob", "Cancel", "write in scope", "/Membership/ImportJob/{importjob}?handler=Cancel"),
+
+        // Directives: a directive lies in its issuer's scope and is seen below it only by the units it was sent to
+        // (each probe directive is the state's, sent to the target's district alone, with an answer and two files).
+        Get("/Directives/Index", "signed in", "/Directives/Index", "/Directives/Index?p=2"),
+        Get("/Directives/Grid", "signed in", "/Directives/Grid", "/Directives/Grid?export=csv"),
+        Get("/Directives/Grid", "read in scope", "/Directives/Grid?territory={territory}", "/Directives/Grid?territory={block}&export=xlsx"),
+        Get("/Directives/Issue", "writers", "/Directives/Issue"),
+        Post("/Directives/Issue", null, "writers", "/Directives/Issue"),
+        Get("/Directives/Details", "read in scope", "/Directives/Details/{directive}"),
+        Get("/Directives/Answer", "read in scope", "/Directives/Answer/{directivetarget}"),
+        Post("/Directives/Answer", "Acknowledge", "directive answerers", "/Directives/Answer/{directivetarget}"),
+        Post("/Directives/Answer", "Answer", "directive answerers", "/Directives/Answer/{directivetarget}"),
+        Get("/Directives/Cascade", "write in scope", "/Directives/Cascade/{directivetarget}"),
+        Post("/Directives/Cascade", null, "write in scope", "/Directives/Cascade/{directivetarget}"),
+        Get("/Directives/File", "read in scope", "/Directives/File/{directivefile}", "/Directives/File/{evidence}?thumb=true"),
 
         // The administrator's pages.
         Get("/Admin/Audit/Index", "administration", "/Admin/Audit/Index", "/Admin/Audit/Index?district={district}&what=Person",

@@ -183,6 +183,41 @@ public sealed class ProbeWorld
                 await db.SaveChangesAsync();
                 values["report"] = report.Id.ToString();
                 values["period"] = ReportPeriod.Format(report.Period);
+
+                // A directive of the state sent to this district alone, answered, with an attachment and an evidence photo.
+                var directive = new Directive
+                {
+                    TextEn = $"{marker} directive", TextHi = $"{marker} निर्देश", DueOn = TodayInIndia.AddDays(3), IssuedUtc = UtcNow,
+                    IssuedByUser = "probe", IssuedByName = "probe",
+                };
+                directive.PlaceAt(await db.Territories.SingleAsync(x => x.Id == home.StateId));
+                db.Directives.Add(directive);
+                await db.SaveChangesAsync();
+                var directiveTarget = new DirectiveTarget { DirectiveId = directive.Id, CreatedUtc = UtcNow };
+                directiveTarget.PlaceAt(home);
+                db.DirectiveTargets.Add(directiveTarget);
+                await db.SaveChangesAsync();
+                var answer = directiveTarget.Answer(ComplianceStatus.PartlyDone, $"{marker} answer", UtcNow, "probe", "probe");
+                db.DirectiveAnswers.Add(answer);
+                await db.SaveChangesAsync();
+                directiveTarget.LatestAnswerId = answer.Id;
+                var attachment = new DirectiveFile
+                {
+                    DirectiveId = directive.Id, StateId = directive.StateId, FileName = "circular.pdf", ContentType = DirectiveFile.Pdf,
+                    Content = System.Text.Encoding.UTF8.GetBytes($"%PDF- {marker} attachment"), UploadedUtc = UtcNow, UploadedBy = "probe",
+                };
+                var evidence = new DirectiveFile
+                {
+                    DirectiveId = directive.Id, AnswerId = answer.Id, StateId = directiveTarget.StateId, DivisionId = directiveTarget.DivisionId,
+                    DistrictId = directiveTarget.DistrictId, FileName = "evidence.jpg", Content = System.Text.Encoding.UTF8.GetBytes($"{marker} evidence"),
+                    Thumbnail = System.Text.Encoding.UTF8.GetBytes($"{marker} evidence thumbnail"), UploadedUtc = UtcNow, UploadedBy = "probe",
+                };
+                db.DirectiveFiles.AddRange(attachment, evidence);
+                await db.SaveChangesAsync();
+                values["directive"] = directive.Id.ToString();
+                values["directivetarget"] = directiveTarget.Id.ToString();
+                values["directivefile"] = attachment.Id.ToString();
+                values["evidence"] = evidence.Id.ToString();
             }
             else if (home.Level == TerritoryLevel.Division)
             {

@@ -926,6 +926,324 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("coverage_cells", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.Directive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("IssuedAtLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("issued_at_level");
+
+                    b.Property<int>("IssuedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("issued_by_id");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("IssuedByUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by_user");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextHi")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text_hi");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directives");
+
+                    b.HasIndex("IssuedById")
+                        .HasDatabaseName("ix_directives_issued_by_id");
+
+                    b.HasIndex("DistrictId", "DueOn")
+                        .HasDatabaseName("ix_directives_district_id_due_on");
+
+                    b.HasIndex("StateId", "DueOn")
+                        .HasDatabaseName("ix_directives_state_id_due_on");
+
+                    b.ToTable("directives", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_directives_text", "text_en IS NOT NULL OR text_hi IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("AnsweredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<DateTime>("AnsweredUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_utc");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("directive_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directive_answers");
+
+                    b.HasIndex("DirectiveId")
+                        .HasDatabaseName("ix_directive_answers_directive_id");
+
+                    b.HasIndex("TargetId", "Id")
+                        .HasDatabaseName("ix_directive_answers_target_id_id");
+
+                    b.ToTable("directive_answers", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AnswerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answer_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("directive_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directive_files");
+
+                    b.HasIndex("AnswerId")
+                        .HasDatabaseName("ix_directive_files_answer_id");
+
+                    b.HasIndex("DirectiveId", "AnswerId")
+                        .HasDatabaseName("ix_directive_files_directive_id_answer_id");
+
+                    b.ToTable("directive_files", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTime?>("AcknowledgedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_utc");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_utc");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("directive_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<long?>("LatestAnswerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("latest_answer_id");
+
+                    b.Property<int?>("LatestStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_status");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int?>("ParentTargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_target_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directive_targets");
+
+                    b.HasIndex("ParentTargetId")
+                        .HasDatabaseName("ix_directive_targets_parent_target_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_directive_targets_territory_id");
+
+                    b.HasIndex("DirectiveId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directive_targets_directive_id_territory_id");
+
+                    b.HasIndex("DistrictId", "DirectiveId")
+                        .HasDatabaseName("ix_directive_targets_district_id_directive_id");
+
+                    b.HasIndex("DivisionId", "Level", "DirectiveId")
+                        .HasDatabaseName("ix_directive_targets_division_id_level_directive_id");
+
+                    b.HasIndex("StateId", "Level", "DirectiveId")
+                        .HasDatabaseName("ix_directive_targets_state_id_level_directive_id");
+
+                    b.ToTable("directive_targets", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>
                 {
                     b.Property<int>("DriveId")
@@ -3085,6 +3403,76 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_committees_territories_territory_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.Directive", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directives_territories_issued_by_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveAnswer", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_answers_directives_directive_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_answers_directive_targets_target_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveFile", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_directive_files_directive_answers_answer_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_files_directives_directive_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveTarget", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_targets_directives_directive_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_targets_territories_territory_id");
+
+                    b.Navigation("Directive");
+
+                    b.Navigation("Territory");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DriveTarget", b =>

@@ -4,6 +4,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Pages.Dashboard;
 
@@ -84,6 +85,24 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today).Under(t)
             .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+
+    public sealed record Directives(int Open, int Answered, int Overdue);
+
+    /// <summary>
+    /// Directives sent to the units that answer to the territory (<see cref="DirectiveCounts.CountedAt"/>): open (not
+    /// reported done), answered (any compliance report) and overdue (due date passed, not done), by child unit.
+    /// </summary>
+    public async Task<Dictionary<int, Directives>> DirectivesAsync(DateOnly today, CancellationToken ct) =>
+        await db.DirectiveTargets.AsNoTracking().CountedAt(t)
+            .GroupBy(Key<DirectiveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
+            .Select(g => new
+            {
+                g.Key,
+                Open = g.Count(x => x.LatestStatus == null || x.LatestStatus != ComplianceStatus.Done),
+                Answered = g.Count(x => x.LatestStatus != null),
+                Overdue = g.Count(x => (x.LatestStatus == null || x.LatestStatus != ComplianceStatus.Done) && x.Directive!.DueOn < today),
+            })
+            .ToDictionaryAsync(g => g.Key, g => new Directives(g.Open, g.Answered, g.Overdue), ct);
 
     public sealed record SilentUnit(int Id, TerritoryLevel Level, string NameEn, string NameHi, int? DivisionId, int? DistrictId, DateOnly? LastOn);
 

@@ -63,6 +63,9 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         public int Silent { get; set; }
         public int MeetingsHeld { get; set; }
         public int Overdue { get; set; }
+        public int DirectivesOpen { get; set; }
+        public int DirectivesAnswered { get; set; }
+        public int DirectivesOverdue { get; set; }
         public long Enrolled { get; set; }
         public long? Target { get; set; }
         public decimal? MemberPercent => Target is > 0 ? Math.Round(100m * Enrolled / Target.Value, 1) : null;
@@ -113,9 +116,11 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
             return Tabular.Export(export, "dashboard",
                 [L["Name"], L["Reports submitted"], L["Late"], L["Missing"], L["Score"], L["Rank"], L["Booths"], L["With agent"], L["Agent coverage (%)"],
                     L["Committee coverage (%)"], L["Vacancies"], L["Inactive"], L["Meetings held (30 days)"], L["Overdue action items"], L["Silent units"],
+                    L["Directives open"], L["Directives answered"], L["Directives overdue"],
                     L["Members enrolled"], L["Membership target"], L["% of target"]],
                 Units.Concat(Own is null ? [] : [Own]).Select(u => new object?[] { u == Own ? L["{0} (own posts)", u.Name].Value : u.Name, u.Submitted, u.Late, u.Missing, u.Score, u.Rank, u.Booths, u.WithAgent, u.AgentPercent,
                     u.CommitteePercent, u.Vacancies, u.Inactive, u.MeetingsHeld, u.Overdue, u.Silent,
+                    u.DirectivesOpen, u.DirectivesAnswered, u.DirectivesOverdue,
                     u == Own ? null : u.Enrolled, u == Own ? null : u.Target, u == Own ? null : u.MemberPercent }));
         return Page();
     }
@@ -146,6 +151,8 @@ public class IndexModel(AppDbContext db, IOptions<ReportOptions> reportOptions, 
         var meetingsSince = IndiaTime.DayStartUtc(MeetingsFrom);
         foreach (var (key, n) in await q.MeetingsHeldAsync(meetingsSince, ct)) Apply(key, u => u.MeetingsHeld += n);
         foreach (var (key, n) in await q.OverdueActionItemsAsync(clock.TodayInIndia(), ct)) Apply(key, u => u.Overdue += n);
+        foreach (var (key, d) in await q.DirectivesAsync(clock.TodayInIndia(), ct))
+            Apply(key, u => { u.DirectivesOpen += d.Open; u.DirectivesAnswered += d.Answered; u.DirectivesOverdue += d.Overdue; });
 
         void Apply(int key, Action<Unit> add)
         {

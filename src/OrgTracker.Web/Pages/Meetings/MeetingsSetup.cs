@@ -9,7 +9,7 @@ public static class MeetingsSetup
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
-        services.AddSingleton<PhotoProcessor>();
+        // Evidence photos go through Platform/PhotoProcessor.cs, registered in Startup (directives use it too).
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace OrgTracker.Web.Pages.Meetings;
+namespace OrgTracker.Web.Platform;
 
 /// <summary>
 /// Turns an uploaded file into an evidence photo: it must decode as an image (the content decides, never the file

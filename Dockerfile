@@ -13,8 +13,9 @@ COPY --from=build /app ./
 ENV ORGTRACKER_URLS=http://0.0.0.0:8080
 EXPOSE 8080
 USER app
-# Production by default: 2FA for administrators; no demo data unless ORGTRACKER_SEED_DEMO=true.
-ENV ORGTRACKER_SEED_DEMO=false ORGTRACKER_REQUIRE_2FA_ROLES=Administrator
+# Production by default: no demo data unless ORGTRACKER_SEED_DEMO=true. Two-factor sign-in is required of
+# administrators unless the database holds the demo data (ORGTRACKER_REQUIRE_2FA_ROLES overrides; README).
+ENV ORGTRACKER_SEED_DEMO=false
 # With arguments, run that command (e.g. `setup --state MP --admin EMAIL`, `migrate`); without: apply migrations,
 # load the demo data when asked for (ORGTRACKER_SEED_DEMO=true) and the database is empty, serve.
 ENTRYPOINT ["/bin/sh", "-c", "if [ $# -gt 0 ]; then exec dotnet OrgTracker.Web.dll \"$@\"; fi; dotnet OrgTracker.Web.dll migrate && if [ \"${ORGTRACKER_SEED_DEMO:-false}\" = true ]; then dotnet OrgTracker.Web.dll seed --profile demo --if-empty; fi && exec dotnet OrgTracker.Web.dll", "orgtracker"]

@@ -48,4 +48,7 @@ public static class Localization
     public static string Date(DateTime d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly d) => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC moment as Indian date and time, dd-MM-yyyy HH:mm.</summary>
+    public static string IndiaDateTime(DateTime utc) => Platform.IndiaTime.ToIndia(utc).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 }

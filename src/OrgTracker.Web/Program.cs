@@ -28,7 +28,9 @@ builder.Services.AddSerilog((services, log) =>
         .WriteTo.Console();
     if (builder.Configuration["LOG_DIR"] is { Length: > 0 } dir)
         log.WriteTo.File(Path.Combine(dir, "orgtracker-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
-});
+    // Each host keeps its own logger rather than the static Log.Logger: a second host in the same process (the tests
+    // start several) neither takes over the first one's logging nor silences it when it stops.
+}, preserveStaticLogger: true);
 
 var connectionString = builder.Configuration["DB"] ?? builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("Set ORGTRACKER_DB to a PostgreSQL connection string (./run.sh does this).");

@@ -82,9 +82,11 @@ public static class Startup
             // The default provider (password-reset tokens) on the app's clock: Authorization/ClockedTokenProvider.cs.
             .AddTokenProvider<ClockedTokenProvider>(TokenOptions.DefaultProvider)
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name);
-        // Password-reset tokens are the one-time set-up links of `setup` (Data/ProductionSetup.cs): valid 72 hours.
-        // (The administrator's password reset uses its token at once.) ClockedTokenProvider reads the app's clock.
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ProductionSetup.LinkLifespan);
+        // Password-reset tokens are the one-time set-password links (Authorization/PasswordLinks.cs: `setup`'s link,
+        // invitations, an administrator's new link): valid 72 hours. ClockedTokenProvider reads the app's clock.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinks.Lifespan);
+        services.AddScoped<PasswordLinks>();
+        services.AddSingleton<TwoFactorPolicy>();
         // Behind TLS (ORGTRACKER_HTTPS=true) the cookie is __Host- prefixed and Secure; on plain loopback HTTP it cannot be.
         var https = configuration.GetValue("HTTPS", false);
         services.ConfigureApplicationCookie(o =>

@@ -157,10 +157,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             else if (e.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
                 result[p.Metadata.Name] = new { before = Shown(p.OriginalValue), after = Shown(p.CurrentValue) };
         }
-        // A password set or changed is recorded as the fact alone, never the hash.
+        // A password set, changed or removed is recorded as the fact alone, never the hash.
         if (e.State == EntityState.Modified && e.Metadata.FindProperty("PasswordHash") is { } hash
             && e.Property(hash.Name) is { IsModified: true } h && !Equals(h.OriginalValue, h.CurrentValue))
-            result["Password"] = h.OriginalValue is null ? "set" : "changed";
+            result["Password"] = h.CurrentValue is null ? "removed" : h.OriginalValue is null ? "set" : "changed";
         return result;
     }
 

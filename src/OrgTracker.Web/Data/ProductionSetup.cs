@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data.Seeding;
 using OrgTracker.Web.Domain;
 
@@ -16,22 +17,19 @@ public sealed record ProductionSetupResult(IReadOnlyList<string> Lines, string? 
 /// <summary>
 /// `./run.sh setup --state MP [--state UP …] --admin EMAIL [--url BASE]`: creates the real tree of the given states
 /// (the state, its divisions and districts, and its assembly constituencies by their real numbers with placeholder
-/// names the state office renames later) and one administrator without a password, and returns a one-time set-up
-/// link (Identity's password-reset token, valid <see cref="LinkLifespan"/>) to /Account/SetUp. No demo data.
+/// names the state office renames later) and one administrator without a password, and returns their invitation: the
+/// one-time set-password link of <see cref="PasswordLinks"/> (valid 72 hours) to /Account/SetUp. No demo data.
 /// Idempotent: a state that exists is left alone; an administrator email that exists creates nothing, and gets a
-/// fresh link only while that user has never set a password. Refuses a database that holds the demo data.
+/// fresh invitation (replacing the earlier link) only while that user has never set a password. Refuses a database
+/// that holds the demo data.
 /// </summary>
-public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<ProductionSetup> log)
+public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users, PasswordLinks links, TimeProvider clock, ILogger<ProductionSetup> log)
 {
-    /// <summary>How long a set-up link (and any password-reset token) stays valid.</summary>
-    public static readonly TimeSpan LinkLifespan = TimeSpan.FromHours(72);
-
     public const string DemoEmailSuffix = "@demo.orgtracker.in";
 
     public static IReadOnlyList<string> KnownStates => Seeder.States.Select(s => s.Code).ToList();
 
-    public static string SetUpUrl(string baseUrl, string userId, string token) =>
-        $"{baseUrl.TrimEnd('/')}/Account/SetUp?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+    public static string SetUpUrl(string baseUrl, string userId, string token) => PasswordLinks.Url(baseUrl, userId, token);
 
     /// <summary>The base URL of the printed link: <c>--url</c>, else ORGTRACKER_PUBLIC_URL, else ORGTRACKER_URLS' first value.</summary>
     public static string BaseUrl(string? option, IConfiguration configuration) =>
@@ -39,6 +37,13 @@ public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users,
         : configuration["PUBLIC_URL"] is { Length: > 0 } publicUrl ? publicUrl
         : configuration["URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { Length: > 0 } first ? first
         : "http://127.0.0.1:5080";
+
+    /// <summary>True when the database holds the demo data (its demo users): the demo, not a real deployment.</summary>
+    public static Task<bool> HoldsDemoDataAsync(AppDbContext db, CancellationToken ct)
+    {
+        var demoSuffix = DemoEmailSuffix.ToUpperInvariant();
+        return db.Users.AnyAsync(u => u.NormalizedEmail != null && u.NormalizedEmail.EndsWith(demoSuffix), ct);
+    }
 
     public async Task<ProductionSetupResult> RunAsync(IReadOnlyList<string> stateCodes, string adminEmail, string baseUrl, CancellationToken ct)
     {
@@ -55,8 +60,7 @@ public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users,
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ProductionSetupException($"The set-up link's base URL must be an http(s) URL, not '{baseUrl}'.");
 
-        var demoSuffix = DemoEmailSuffix.ToUpperInvariant();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail != null && u.NormalizedEmail.EndsWith(demoSuffix), ct))
+        if (await HoldsDemoDataAsync(db, ct))
             throw new ProductionSetupException(
                 "This database holds the demo data (demo users): set-up runs only on an empty or production database. Use a new database.");
 
@@ -77,6 +81,7 @@ public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users,
             }
 
             var user = await users.FindByEmailAsync(email);
+            var newAdministrator = user is null;
             if (user is null)
             {
                 var first = codes[0];
@@ -87,6 +92,7 @@ public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users,
                     DisplayName = "Administrator", Role = Roles.Administrator,
                     ScopeTerritoryId = state.Id, StateId = state.StateId, CreatedUtc = clock.UtcNow(),
                 };
+                links.MarkInvited(user);
                 var result = await users.CreateAsync(user);
                 if (!result.Succeeded)
                     throw new ProductionSetupException("Could not create the administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)));
@@ -108,8 +114,17 @@ public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users,
                 lines.Add($"Administrator {email} has already set a password: no set-up link (they sign in as usual).");
                 return new ProductionSetupResult(lines, null);
             }
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            return new ProductionSetupResult(lines, SetUpUrl(baseUrl, user.Id, token));
+            // A new administrator's token comes from their invitation; an earlier one's invitation is issued again.
+            string? token;
+            if (newAdministrator) token = await links.TokenAsync(user);
+            else
+            {
+                var (reissued, t) = await links.ReissueAsync(user);
+                if (!reissued.Succeeded)
+                    throw new ProductionSetupException("Could not issue the set-up link: " + string.Join(" ", reissued.Errors.Select(e => e.Description)));
+                token = t;
+            }
+            return new ProductionSetupResult(lines, SetUpUrl(baseUrl, user.Id, token!));
         }
     }
 

@@ -32,4 +32,12 @@ public class AppUser : IdentityUser
     public int StateId { get; set; }
     public DateTime CreatedUtc { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The last set-password link event (Authorization/PasswordLinks.cs): <c>InvitationIssued</c>,
+    /// <c>SetPasswordLinkIssued</c> or <c>PasswordSetViaLink</c>, and when. Kept on the user so that each event is an
+    /// audited change of the user (the audit trail never holds the link itself).
+    /// </summary>
+    public string? PasswordLink { get; set; }
+    public DateTime? PasswordLinkAtUtc { get; set; }
 }

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Seeding;
 using OrgTracker.Web.Domain;
@@ -65,7 +68,8 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
             .OrderBy(a => a.Number).Select(a => a.Number).ToListAsync());
         Assert.Equal([149, 150, 151, 152, 153, 154, 155], bhopalSeats);
 
-        // Following the link: choose a password, be signed in, and go on to set up two-factor sign-in.
+        // Following the link: choose a password and be signed in (two-factor set-up comes next where administrators must
+        // use it: A_real_deployment_requires_two_factor_sign_in_of_administrators_by_default).
         var client = AnonymousClient();
         var form = await GetDocumentAsync(client, LocalPart(result.Link!));
         Assert.NotNull(form.QuerySelector("[data-testid=setup-form]"));
@@ -76,12 +80,14 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
 
         var done = await SetPasswordAsync(client, result.Link!, ChiefPassword, ChiefPassword);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.StartsWith("/Account/EnableAuthenticator", done.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(done.Headers.Location)).StatusCode);
+        Assert.Equal("/", done.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(done.Headers.Location)).StatusCode);
 
-        // The password set is in the audit trail, as the user's creation is.
-        var audited = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(AppUser) && a.EntityId == user.Id).Select(a => a.Action).ToListAsync());
-        Assert.True(audited.Count >= 2, "creation and password set audited: " + string.Join(", ", audited));
+        // The invitation and the password set are in the audit trail, as the user's creation is.
+        var audited = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(AppUser) && a.EntityId == user.Id).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+        Assert.Equal(2, audited.Count);
+        Assert.Contains(OrgTracker.Web.Authorization.PasswordLinks.InvitationIssued, audited[0]);
+        Assert.Contains(OrgTracker.Web.Authorization.PasswordLinks.PasswordSetViaLink, audited[1]);
 
         // The administrator signs in and sees MP's real divisions and districts.
         var admin = await SignInAsync(Chief, ChiefPassword);
@@ -114,9 +120,11 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
         var again = await SetUpAsync("MP");
         Assert.Equal(counts, await CountsAsync());
         Assert.Contains(again.Lines, l => l.Contains("already present"));
-        Assert.NotNull(again.Link); // no password yet: a fresh link
+        Assert.NotNull(again.Link); // no password yet: a fresh link, which replaces the first
 
-        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(AnonymousClient(), first.Link!, ChiefPassword, ChiefPassword)).StatusCode);
+        var replaced = await ParseAsync(await SetPasswordAsync(AnonymousClient(), first.Link!, ChiefPassword, ChiefPassword));
+        Assert.NotNull(replaced.QuerySelector("[data-testid=setup-refused]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(AnonymousClient(), again.Link!, ChiefPassword, ChiefPassword)).StatusCode);
         var third = await SetUpAsync("MP");
         Assert.Null(third.Link);
         Assert.Equal(counts, await CountsAsync());
@@ -127,6 +135,54 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(counts.Users, (await CountsAsync()).Users);
         Assert.Equal(2, await App.WithDbAsync(db => db.Territories.CountAsync(t => t.Level == TerritoryLevel.State)));
     }
+
+    [Fact]
+    public async Task A_real_deployment_requires_two_factor_sign_in_of_administrators_by_default()
+    {
+        // Without ORGTRACKER_REQUIRE_2FA_ROLES, outside the test environment and without the demo data: administrators must.
+        await EmptyDatabaseAsync();
+        var link = (await SetUpAsync("MP")).Link!;
+        await using var production = App.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var done = await SetPasswordAsync(client, link, ChiefPassword, ChiefPassword);
+        Assert.StartsWith(TwoFactorEnforcement.SetupPath, done.Headers.Location!.OriginalString);
+        var mp = await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State);
+        var page = await client.GetAsync($"/Territories/{mp}");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith(TwoFactorEnforcement.SetupPath, page.Headers.Location!.OriginalString);
+        Assert.Equal([Roles.Administrator], await production.Services.GetRequiredService<TwoFactorPolicy>().RequiredRolesAsync());
+    }
+
+    [Fact]
+    public async Task The_demo_requires_two_factor_sign_in_of_nobody_by_default_and_the_setting_decides_when_given()
+    {
+        // The demo data in a "Production" host (./run.sh): nobody must, so the demo logins work as they are.
+        await using var demo = App.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        Assert.Empty(await demo.Services.GetRequiredService<TwoFactorPolicy>().RequiredRolesAsync());
+        var client = demo.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, "/Account/Login",
+            new() { ["Input.Email"] = Admin, ["Input.Password"] = Seeder.DemoPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
+
+        // The test hosts: nobody. The setting, when given, wins everywhere; "none" means no role.
+        Assert.Empty(await App.Services.GetRequiredService<TwoFactorPolicy>().RequiredRolesAsync());
+        await using var set = App.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("REQUIRE_2FA_ROLES", "Administrator,StateInCharge"));
+        Assert.Equal([Roles.Administrator, Roles.StateInCharge], await set.Services.GetRequiredService<TwoFactorPolicy>().RequiredRolesAsync());
+        await EmptyDatabaseAsync();
+        await using var none = App.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("REQUIRE_2FA_ROLES", "none"));
+        Assert.Empty(await none.Services.GetRequiredService<TwoFactorPolicy>().RequiredRolesAsync());
+    }
+
+    [Theory]
+    [InlineData(null, false, false, "Administrator")]
+    [InlineData("", false, false, "Administrator")]
+    [InlineData(null, true, false, "")]
+    [InlineData(null, false, true, "")]
+    [InlineData("Administrator, StateInCharge", true, true, "Administrator,StateInCharge")]
+    [InlineData("none", false, false, "")]
+    [InlineData("StateOffice", false, false, "StateOffice")]
+    public void The_two_factor_rule_setting_else_none_for_demo_or_tests_else_administrators(string? setting, bool testing, bool demo, string expected) =>
+        Assert.Equal(expected, string.Join(",", TwoFactorPolicy.Decide(setting, testing, demo)));
 
     [Fact]
     public async Task Setup_refuses_a_database_that_holds_the_demo_data()
@@ -146,11 +202,11 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
 
         var client = AnonymousClient();
         var page = await GetDocumentAsync(client, LocalPart(link));
-        Assert.Contains("expired or has already been used", page.QuerySelector("[data-testid=setup-refused]")!.TextContent);
+        Assert.Contains("expired, has already been used", page.QuerySelector("[data-testid=setup-refused]")!.TextContent);
         Assert.Null(page.QuerySelector("[data-testid=setup-form]"));
         var hindi = AnonymousClient();
         hindi.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Dhi-IN%7Cuic%3Dhi-IN");
-        Assert.Contains("सेट-अप लिंक", (await GetDocumentAsync(hindi, LocalPart(link))).QuerySelector("[data-testid=setup-refused]")!.TextContent);
+        Assert.Contains("नए लिंक के लिए अपने प्रशासक से कहें", (await GetDocumentAsync(hindi, LocalPart(link))).QuerySelector("[data-testid=setup-refused]")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/SetUp?user=nobody&token=nothing")).StatusCode);
     }
 
@@ -165,7 +221,7 @@ public class ProductionSetupTests(AppFactory app) : IntegrationTest(app)
         App.Clock.Advance(TimeSpan.FromHours(2));
         var client = AnonymousClient();
         var page = await GetDocumentAsync(client, LocalPart(link));
-        Assert.Contains("expired or has already been used", page.QuerySelector("[data-testid=setup-refused]")!.TextContent);
+        Assert.Contains("expired, has already been used", page.QuerySelector("[data-testid=setup-refused]")!.TextContent);
         var post = await ParseAsync(await SetPasswordAsync(client, link, ChiefPassword, ChiefPassword));
         Assert.NotNull(post.QuerySelector("[data-testid=setup-refused]"));
         Assert.Null(await App.WithDbAsync(db => db.Users.Select(u => u.PasswordHash).SingleAsync()));

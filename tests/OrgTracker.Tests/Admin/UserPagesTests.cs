@@ -21,10 +21,15 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         var admin = await SignInAsync(Admin);
         var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
 
-        var response = await CreateAsync(admin, "new.president@example.in", "Naya Adhyaksh", Roles.DistrictPresident, indore, NewPassword);
+        var response = await CreateAsync(admin, "new.president@example.in", "Naya Adhyaksh", Roles.DistrictPresident, indore);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var user = await UserAsync("new.president@example.in");
+        Assert.Equal($"/Admin/Users/Edit/{user.Id}", response.Headers.Location!.OriginalString);
+        Assert.Null(user.PasswordHash);
+        var link = (await GetDocumentAsync(admin, response.Headers.Location.OriginalString)).QuerySelector("[data-testid=issued-link-url]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(AnonymousClient(), new Uri(link).PathAndQuery,
+            new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword })).StatusCode);
         Assert.Equal(Roles.DistrictPresident, user.Role);
         Assert.Equal(indore, user.ScopeTerritoryId);
         Assert.Equal(await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State), user.StateId);
@@ -53,20 +58,22 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
 
         var ownTerritory = await App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.ScopeTerritoryId).SingleAsync());
         var formPage = $"/Dashboard/{ownTerritory}";
-        foreach (var handler in new[] { "", "?handler=Lock", "?handler=Unlock", "?handler=ResetPassword" })
+        var stamp = (await UserAsync(PresidentIndore)).SecurityStamp;
+        foreach (var handler in new[] { "", "?handler=Lock", "?handler=Unlock", "?handler=SendLink" })
             await AssertForbiddenAsync(client, await PostFormAsync(client, $"/Admin/Users/Edit/{userId}{handler}", new()
             {
                 ["Input.DisplayName"] = "Hijacked", ["Input.Role"] = Roles.Administrator, ["Input.TerritoryId"] = ownTerritory.ToString(),
-                ["Password.NewPassword"] = NewPassword,
             }, formPage));
         await AssertForbiddenAsync(client, await PostFormAsync(client, "/Admin/Users/Create", new()
         {
             ["Input.Email"] = "sneaky@example.in", ["Input.DisplayName"] = "Sneaky", ["Input.Role"] = Roles.Administrator,
-            ["Input.TerritoryId"] = ownTerritory.ToString(), ["Input.Password"] = NewPassword,
+            ["Input.TerritoryId"] = ownTerritory.ToString(),
         }, formPage));
 
         var target = await UserAsync(PresidentIndore);
         Assert.Null(target.LockoutEnd);
+        Assert.Equal(stamp, target.SecurityStamp);
+        Assert.NotNull(target.PasswordHash);
         Assert.NotEqual("Hijacked", target.DisplayName);
         Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "sneaky@example.in")));
     }
@@ -119,39 +126,12 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
         var count = await UserCountAsync();
 
-        var response = await CreateAsync(admin, PresidentIndore.ToUpperInvariant(), "Second Indore", Roles.DistrictPresident, indore, NewPassword);
+        var response = await CreateAsync(admin, PresidentIndore.ToUpperInvariant(), "Second Indore", Roles.DistrictPresident, indore);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
         Assert.Contains("already exists", FieldMessage(page, "Input.Email"));
         Assert.Equal(count, await UserCountAsync());
-    }
-
-    [Fact]
-    public async Task A_short_password_gives_a_message_beside_the_password_and_creates_nothing()
-    {
-        var admin = await SignInAsync(Admin);
-        var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
-        var count = await UserCountAsync();
-
-        var response = await CreateAsync(admin, "short@example.in", "Short Password", Roles.DistrictPresident, indore, "too-short");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("at least 12 characters", FieldMessage(await ParseAsync(response), "Input.Password"));
-        Assert.Equal(count, await UserCountAsync());
-    }
-
-    [Fact]
-    public async Task A_short_password_is_explained_in_hindi_when_the_interface_is_in_hindi()
-    {
-        var admin = await SignInAsync(Admin, culture: "hi-IN");
-        var indore = await TerritoryIdAsync("Indore", TerritoryLevel.District);
-
-        var response = await CreateAsync(admin, "short@example.in", "Short Password", Roles.DistrictPresident, indore, "too-short");
-
-        var message = FieldMessage(await ParseAsync(response), "Input.Password");
-        Assert.Contains("12", message);
-        Assert.Contains("अक्षर", message);
     }
 
     [Theory]
@@ -167,7 +147,7 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         var territory = await TerritoryIdAsync(territoryName, level);
         var count = await UserCountAsync();
 
-        var response = await CreateAsync(admin, "wrong.scope@example.in", "Wrong Scope", role, territory, NewPassword);
+        var response = await CreateAsync(admin, "wrong.scope@example.in", "Wrong Scope", role, territory);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("choose", FieldMessage(await ParseAsync(response), "Input.TerritoryId"));
@@ -182,13 +162,13 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         var response = await PostFormAsync(admin, "/Admin/Users/Create", new()
         {
             ["Input.Email"] = "not an email", ["Input.DisplayName"] = "", ["Input.Role"] = "SuperUser",
-            ["Input.TerritoryId"] = "abc", ["Input.Password"] = "",
+            ["Input.TerritoryId"] = "abc",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
         Assert.NotEmpty(FieldMessage(page, "Input.Email"));
         Assert.NotEmpty(FieldMessage(page, "Input.DisplayName"));
-        Assert.NotEmpty(FieldMessage(page, "Input.Password"));
+        Assert.Null(page.QuerySelector("input[name='Input.Password']"));
         Assert.Equal(count, await UserCountAsync());
 
         var user = await UserAsync(PresidentIndore);
@@ -352,48 +332,15 @@ public class UserPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_new_password_replaces_the_old_one_and_renews_the_security_stamp()
-    {
-        var admin = await SignInAsync(Admin);
-        var user = await UserAsync(PresidentIndore);
-
-        var response = await PostFormAsync(admin, $"/Admin/Users/Edit/{user.Id}?handler=ResetPassword",
-            new() { ["Password.NewPassword"] = NewPassword }, $"/Admin/Users/Edit/{user.Id}");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.NotEqual(user.SecurityStamp, (await UserAsync(PresidentIndore)).SecurityStamp);
-        Assert.Equal(HttpStatusCode.OK, (await LogInAsync(AnonymousClient(), PresidentIndore, Seeder.DemoPassword)).StatusCode);
-        await SignInAsync(PresidentIndore, NewPassword);
-    }
-
-    [Fact]
-    public async Task A_short_new_password_gives_a_message_beside_the_field_and_changes_nothing()
-    {
-        var admin = await SignInAsync(Admin);
-        var user = await UserAsync(PresidentIndore);
-
-        var response = await PostFormAsync(admin, $"/Admin/Users/Edit/{user.Id}?handler=ResetPassword",
-            new() { ["Password.NewPassword"] = "short" }, $"/Admin/Users/Edit/{user.Id}");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await ParseAsync(response);
-        Assert.Contains("at least 12 characters", FieldMessage(page, "Password.NewPassword"));
-        Assert.Empty(FieldMessage(page, "Input.DisplayName"));
-        Assert.Equal(user.SecurityStamp, (await UserAsync(PresidentIndore)).SecurityStamp);
-        await SignInAsync(PresidentIndore);
-    }
-
     private static IElement[] Rows(IDocument page) => page.QuerySelectorAll("[data-testid=users] tbody tr").ToArray();
 
     private static string FieldMessage(IDocument page, string field) =>
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 
-    private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string email, string name, string role, int territory, string password) =>
+    private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string email, string name, string role, int territory) =>
         PostFormAsync(admin, "/Admin/Users/Create", new()
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = name, ["Input.Role"] = role,
-            ["Input.TerritoryId"] = territory.ToString(), ["Input.Password"] = password,
+            ["Input.Email"] = email, ["Input.DisplayName"] = name, ["Input.Role"] = role, ["Input.TerritoryId"] = territory.ToString(),
         });
 
     private static Task<HttpResponseMessage> LogInAsync(HttpClient client, string email, string password) =>

@@ -284,7 +284,8 @@ public partial class AuditTrailTests(AppFactory app) : IntegrationTest(app)
             return response;
         }
 
-        // Sign-ins that fail and succeed, passwords set by the administrator, two-factor set-up, form posts, sign-out.
+        // Sign-ins that fail and succeed, invitation and set-password links and the passwords set with them,
+        // two-factor set-up, form posts, sign-out.
         const string wrong = "Wrong-Password-Only-A-Test-42";
         const string initial = "Initial-Password-For-The-Audit-Test";
         const string reset = "Reset-Password-For-The-Audit-Test";
@@ -294,15 +295,25 @@ public partial class AuditTrailTests(AppFactory app) : IntegrationTest(app)
 
         var admin = AnonymousClient();
         await TrackedPostAsync(admin, "/Account/Login", new() { ["Input.Email"] = Admin, ["Input.Password"] = Seeder.DemoPassword });
+        async Task UseLinkAsync(HttpResponseMessage issued, string password)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+            var shown = await admin.GetAsync(issued.Headers.Location);
+            Cookies(shown);
+            var link = (await ParseAsync(shown)).QuerySelector("[data-testid=issued-link-url]")!.GetAttribute("value")!;
+            secrets.Add(Uri.UnescapeDataString(new Uri(link).Query.Split("token=")[1]));
+            var local = new Uri(link).PathAndQuery;
+            Assert.Equal(HttpStatusCode.Redirect, (await TrackedPostAsync(AnonymousClient(), local,
+                new() { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password })).StatusCode);
+        }
         var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
-        await TrackedPostAsync(admin, "/Admin/Users/Create", new()
+        await UseLinkAsync(await TrackedPostAsync(admin, "/Admin/Users/Create", new()
         {
             ["Input.Email"] = "audit.secrets@demo.orgtracker.in", ["Input.DisplayName"] = "Audit Secrets", ["Input.Role"] = Roles.DistrictPresident,
-            ["Input.TerritoryId"] = bhopal.ToString(), ["Input.Password"] = initial,
-        });
+            ["Input.TerritoryId"] = bhopal.ToString(),
+        }), initial);
         var indore = await App.WithDbAsync(db => db.Users.Where(u => u.Email == PresidentIndore).Select(u => u.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await TrackedPostAsync(admin, $"/Admin/Users/Edit/{indore}?handler=ResetPassword",
-            new() { ["Password.NewPassword"] = reset }, formPage: $"/Admin/Users/Edit/{indore}")).StatusCode);
+        await UseLinkAsync(await TrackedPostAsync(admin, $"/Admin/Users/Edit/{indore}?handler=SendLink", [], formPage: $"/Admin/Users/Edit/{indore}"), reset);
 
         var president = AnonymousClient();
         await TrackedPostAsync(president, "/Account/Login", new() { ["Input.Email"] = PresidentBhopal, ["Input.Password"] = Seeder.DemoPassword });

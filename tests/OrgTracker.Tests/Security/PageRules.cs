@@ -248,6 +248,6 @@ public static class PageRules
         Post("/Admin/Users/Edit", null, "administration", "/Admin/Users/Edit/{user}"),
         Post("/Admin/Users/Edit", "Lock", "administration", "/Admin/Users/Edit/{user}"),
         Post("/Admin/Users/Edit", "Unlock", "administration", "/Admin/Users/Edit/{user}"),
-        Post("/Admin/Users/Edit", "ResetPassword", "administration", "/Admin/Users/Edit/{user}"),
+        Post("/Admin/Users/Edit", "SendLink", "administration", "/Admin/Users/Edit/{user}"),
     ];
 }

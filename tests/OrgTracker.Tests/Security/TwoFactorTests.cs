@@ -101,6 +101,64 @@ public class TwoFactorTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task New_recovery_codes_need_the_password_or_a_current_authenticator_code_in_the_same_form()
+    {
+        var client = await SignInAsync(PresidentBhopal);
+        var (key, step, recovery) = await EnableAsync(client);
+        var page = await GetDocumentAsync(client, "/Account/TwoFactor");
+        var form = page.QuerySelector("[data-testid=recovery-form]")!;
+        Assert.NotNull(form.QuerySelector("input[name='Confirm.Secret'][type=password]"));
+
+        async Task<AngleSharp.Dom.IDocument> AskAsync(string secret) =>
+            await ParseAsync(await PostFormAsync(client, "/Account/TwoFactor?handler=RecoveryCodes", new() { ["Confirm.Secret"] = secret }, formPage: "/Account/TwoFactor"));
+        Task<string?> StoredCodesAsync() => App.WithDbAsync(db => db.UserTokens
+            .Where(t => t.UserId == db.Users.Single(u => u.Email == PresidentBhopal).Id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleOrDefaultAsync());
+        var stored = await StoredCodesAsync();
+
+        // Nothing, a wrong password, a wrong code or the code already used: a message beside the field, no codes made.
+        foreach (var wrong in new[] { "", "not my password at all", Code(key, step + 5), Code(key, step) })
+        {
+            var refused = await AskAsync(wrong);
+            Assert.Empty(refused.QuerySelectorAll("[data-testid=recovery-codes] li"));
+            Assert.NotEmpty(refused.QuerySelector("[data-valmsg-for='Confirm.Secret']")!.TextContent.Trim());
+            Assert.Equal(stored, await StoredCodesAsync());
+        }
+        Assert.Contains("Incorrect password or code.", (await AskAsync("still not my password")).QuerySelector("[data-valmsg-for='Confirm.Secret']")!.TextContent);
+        await App.WithDbAsync(async db => await db.Users.Where(u => u.Email == PresidentBhopal).ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0)));
+
+        // The password: ten new codes; the old ones no longer work.
+        var withPassword = (await AskAsync(Seeder.DemoPassword)).QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, withPassword.Count);
+        Assert.Empty(withPassword.Intersect(recovery));
+        Assert.NotEqual(stored, await StoredCodesAsync());
+
+        // A current code from the app (a later step: each code counts once) does it too.
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        var withCode = (await AskAsync(Code(key, step + 1))).QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, withCode.Count);
+        Assert.Empty(withCode.Intersect(withPassword));
+    }
+
+    [Fact]
+    public async Task Wrong_answers_to_the_recovery_code_form_lock_it_for_a_minute_so_codes_cannot_be_guessed()
+    {
+        var client = await SignInAsync(PresidentIndore);
+        await EnableAsync(client);
+        for (var i = 0; i < 5; i++)
+            await PostFormAsync(client, "/Account/TwoFactor?handler=RecoveryCodes", new() { ["Confirm.Secret"] = (100000 + i).ToString() }, formPage: "/Account/TwoFactor");
+        var locked = await ParseAsync(await PostFormAsync(client, "/Account/TwoFactor?handler=RecoveryCodes",
+            new() { ["Confirm.Secret"] = Seeder.DemoPassword }, formPage: "/Account/TwoFactor"));
+        Assert.Contains("Wait a minute", locked.QuerySelector("[data-valmsg-for='Confirm.Secret']")!.TextContent);
+        Assert.Empty(locked.QuerySelectorAll("[data-testid=recovery-codes] li"));
+
+        // Once the lock-out is over (ended here rather than waited for), the password works again.
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == PresidentIndore).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null)));
+        var page = await ParseAsync(await PostFormAsync(client, "/Account/TwoFactor?handler=RecoveryCodes",
+            new() { ["Confirm.Secret"] = Seeder.DemoPassword }, formPage: "/Account/TwoFactor"));
+        Assert.Equal(10, page.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
+    }
+
+    [Fact]
     public async Task The_code_step_cannot_be_opened_without_the_password_step()
     {
         var client = AnonymousClient();

@@ -68,6 +68,7 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         b.Property(u => u.Role).HasMaxLength(40).IsRequired();
+        b.Property(u => u.PasswordLink).HasMaxLength(40);
         b.Property(u => u.Version).IsRowVersion();
         b.HasOne(u => u.ScopeTerritory).WithMany().HasForeignKey(u => u.ScopeTerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => new { u.StateId, u.Role });

@@ -453,6 +453,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("PasswordLink")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("password_link");
+
+                    b.Property<DateTime?>("PasswordLinkAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_link_at_utc");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text")
                         .HasColumnName("phone_number");

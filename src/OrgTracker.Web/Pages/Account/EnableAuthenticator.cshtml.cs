@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Account;
 /// shows ten recovery codes once. No QR code: it would need script or an image library, and the key typed or
 /// the link tapped does the same.
 /// </summary>
-public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IConfiguration configuration,
+public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Authorization.TwoFactorPolicy twoFactor,
     IStringLocalizer<SharedResource> L, ILogger<EnableAuthenticatorModel> log) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -24,8 +24,8 @@ public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<
     public string AuthenticatorUri { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public string? ReturnUrl { get; set; }
-    /// <summary>True when the user's role must use two-factor sign-in (ORGTRACKER_REQUIRE_2FA_ROLES).</summary>
-    public bool Required => Authorization.TwoFactorEnforcement.IsRequiredFor(User, configuration);
+    /// <summary>True when the user's role must use two-factor sign-in (Authorization/TwoFactorEnforcement.cs).</summary>
+    public bool Required => twoFactor.IsRequiredFor(User);
 
     public class InputModel
     {

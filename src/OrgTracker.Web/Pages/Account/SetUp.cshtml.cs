@@ -11,12 +11,16 @@ using OrgTracker.Web.Pages.Admin.Users;
 namespace OrgTracker.Web.Pages.Account;
 
 /// <summary>
-/// The one-time set-up link that `setup` prints (Data/ProductionSetup.cs): the new administrator chooses a password,
-/// is signed in and sent on to set up two-factor sign-in. The link is Identity's password-reset token: setting the
-/// password changes the user's security stamp, so the link works once; it expires after 72 hours.
+/// Where a one-time set-password link (Authorization/PasswordLinks.cs) leads: the first administrator's link that
+/// `setup` prints, an invitation an administrator issued on creating a user, or a new set-password link. The user
+/// chooses their password, is signed in, and goes on to set up two-factor sign-in if their role must use it, else to
+/// their start page. Setting the password changes the user's security stamp, so the link works once; it expires after
+/// 72 hours. A wrong, used, replaced or expired link (and an unknown user) all get the same refusal, so the page
+/// tells nobody whether an account exists.
 /// </summary>
 [AllowAnonymous]
-public class SetUpModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, ILogger<SetUpModel> log) : PageModel
+public class SetUpModel(SignInManager<AppUser> signIn, PasswordLinks links, TwoFactorPolicy twoFactor,
+    IStringLocalizer<SharedResource> L, ILogger<SetUpModel> log) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true, Name = "token")] public string? Token { get; set; }
@@ -25,6 +29,8 @@ public class SetUpModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
     /// <summary>True when the link is expired, used or wrong: the page says so and shows no form.</summary>
     public bool Invalid { get; private set; }
     public string? Email { get; private set; }
+    /// <summary>True when the user must set up two-factor sign-in next (their role requires it).</summary>
+    public bool TwoFactorNext { get; private set; }
 
     public class InputModel
     {
@@ -47,7 +53,7 @@ public class SetUpModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
     {
         var user = await ValidUserAsync();
         if (user is null) return Refused();
-        Email = user.Email;
+        await ShowAsync(user);
         return Page();
     }
 
@@ -55,22 +61,29 @@ public class SetUpModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
     {
         var user = await ValidUserAsync();
         if (user is null) return Refused();
-        Email = user.Email;
+        await ShowAsync(user);
         if (ModelState.IsValid && Input.Password != Input.ConfirmPassword)
             ModelState.AddModelError("Input.ConfirmPassword", L["The two passwords differ."]);
         if (!ModelState.IsValid) return Page();
 
-        // Saved through EF (the audit trail records the change); the new security stamp spends the link.
-        var result = await Users.ResetPasswordAsync(user, Token!, Input.Password);
+        // Saved through EF with the event "PasswordSetViaLink" (the audit trail records both); the new security stamp
+        // spends the link.
+        var result = await links.SetPasswordAsync(user, Token!, Input.Password);
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) return Refused();
             ModelState.AddIdentityErrors(result, "Input.Password");
             return Page();
         }
-        log.LogInformation("User {UserId} set their password through the set-up link", user.Id);
+        log.LogInformation("User {UserId} set their password through a set-password link", user.Id);
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect(TwoFactorEnforcement.SetupPath + QueryString.Create("returnUrl", "/"));
+        return TwoFactorNext ? Redirect(TwoFactorEnforcement.SetupPath + QueryString.Create("returnUrl", "/")) : Redirect("/");
+    }
+
+    private async Task ShowAsync(AppUser user)
+    {
+        Email = user.Email;
+        TwoFactorNext = !user.TwoFactorEnabled && await twoFactor.IsRequiredForRoleAsync(user.Role);
     }
 
     /// <summary>The link's user if the token is still good for a password reset (not expired, not used).</summary>
@@ -79,13 +92,12 @@ public class SetUpModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
         if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token)) return null;
         var user = await Users.FindByIdAsync(UserId);
         if (user is null) return null;
-        var valid = await Users.VerifyUserTokenAsync(user, Users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, Token);
-        return valid ? user : null;
+        return await links.IsValidAsync(user, Token) ? user : null;
     }
 
     private PageResult Refused()
     {
-        log.LogWarning("Set-up link refused for user {UserId}: expired, used or wrong", UserId);
+        log.LogWarning("Set-password link refused for user {UserId}: expired, used, replaced or wrong", UserId);
         Invalid = true;
         ModelState.Clear();
         return Page();

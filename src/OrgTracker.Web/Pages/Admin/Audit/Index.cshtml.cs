@@ -110,7 +110,10 @@ public class IndexModel(AppDbContext db) : PageModel
             {
                 string? Value(string name) =>
                     field.Value.ValueKind == JsonValueKind.Object && field.Value.TryGetProperty(name, out var v) ? Text(v) : null;
-                result.Add(new Change(field.Name, Value("before"), Value("after")));
+                // A fact without before and after (a password "set", "changed" or "removed") is shown as the new value.
+                result.Add(field.Value.ValueKind == JsonValueKind.Object
+                    ? new Change(field.Name, Value("before"), Value("after"))
+                    : new Change(field.Name, null, Text(field.Value)));
             }
         }
         catch (JsonException)

@@ -11,10 +11,13 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.Admin.Users;
 
 /// <summary>
-/// An administrator creates a user of their own state with a role, a territory scope at the level the role
-/// needs, and an initial password. There is no self-registration.
+/// An administrator creates a user of their own state with a role and a territory scope at the level the role needs,
+/// without a password: the user gets an invitation, a one-time link (valid 72 hours) where they choose their own
+/// password (Authorization/PasswordLinks.cs), which the next page (the user's page) shows once to copy or send on
+/// WhatsApp. There is no self-registration.
 /// </summary>
-public class CreateModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<CreateModel> log) : PageModel
+public class CreateModel(AppDbContext db, UserManager<AppUser> users, PasswordLinks links, TimeProvider clock, IConfiguration configuration,
+    IStringLocalizer<SharedResource> L, ILogger<CreateModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
@@ -40,12 +43,6 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, TimeProvid
         [Required(ErrorMessage = "Choose a territory.")]
         [Display(Name = "Territory")]
         public int? TerritoryId { get; set; }
-
-        [Required(ErrorMessage = "Enter a password.")]
-        [StringLength(200, ErrorMessage = "{0} is too long.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Initial password")]
-        public string Password { get; set; } = "";
     }
 
     public async Task OnGetAsync(CancellationToken ct) => ScopeOptions = await db.ScopeOptionsAsync(StateId, ct);
@@ -68,10 +65,12 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, TimeProvid
             DisplayName = Input.DisplayName.Trim(), Role = Input.Role,
             ScopeTerritoryId = territory.Id, StateId = territory.StateId, CreatedUtc = clock.UtcNow(),
         };
+        // Created without a password and invited in the same save (the audit trail shows "InvitationIssued").
+        links.MarkInvited(user);
         IdentityResult result;
         try
         {
-            result = await users.CreateAsync(user, Input.Password);
+            result = await users.CreateAsync(user);
         }
         catch (DbUpdateException e) when (Platform.DatabaseError.From(e).IsUniqueViolation)
         {
@@ -81,13 +80,15 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users, TimeProvid
         }
         if (!result.Succeeded)
         {
-            ModelState.AddIdentityErrors(result, "Input.Password", "Input.Email");
+            ModelState.AddIdentityErrors(result, string.Empty, "Input.Email");
             return Page();
         }
-        log.LogInformation("Administrator {Admin} created user {UserId} as {Role} of territory {TerritoryId}",
+        var token = await links.TokenAsync(user);
+        IssuedLink.Keep(TempData, user.Id, PasswordLinks.Url(PasswordLinks.BaseUrl(Request, configuration), user.Id, token));
+        log.LogInformation("Administrator {Admin} created user {UserId} as {Role} of territory {TerritoryId} and issued an invitation",
             User.Identity?.Name, user.Id, user.Role, user.ScopeTerritoryId);
-        StatusMessage = L["User {0} created.", user.DisplayName];
-        return RedirectToPage("Index");
+        StatusMessage = L["User {0} created. Send them the invitation link below.", user.DisplayName];
+        return RedirectToPage("Edit", new { id = user.Id });
     }
 
     private int StateId => UserScope.Required(User).StateId;

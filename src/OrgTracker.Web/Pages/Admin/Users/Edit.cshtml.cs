@@ -13,23 +13,35 @@ namespace OrgTracker.Web.Pages.Admin.Users;
 
 /// <summary>
 /// One user of the administrator's state: name, role and scope (with optimistic concurrency), lock and unlock,
-/// and a new password. Changes to role, scope, lockout or password renew the security stamp, which ends the
-/// user's existing sessions at their next stamp check. A user of another state is 404.
+/// and a new set-password link (Authorization/PasswordLinks.cs): the administrator never chooses or sees a password.
+/// A new link is an invitation again while the user has never set a password (say theirs expired); otherwise it
+/// removes the password. Changes to role, scope, lockout or password, and every new link, renew the security stamp,
+/// which ends the user's existing sessions (and any earlier link). The link just issued (here or on creating the
+/// user) is shown once. A user of another state is 404.
 /// </summary>
-public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock,
-    Conflicts conflicts, IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, PasswordLinks links, TimeProvider clock,
+    IConfiguration configuration, Conflicts conflicts, IStringLocalizer<SharedResource> L, ILogger<EditModel> log) : PageModel
 {
     private DbUpdateConcurrencyException? _conflict;
 
     // Each form binds only its own fields through a handler parameter, so one form's rules never fail another's post.
     public InputModel Input { get; set; } = new();
-    public PasswordInputModel Password { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
     public string? ErrorMessage { get; private set; }
     public UserDetails Details { get; private set; } = null!;
     public List<ScopeOption> ScopeOptions { get; private set; } = [];
+    /// <summary>The set-password link issued by the post before this page, shown once.</summary>
+    public IssuedLink? Link { get; private set; }
+    public DateTime NowUtc => clock.UtcNow();
 
-    public sealed record UserDetails(string Id, string DisplayName, string? Email, bool IsLocked, int AccessFailedCount, DateTime CreatedUtc, bool IsSelf);
+    public sealed record UserDetails(string Id, string DisplayName, string? Email, bool IsLocked, int AccessFailedCount, DateTime CreatedUtc, bool IsSelf,
+        bool HasPassword, string? PasswordLink, DateTime? PasswordLinkAtUtc)
+    {
+        /// <summary>Invited but has not set a password through the link yet.</summary>
+        public bool Invited => !HasPassword && PasswordLink == PasswordLinks.InvitationIssued;
+        /// <summary>When the last link stops working (whether or not it was used).</summary>
+        public DateTime? LinkExpiresUtc => PasswordLinkAtUtc + PasswordLinks.Lifespan;
+    }
 
     public class InputModel
     {
@@ -50,20 +62,12 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         public uint Version { get; set; }
     }
 
-    public class PasswordInputModel
-    {
-        [Required(ErrorMessage = "Enter a password.")]
-        [StringLength(200, ErrorMessage = "{0} is too long.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-    }
-
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
         await ShowAsync(user, fillInput: true, ct);
+        Link = IssuedLink.Take(TempData, user.Id, user.DisplayName, user.PasswordLink, user.PasswordLinkAtUtc, L);
         return Page();
     }
 
@@ -134,26 +138,32 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostResetPasswordAsync(string id, [Bind(Prefix = nameof(Password))] PasswordInputModel password, CancellationToken ct)
+    /// <summary>
+    /// A new one-time link for the user: an invitation again if they never set a password, else a set-password link
+    /// that removes the password. Either way their earlier links and open sessions end at once.
+    /// </summary>
+    public async Task<IActionResult> OnPostSendLinkAsync(string id, CancellationToken ct)
     {
         var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
-        if (ModelState.IsValid)
+        var (result, token) = await links.ReissueAsync(user);
+        if (!result.Succeeded)
         {
-            // The reset validates the new password before it changes anything, and renews the security stamp.
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, password.NewPassword);
-            if (result.Succeeded)
-            {
-                if (IsSelf(user)) await signIn.RefreshSignInAsync(user);
-                log.LogInformation("Administrator {Admin} set a new password for user {UserId}", User.Identity?.Name, user.Id);
-                StatusMessage = L["New password set. The user's open sessions end."];
-                return RedirectToPage(new { id });
-            }
-            ModelState.AddIdentityErrors(result, "Password.NewPassword");
+            var message = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                ? L["Someone else changed this user while you were editing. Nothing was saved; the form now shows the current values."]
+                : string.Join(" ", result.Errors.Select(e => e.Description));
+            return await ErrorAsync(user, message, ct);
         }
-        await ShowAsync(user, fillInput: true, ct);
-        return Page();
+        // The administrator's own session survives their own new stamp (AppUserManager); its cookie gets the new one.
+        if (IsSelf(user)) await signIn.RefreshSignInAsync(user);
+        IssuedLink.Keep(TempData, user.Id, PasswordLinks.Url(PasswordLinks.BaseUrl(Request, configuration), user.Id, token!));
+        var invitation = user.PasswordLink == PasswordLinks.InvitationIssued;
+        log.LogInformation("Administrator {Admin} issued a new {Kind} for user {UserId}", User.Identity?.Name,
+            invitation ? "invitation" : "set-password link", user.Id);
+        StatusMessage = invitation
+            ? L["A new invitation link is ready below. Earlier links no longer work."]
+            : L["A new set-password link is ready below. The old password, earlier links and the user's open sessions no longer work."];
+        return RedirectToPage(new { id });
     }
 
     /// <summary>
@@ -194,7 +204,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
     private async Task ShowAsync(AppUser user, bool fillInput, CancellationToken ct)
     {
         Details = new UserDetails(user.Id, user.DisplayName, user.Email, user.LockoutEnd > clock.GetUtcNow(),
-            user.AccessFailedCount, user.CreatedUtc, IsSelf(user));
+            user.AccessFailedCount, user.CreatedUtc, IsSelf(user), user.PasswordHash is not null, user.PasswordLink, user.PasswordLinkAtUtc);
         if (fillInput)
             Input = new InputModel { DisplayName = user.DisplayName, Role = user.Role, TerritoryId = user.ScopeTerritoryId, Version = user.Version };
         ScopeOptions = await db.ScopeOptionsAsync(StateId, ct);

@@ -220,6 +220,26 @@ public static class Startup
     /// caching, being served and finished before this) is <c>no-store</c>. Set when the headers are sent, so that no
     /// page or file result can loosen it.
     /// </summary>
+    /// <summary>
+    /// A query string with a NUL character is refused with 400, as ASP.NET Core refuses a posted form with one:
+    /// no search or filter can mean it, and PostgreSQL refuses it in a text parameter (which was a 500).
+    /// </summary>
+    private static Task RefuseNulInQuery(HttpContext context, Func<Task> next)
+    {
+        foreach (var (key, values) in context.Request.Query)
+        {
+            foreach (var value in values.Append(key))
+            {
+                if (value is not null && value.Contains('\0'))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return Task.CompletedTask;
+                }
+            }
+        }
+        return next();
+    }
+
     private static Task NoStore(HttpContext context, Func<Task> next)
     {
         context.Response.OnStarting(() =>
@@ -254,6 +274,7 @@ public static class Startup
             };
         });
         app.Use(SecurityHeaders);
+        app.Use(RefuseNulInQuery);
         app.UseStaticFiles();
         app.Use(NoStore);
         app.UseRouting();

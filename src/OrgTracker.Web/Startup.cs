@@ -160,8 +160,10 @@ public static class Startup
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var L = factory.Create(typeof(SharedResource));
+            // A post that selects no handler of the page is a 404, not the page drawn without its data (Platform/UnknownHandlerFilter.cs).
+            o.Filters.Add<Platform.UnknownHandlerFilter>();
             // A database error a page did not handle becomes its form again or a 409 page, never a 500 (Platform/DatabaseErrorFilter.cs).
-            // Added first, so that it is the outer filter and sees what the idempotency filter leaves unhandled.
+            // Added before the idempotency filter, so that it is the outer one and sees what that filter leaves unhandled.
             o.Filters.Add<Platform.DatabaseErrorFilter>();
             // A form submission posted again is answered, not applied again (Data/Idempotency.cs).
             o.Filters.Add<IdempotencyFilter>();

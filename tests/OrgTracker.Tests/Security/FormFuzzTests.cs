@@ -14,7 +14,8 @@ namespace OrgTracker.Tests.Security;
 /// addresses, with the records of <see cref="ProbeWorld"/> in the role's scope, is read; every form on it (POST and
 /// GET, shown once per distinct shape) is posted again and again with one field mutated at a time — the others left
 /// at the page's own values — and as a whole (every field empty, no antiforgery token, every field sent twice);
-/// the query parameters of the pages' own URLs are mutated too. The mutations are empty and blank values, 10,000
+/// the query parameters of the pages' own URLs (and of POST handlers addressed with some), and the ids in their paths,
+/// are mutated too. The mutations are empty and blank values, 10,000
 /// characters, Devanagari, emoji, right-to-left text, control characters, NUL, a lone surrogate and bytes that are
 /// not UTF-8, negative and huge numbers (int.MaxValue + 1, long overflow, ±1e308, 1e309, NaN), text where a number,
 /// date, flag or id is expected, impossible and far dates, HTML and SQL metacharacters and a literal "%00". Which
@@ -23,7 +24,8 @@ namespace OrgTracker.Tests.Security;
 /// Checked: no response is a server error; a submission that was not accepted (anything but a redirect to a page of
 /// the application) changed no row of any table (a row trigger counts every committed insert, update and delete per
 /// table while the test runs — a rolled-back change counts nothing); an accepted submission redirects inside the
-/// application, and the page it leads to renders.
+/// application, and the page it leads to renders; every form refuses a post without its antiforgery token (400);
+/// after each role's fuzz, every kind of page and every export (CSV, Excel) renders what was stored.
 /// </para>
 /// </summary>
 public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper output) : IntegrationTest(app)
@@ -102,6 +104,7 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
         public int Posts;
         public int Gets;
         public int Accepted;
+        public int AcceptedAndCounted;
         public int Unreached;
         public int Shapes;
         public int Fields;
@@ -119,10 +122,12 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
             foreach (var principal in Principals)
             {
                 // Each role fuzzes a fresh demo database: what an earlier role ended or changed is back.
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 if (!first) await App.ResetAsync();
                 first = false;
                 var world = await ProbeWorld.CreateAsync(App);
                 await InstallCounterAsync();
+                output.WriteLine($"{principal.Role ?? "anonymous"}: database reset and probe records {clock.Elapsed.TotalSeconds:0.0} s");
                 try
                 {
                     await FuzzAsync(principal, world, run);
@@ -139,11 +144,13 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
         }
 
         output.WriteLine($"requests sent: {run.Requests} ({run.Posts} form posts, {run.Gets} GETs: pages, GET forms, mutated query strings and followed redirects); "
-            + $"{run.Shapes} form shapes × role, {run.Fields} fields × role; {run.Accepted} submissions accepted; {run.Unreached} planned submissions not sent because the form was gone");
+            + $"{run.Shapes} form shapes × role, {run.Fields} fields × role; {run.Accepted} submissions accepted ({run.AcceptedAndCounted} of them counted as stored); {run.Unreached} planned submissions not sent because the form was gone");
         output.WriteLine("statuses: " + string.Join(", ", run.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} problems in {run.Requests} requests:\n" + string.Join("\n", run.Failures.Distinct().Take(80)));
         Assert.True(run.Requests >= Floor, $"only {run.Requests} requests were sent (at least {Floor} expected): did the pages lose their forms?");
         Assert.True(run.Accepted > 0, "no mutated submission was ever accepted: the fuzz never got past validation");
+        // The check of 'nothing stored' can see a change: the accepted submissions' rows were counted.
+        Assert.True(run.AcceptedAndCounted >= 50, $"only {run.AcceptedAndCounted} of {run.Accepted} accepted submissions changed a counted row: is the row counter blind?");
     }
 
     /// <summary>
@@ -169,6 +176,41 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
         // Before the fix the first two answered 500. The same searches with other control characters still work.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Territories/{own["district"]}?q=a%01b")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/People/Index?q=%E0%A4%A8")).StatusCode);
+    }
+
+    /// <summary>
+    /// Found by the fuzz: a page whose POST handlers all have names (Reports/Edit: Save, Submit) posted without a
+    /// handler, or with a name it does not have, was drawn without running any handler — without its data: a 500
+    /// (Reports/Edit, Reports/View, OfficeBearers/Appointment and the other pages with only named POST handlers).
+    /// Now every such post is a 404.
+    /// </summary>
+    [Fact]
+    public async Task A_post_naming_no_handler_or_an_unknown_one_is_a_404_never_a_server_error()
+    {
+        var world = await ProbeWorld.CreateAsync(App);
+        var client = await SignInAsync(OfficeMp);
+        var token = await AuthorizationMatrixTests.TokenAsync(client);
+        var pages = PageRules.All.Where(r => r.Verb == "GET" && r.Handler is null).SelectMany(r => r.Urls)
+            .Select(u => world.Resolve(u, Target.Own)).OfType<string>().Where(u => !u.Contains("export=", StringComparison.Ordinal))
+            .Where(u => !u.StartsWith("/Account/Logout", StringComparison.Ordinal)).Distinct().ToList();
+        var failures = new List<string>();
+        foreach (var page in pages)
+        {
+            foreach (var handler in new[] { "", "NoSuchHandler" })
+            {
+                var url = handler == "" ? page : page + (page.Contains('?') ? "&" : "?") + "handler=" + handler;
+                var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                if ((int)response.StatusCode >= 500) failures.Add($"POST {url}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var report = world.Resolve("/Reports/Edit?district={district}&period={period}", Target.Own)!;
+        foreach (var url in new[] { report, report + "&handler=NoSuchHandler", report.Replace("district=", "district=x"),
+                     world.Resolve("/Reports/View/{report}", Target.Own)!, world.Resolve("/OfficeBearers/Appointment/{appointment}", Target.Own)! })
+        {
+            var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"POST {url}: {(int)response.StatusCode}");
+        }
     }
 
     // ---- one role ----
@@ -201,6 +243,7 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
     private async Task FuzzAsync(Principal principal, ProbeWorld world, Run run)
     {
         var who = principal.Role ?? "anonymous";
+        var phase = new Phases();
         var session = new Session(this, principal);
         await session.StartAsync();
         var roleIndex = Array.IndexOf(Principals, principal);
@@ -235,7 +278,8 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
                 getForms.TryAdd(ShapeKey(action, fields.Keys), (page, action, fields));
             }
         }
-        Assert.True(shapes.Count > 0 || principal.Role is null, $"{who}: no form found on {pages.Count} pages");
+        Assert.True(shapes.Count > 0, $"{who}: no form found on {pages.Count} pages");
+        phase.Mark("pages");
 
         foreach (var (key, instances) in shapes.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -249,7 +293,83 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
             run.Shapes++;
             await FuzzGetFormAsync(session, who, roleIndex, key, form.Action, form.Fields, run);
         }
-        foreach (var page in pages) await FuzzUrlAsync(session, who, roleIndex, page, run);
+        phase.Mark("forms");
+        // One page of each kind (the same page for another record adds nothing to a query-string fuzz).
+        var kinds = pages.DistinctBy(UrlKey).ToList();
+        foreach (var page in kinds) await FuzzUrlAsync(session, who, roleIndex, page, run);
+        // POST handlers addressed with query parameters (a button's formaction, a link's data): each parameter mutated.
+        var token = principal.Email is null ? null : await AuthorizationMatrixTests.TokenAsync(session.Client);
+        var postUrls = PageRules.All.Where(r => r.Verb == "POST" && !r.EndsSession && token is not null)
+            .SelectMany(r => r.Urls.Select(u => targets.Select(t => world.Resolve(u, t)).FirstOrDefault(x => x is not null)))
+            .OfType<string>().Where(u => ParseQuery(u).Any(q => q.Key != "handler")).Distinct();
+        foreach (var url in postUrls)
+        {
+            var path = url.Split('?')[0];
+            var query = ParseQuery(url).Select(q => (q.Key, Encode(q.Value))).ToList();
+            foreach (var (name, _) in query.Where(q => q.Key != "handler"))
+            {
+                foreach (var m in Pick(UrlKey(url) + "\n?" + name, roleIndex, PerField))
+                {
+                    var before = await CountAsync();
+                    var response = await session.Client.PostAsync(path + "?" + Join(query.Select(q => q.Key == name ? (q.Key, m.Encoded) : q)),
+                        new StringContent(Join([("__RequestVerificationToken", Encode(token!)), (IdempotencyScope.FormField, Guid.NewGuid().ToString())]), Encoding.ASCII, "application/x-www-form-urlencoded"));
+                    run.Requests++;
+                    run.Posts++;
+                    Count(run, response);
+                    await CheckAsync(session, run, $"{who} · POST {url} · {name} = {m.Name}", response, Changed(before, await CountAsync(), url), post: true);
+                }
+            }
+        }
+        // Every kind of page posted to with a handler name it may not have (the empty mutation: none at all).
+        if (token is not null)
+        {
+            // (Not the sign-out page: posted to without a handler, it signs out, as it should.)
+            foreach (var page in kinds.Where(p => !p.StartsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase)))
+            {
+                var m = Pick(UrlKey(page) + "\n?handler", roleIndex, 1)[0];
+                var path = page.Split('?')[0];
+                var query = ParseQuery(page).Where(q => q.Key != "handler").Select(q => (q.Key, Encode(q.Value))).Append(("handler", m.Encoded)).ToList();
+                var before = await CountAsync();
+                var response = await session.Client.PostAsync(path + "?" + Join(query),
+                    new StringContent(Join([("__RequestVerificationToken", Encode(token))]), Encoding.ASCII, "application/x-www-form-urlencoded"));
+                run.Requests++;
+                run.Posts++;
+                Count(run, response);
+                await CheckAsync(session, run, $"{who} · POST {page} · handler = {m.Name}", response, Changed(before, await CountAsync(), page), post: true);
+            }
+        }
+        phase.Mark("query strings");
+
+        // What was stored shows everywhere: every page and every export (CSV, Excel, samples) renders it.
+        var exports = PageRules.All.Where(r => r.Verb == "GET")
+            .SelectMany(r => r.Urls.Select(u => r.Handler is null || u.Contains("handler=", StringComparison.Ordinal) ? u : u + (u.Contains('?') ? "&" : "?") + "handler=" + r.Handler))
+            .Where(u => u.Contains("export=", StringComparison.Ordinal) || u.Contains("handler=", StringComparison.Ordinal))
+            .SelectMany(u => u.Contains('{') ? targets.Select(t => world.Resolve(u, t)) : [u])
+            .OfType<string>();
+        foreach (var url in kinds.Concat(exports.DistinctBy(UrlKey)))
+        {
+            var (response, _) = await session.GetAsync(run, url);
+            if ((int)response.StatusCode >= 500) run.Failures.Add($"{who} · GET {url} after the fuzz: {(int)response.StatusCode}{LastError()}");
+        }
+        phase.Mark("pages and exports again");
+        output.WriteLine($"{who}: {phase}");
+    }
+
+    /// <summary>What makes two page URLs the same page: the path (ids as #) and the names of its query parameters.</summary>
+    private static string UrlKey(string url) =>
+        IdSegment().Replace(url.Split('?')[0], "/#") + "?" + string.Join("&", ParseQuery(url).Select(q => q.Key + (q.Key == "handler" || q.Key == "export" ? "=" + q.Value : "")));
+
+    /// <summary>Where a role's fuzz spends its time (printed, never asserted).</summary>
+    private sealed class Phases
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly List<string> _marks = [];
+        public void Mark(string name)
+        {
+            _marks.Add($"{name} {_clock.Elapsed.TotalSeconds:0.0} s");
+            _clock.Restart();
+        }
+        public override string ToString() => string.Join(", ", _marks);
     }
 
     // ---- POST forms ----
@@ -264,6 +384,7 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
         run.Fields += fieldNames.Select(f => RowIndex().Replace(f, "[#]")).Distinct().Count();
         var plan = new List<(string Name, Func<HtmlForms.Submission, List<(string, string)>> Body)>
         {
+            // First (the check below relies on its place): without the token every form is refused with 400.
             ("no antiforgery token", s => Body(s).Where(f => f.Item1 != "__RequestVerificationToken").ToList()),
             ("every field empty", s => Body(s).Select(f => IsToken(f.Item1) ? f : (f.Item1, "")).ToList()),
         };
@@ -313,6 +434,9 @@ public sealed partial class FormFuzzTests(AppFactory app, ITestOutputHelper outp
             Count(run, response);
             var changed = Changed(before, await CountAsync(), current.Action);
             await CheckAsync(s, run, where, response, changed, post: true);
+            if (changed.Count > 0 && IsAccepted(response)) run.AcceptedAndCounted++;
+            if (i == 0 && response.StatusCode != HttpStatusCode.BadRequest)
+                run.Failures.Add($"{where}: answered {(int)response.StatusCode} {response.Headers.Location}, not 400, without the antiforgery token");
             if (changed.Count > 0 || IsAccepted(response) || (int)response.StatusCode >= 500) current = null;
         }
     }

@@ -165,8 +165,10 @@ public static class Startup
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var L = factory.Create(typeof(SharedResource));
+            // A post that selects no handler of the page is a 404, not the page drawn without its data (Platform/UnknownHandlerFilter.cs).
+            o.Filters.Add<Platform.UnknownHandlerFilter>();
             // A database error a page did not handle becomes its form again or a 409 page, never a 500 (Platform/DatabaseErrorFilter.cs).
-            // Added first, so that it is the outer filter and sees what the idempotency filter leaves unhandled.
+            // Added before the idempotency filter, so that it is the outer one and sees what that filter leaves unhandled.
             o.Filters.Add<Platform.DatabaseErrorFilter>();
             // A form submission posted again is answered, not applied again (Data/Idempotency.cs).
             o.Filters.Add<IdempotencyFilter>();
@@ -227,6 +229,26 @@ public static class Startup
     /// caching, being served and finished before this) is <c>no-store</c>. Set when the headers are sent, so that no
     /// page or file result can loosen it.
     /// </summary>
+    /// <summary>
+    /// A query string with a NUL character is refused with 400, as ASP.NET Core refuses a posted form with one:
+    /// no search or filter can mean it, and PostgreSQL refuses it in a text parameter (which was a 500).
+    /// </summary>
+    private static Task RefuseNulInQuery(HttpContext context, Func<Task> next)
+    {
+        foreach (var (key, values) in context.Request.Query)
+        {
+            foreach (var value in values.Append(key))
+            {
+                if (value is not null && value.Contains('\0'))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return Task.CompletedTask;
+                }
+            }
+        }
+        return next();
+    }
+
     private static Task NoStore(HttpContext context, Func<Task> next)
     {
         context.Response.OnStarting(() =>
@@ -261,6 +283,7 @@ public static class Startup
             };
         });
         app.Use(SecurityHeaders);
+        app.Use(RefuseNulInQuery);
         app.UseStaticFiles();
         app.Use(NoStore);
         app.UseRouting();

@@ -29,8 +29,8 @@ public class PageWeightTests(BrowserApp app, Chromium chromium, ITestOutputHelpe
 
         Page = await NewPageAsync(o => { Phone(o); o.StorageState = cookies; });
         var first = await LoadDashboardAsync("first visit (empty cache)");
-        await ExpectStyledWithMenuAndChartsAsync();
         await ScreenshotAsync("dashboard-phone-hindi.png");
+        await ExpectStyledWithMenuAndChartsAsync();
 
         // A repeat visit: a new tab of the same browser (its cache), not a reload (which would revalidate everything).
         Page = await Page.Context.NewPageAsync();

@@ -12,6 +12,14 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentVariables("ORGTRACKER_");
 if (builder.Configuration["URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
+// Static files (MapStaticAssets) served from the build output as from a publish, in every environment: ./run.sh and
+// the tests run the build, whose precompressed copies live under obj/ (the runtime manifest maps them; a publish has
+// none and this does nothing). The framework's "development" handling of a build manifest stays off: it drops the
+// one-year immutable caching, and it takes every file for changed (the manifest's Last-Modified has whole seconds,
+// the disk's does not), sending it re-wrapped as uncompressed gzip, labelled "br" when Brotli was asked for.
+// Edit a file under wwwroot, rebuild (dotnet run does); ORGTRACKER_ReloadStaticAssetsAtRuntime=true turns it back on.
+builder.WebHost.UseStaticWebAssets();
+builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 builder.Services.AddSerilog((services, log) =>
 {

@@ -8,6 +8,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.ResponseCompression;
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
@@ -131,6 +135,24 @@ public static class Startup
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
 
+        // Light pages on a phone (docs/performance.md, "Bytes on a phone"): Hindi written as UTF-8, not as &#x…;
+        // entities (a third of a Hindi page's bytes); HTML's own characters (< > & " ') are still encoded. The URL
+        // encoder keeps its defaults (non-ASCII in links stays percent-encoded).
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton(JsonText.Encoder);
+        // JSON answers (booth search, import status) likewise.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = JsonText.Encoder);
+        // Pages and JSON compressed, over HTTPS too: docs/security.md ("Compression and BREACH") says why that is safe
+        // here. Static files come precompressed from the build (MapStaticAssets) and are left alone by this middleware.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+
         services.AddMemoryCache();
         services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));
         services.AddAuthorization(Policies.Add);
@@ -224,12 +246,6 @@ public static class Startup
     }
 
     /// <summary>
-    /// Nothing the application draws is kept by a browser or a proxy: pages carry personal data (names, mobile
-    /// numbers, addresses) and photos show members, so every response after the static files (which keep their
-    /// caching, being served and finished before this) is <c>no-store</c>. Set when the headers are sent, so that no
-    /// page or file result can loosen it.
-    /// </summary>
-    /// <summary>
     /// A query string with a NUL character is refused with 400, as ASP.NET Core refuses a posted form with one:
     /// no search or filter can mean it, and PostgreSQL refuses it in a text parameter (which was a 500).
     /// </summary>
@@ -249,6 +265,12 @@ public static class Startup
         return next();
     }
 
+    /// <summary>
+    /// Nothing the application draws is kept by a browser or a proxy: pages carry personal data (names, mobile
+    /// numbers, addresses) and photos show members, so every response after the static files (which keep their
+    /// long, immutable caching: MapStaticAssets short-circuits at routing, before this) is <c>no-store</c>. Set when
+    /// the headers are sent, so that no page or file result can loosen it.
+    /// </summary>
     private static Task NoStore(HttpContext context, Func<Task> next)
     {
         context.Response.OnStarting(() =>
@@ -284,9 +306,11 @@ public static class Startup
         });
         app.Use(SecurityHeaders);
         app.Use(RefuseNulInQuery);
-        app.UseStaticFiles();
-        app.Use(NoStore);
+        app.UseResponseCompression();
+        // Static files (wwwroot, committed) from the build's manifest: precompressed, fingerprinted URLs with a
+        // one-year immutable Cache-Control. Short-circuited: answered at routing, before sessions, 2FA and no-store.
         app.UseRouting();
+        app.Use(NoStore);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.Use(TwoFactorEnforcement.InvokeAsync);
@@ -301,7 +325,8 @@ public static class Startup
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
-        app.MapRazorPages();
+        app.MapStaticAssets().ShortCircuit();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

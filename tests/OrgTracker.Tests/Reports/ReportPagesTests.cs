@@ -445,7 +445,7 @@ public class ReportPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(labels.Length, scores.Length);
         Assert.True(scores.Length >= 6);
         Assert.All(scores, s => Assert.InRange(s, 0, 100));
-        Assert.NotNull(page.QuerySelector("script[src*='report-trend.js']"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/report-trend.'][src$='.js']"));
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -32,7 +31,7 @@ public class ProgressModel(AppDbContext db, IStringLocalizer<SharedResource> L) 
     public int PageCount => Math.Max(1, (ChildCount + PageSize - 1) / PageSize);
 
     /// <summary>Data for the chart script, in a data- attribute (no inline script).</summary>
-    public string ChartJson => JsonSerializer.Serialize(new
+    public string ChartJson => JsonText.Serialize(new
     {
         labels = Daily.Select(d => Localization.Date(d.Day.ToDateTime(TimeOnly.MinValue))).ToArray(),
         values = Daily.Select(d => d.Enrolled).ToArray(),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -41,8 +40,8 @@ public class DistrictModel(AppDbContext db, IOptions<ReportOptions> options, Tim
 
         // Oldest first for the chart; the month in progress is left out until it is due.
         var points = Months.Where(m => m.Latest is not null || m.DueUtc < now.UtcDateTime).OrderBy(m => m.Period).ToList();
-        ChartLabels = JsonSerializer.Serialize(points.Select(m => m.Period.ToString("MMM yy", CultureInfo.CurrentCulture)));
-        ChartScores = JsonSerializer.Serialize(points.Select(m => m.Score));
+        ChartLabels = JsonText.Serialize(points.Select(m => m.Period.ToString("MMM yy", CultureInfo.CurrentCulture)));
+        ChartScores = JsonText.Serialize(points.Select(m => m.Score));
         return Page();
     }
 }

@@ -31,9 +31,10 @@ public class DriveTargetConfiguration : IEntityTypeConfiguration<DriveTarget>
 }
 
 /// <summary>
-/// Members: the primary key (drive_id, mobile) is the rule "one person once per drive" and the only index, and
-/// there are no foreign keys: the bulk merge would otherwise pay an index insert and a referential check per row
-/// (docs/adr/0003-membership-import.md). Booths and drives are never deleted, and every write path takes the
+/// Members: the primary key (drive_id, mobile) is the rule "one person once per drive"; the one other index,
+/// (drive_id, booth_id, mobile), gives a booth's member list in key order without walking the drive (a district
+/// president's most common list). There are no foreign keys: the bulk merge would otherwise pay a referential check
+/// per row (docs/adr/0003-membership-import.md). Booths and drives are never deleted, and every write path takes the
 /// booth and its ancestors from the territory table itself.
 /// </summary>
 public class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -41,6 +42,7 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
     public void Configure(EntityTypeBuilder<Member> b)
     {
         b.HasKey(m => new { m.DriveId, m.Mobile });
+        b.HasIndex(m => new { m.DriveId, m.BoothId, m.Mobile });
         b.Property(m => m.Name).HasMaxLength(200).IsRequired();
         b.Property(m => m.DivisionId).IsRequired();
         b.Property(m => m.DistrictId).IsRequired();

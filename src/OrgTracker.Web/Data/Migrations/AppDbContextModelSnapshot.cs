@@ -1832,6 +1832,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasKey("DriveId", "Mobile")
                         .HasName("pk_members");
 
+                    b.HasIndex("DriveId", "BoothId", "Mobile")
+                        .HasDatabaseName("ix_members_drive_id_booth_id_mobile");
+
                     b.ToTable("members", (string)null);
                 });
 

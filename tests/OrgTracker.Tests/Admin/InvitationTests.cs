@@ -74,7 +74,7 @@ public class InvitationTests(AppFactory app) : IntegrationTest(app)
         var link = LinkOf(page);
         Assert.StartsWith($"http://localhost/Account/SetUp?user={id}&token=", link);
         Assert.NotNull(page.QuerySelector("[data-testid=copy-link][data-copy-target=issued-link-url]"));
-        Assert.NotNull(page.QuerySelector("script[src^='/js/copy-link.js']"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/copy-link.'][src$='.js']"));
         Assert.Contains(IndiaTimeText(UtcNow.AddHours(72)), page.QuerySelector("[data-testid=issued-link]")!.TextContent);
 
         // WhatsApp messages in Hindi and in English, each carrying the link, whatever the administrator's language.

@@ -18,12 +18,17 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasOne<Territory>().WithMany().HasForeignKey(p => p.HomeTerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Trainings).WithOne().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.Mobile).IsUnique();
-        b.HasIndex(p => new { p.StateId, p.DistrictId });
+        // The people list of a state and of a district, in name order: a page is read from the index, not sorted.
+        b.HasIndex(p => new { p.StateId, p.NameEn, p.Id });
+        b.HasIndex(p => new { p.DistrictId, p.NameEn, p.Id });
         b.HasIndex(p => p.DivisionId);
         b.HasIndex(p => p.NameEn).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasIndex(p => p.NameHi).HasMethod("gin").HasOperators("gin_trgm_ops");
         // Leaders from other parties who still need training.
-        b.HasIndex(p => new { p.StateId, p.DistrictId }).HasFilter("former_party IS NOT NULL").HasDatabaseName("ix_people_from_other_party");
+        b.HasIndex(p => new { p.StateId, p.DistrictId }, "ix_people_from_other_party").HasFilter("former_party IS NOT NULL")
+            .HasDatabaseName("ix_people_from_other_party");
+        // And ix_people_state_id_lower_email, (state_id, lower(email)) WHERE email IS NOT NULL, an expression index
+        // created by the migration PeopleListIndexes: "my action items" find the signed-in user's person by email.
     }
 }
 

@@ -2289,7 +2289,13 @@ namespace OrgTracker.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("StateId", "DistrictId")
+                    b.HasIndex("DistrictId", "NameEn", "Id")
+                        .HasDatabaseName("ix_people_district_id_name_en_id");
+
+                    b.HasIndex("StateId", "NameEn", "Id")
+                        .HasDatabaseName("ix_people_state_id_name_en_id");
+
+                    b.HasIndex(new[] { "StateId", "DistrictId" }, "ix_people_from_other_party")
                         .HasDatabaseName("ix_people_from_other_party")
                         .HasFilter("former_party IS NOT NULL");
 

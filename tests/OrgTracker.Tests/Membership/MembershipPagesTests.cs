@@ -164,7 +164,9 @@ public class MembershipPagesTests(AppFactory app) : MembershipTest(app)
                  })
         {
             var r = await indore.GetAsync(url);
-            Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {r.StatusCode}");
+            // A NUL in a query string is refused before any page (Startup.RefuseNulInQuery): 400, as for a form.
+            var expected = url.Contains("%00") ? [HttpStatusCode.BadRequest] : new[] { HttpStatusCode.OK, HttpStatusCode.NotFound };
+            Assert.True(expected.Contains(r.StatusCode), $"{url}: {r.StatusCode}");
         }
     }
 

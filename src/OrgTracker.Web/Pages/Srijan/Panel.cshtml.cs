@@ -124,7 +124,7 @@ public class PanelModel(AppDbContext db, TimeProvider clock, IOptions<SrijanOpti
         ModelState.Clear();
         if (District.PanelSubmitted) return Invalid("Candidate.Mobile", "The panel has been submitted; it can no longer change.");
         var row = await db.SrijanCandidates.SingleOrDefaultAsync(c => c.Id == candidate && c.SrijanDistrictId == District.Id, ct);
-        if (row is null) return NotFound();
+        if (row is null) return Invalid("Candidate.Mobile", "Choose a candidate of this panel.");
         db.SrijanCandidates.Remove(row);
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id });

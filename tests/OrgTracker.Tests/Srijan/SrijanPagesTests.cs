@@ -109,7 +109,7 @@ public class SrijanPagesTests(AppFactory app) : IntegrationTest(app)
     {
         var client = await SignInAsync(InChargeMp);
         var sehore = await DistrictAsync("Sehore");
-        var before = await App.WithDbAsync(db => db.SrijanObservers.CountAsync() + db.SrijanCandidates.CountAsync());
+        var before = await App.WithDbAsync(async db => await db.SrijanObservers.CountAsync() + await db.SrijanCandidates.CountAsync());
 
         var noPerson = await SubmitAsync(client, $"/Srijan/District/{sehore.Id}", "observer-form", new() { ["Observer.Mobile"] = "9999999999", ["Observer.Level"] = "State" });
         Assert.Equal("No person in your area has this mobile number.", Error(await ParseAsync(noPerson), "Observer.Mobile"));
@@ -125,7 +125,7 @@ public class SrijanPagesTests(AppFactory app) : IntegrationTest(app)
         var otherState = await SubmitAsync(client, $"/Srijan/Panel/{sehore.Id}", "candidate-form", new() { ["Candidate.Mobile"] = indoreMobile, ["Candidate.Category"] = "Sc" });
         Assert.Equal("No person in your area has this mobile number.", Error(await ParseAsync(otherState), "Candidate.Mobile"));
 
-        Assert.Equal(before, await App.WithDbAsync(db => db.SrijanObservers.CountAsync() + db.SrijanCandidates.CountAsync()));
+        Assert.Equal(before, await App.WithDbAsync(async db => await db.SrijanObservers.CountAsync() + await db.SrijanCandidates.CountAsync()));
         Assert.Equal(SrijanStage.AwaitingObservers, (await DistrictAsync("Sehore")).Stage);
     }
 

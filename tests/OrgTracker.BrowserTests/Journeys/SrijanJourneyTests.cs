@@ -39,6 +39,7 @@ public class SrijanJourneyTests(BrowserApp app, Chromium chromium) : BrowserTest
 
         await SignInAsync(InChargeMp);
         await Page.GetByTestId("srijan-menu").ClickAsync();
+        await Page.Locator("[data-testid=count][data-stage=AwaitingObservers]").ClickAsync();
         await Page.Locator("[data-testid=board-row][data-district=Sehore] a").First.ClickAsync();
         foreach (var (mobile, level) in new[] { (observers[0], "Central"), (observers[1], "State") })
         {
@@ -77,6 +78,7 @@ public class SrijanJourneyTests(BrowserApp app, Chromium chromium) : BrowserTest
         await Expect(Page.GetByTestId("appointed")).ToContainTextAsync(names[1].NameEn);
 
         await Page.GetByTestId("srijan-menu").ClickAsync();
+        await Page.Locator("[data-testid=count][data-stage=Appointed]").ClickAsync();
         await Expect(Page.Locator("[data-testid=board-row][data-district=Sehore]")).ToHaveAttributeAsync("data-stage", "Appointed");
         await ScreenshotAsync("srijan-board.png");
         Assert.Equal(SrijanStage.Appointed, await App.WithDbAsync(db => db.SrijanDistricts.Where(d => d.Id == sehore).Select(d => d.Stage).SingleAsync()));
@@ -85,7 +87,7 @@ public class SrijanJourneyTests(BrowserApp app, Chromium chromium) : BrowserTest
         Page = await NewPageAsync(Phone);
         await SignInAsync(InChargeMp);
         await SwitchLanguageAsync("हिन्दी");
-        await Page.GotoAsync("/Srijan/Index");
+        await Page.GotoAsync("/Srijan/Index?stage=Appointed");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("संगठन सृजन");
         await Expect(Page.Locator("[data-testid=board-row][data-district=Sehore] [data-testid=stage]")).ToHaveTextAsync("अध्यक्ष नियुक्त");
         await ExpectNoSidewaysScrollingAsync();

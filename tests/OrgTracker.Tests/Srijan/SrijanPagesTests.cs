@@ -94,13 +94,13 @@ public class SrijanPagesTests(AppFactory app) : IntegrationTest(app)
         Assert.DoesNotContain("panel-link", own);
         var notes = await App.WithDbAsync(db => db.SrijanCandidates.Where(c => c.SrijanDistrictId == bhopal.Id && c.HeardNotes != null).Select(c => c.HeardNotes!).FirstAsync());
         Assert.DoesNotContain(notes, own);
-        Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ReadAudit.Action)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == OrgTracker.Web.Data.AuditInterceptor.ReadAction)));
 
         var state = await SignInAsync(OfficeMp);
         var panel = await GetDocumentAsync(state, url);
         Assert.Equal(6, panel.QuerySelectorAll("[data-testid=candidate]").Length);
         Assert.Contains(notes, panel.Body!.TextContent);
-        var read = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == ReadAudit.Action));
+        var read = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == OrgTracker.Web.Data.AuditInterceptor.ReadAction));
         Assert.Equal(("SrijanPanel", bhopal.Id.ToString(), OfficeMp, bhopal.DistrictId), (read.Entity, read.EntityId, read.UserName, read.DistrictId));
     }
 

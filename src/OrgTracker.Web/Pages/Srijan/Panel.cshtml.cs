@@ -16,7 +16,8 @@ namespace OrgTracker.Web.Pages.Srijan;
 /// (the post register), the observer's remarks — its composition against <see cref="SrijanOptions"/>, submitting it
 /// (at least <see cref="SrijanOptions.MinPanelSize"/> names), the one-to-one with each candidate and the appointment
 /// of the chosen one as district president (Platform/Appointing.cs: the previous president's tenure ends, replaced).
-/// Only state roles (<see cref="Capability.RunCampaign"/>) see it; anyone else gets 404. Every read is audited.
+/// Only state roles (<see cref="Capability.RunCampaign"/>) see it; anyone else gets 404. Every read (GET) is audited
+/// (<see cref="AuditInterceptor.RecordReadAsync"/>).
 /// </summary>
 public class PanelModel(AppDbContext db, TimeProvider clock, IOptions<SrijanOptions> options, IStringLocalizer<SharedResource> L) : PageModel
 {
@@ -94,7 +95,7 @@ public class PanelModel(AppDbContext db, TimeProvider clock, IOptions<SrijanOpti
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        await ReadAudit.RecordAsync(db, User, clock.UtcNow(), "SrijanPanel", District.Id.ToString(), District.StateId, District.DistrictId,
+        await AuditInterceptor.RecordReadAsync(db, User, clock.UtcNow(), "SrijanPanel", District.Id.ToString(), District.StateId, District.DistrictId,
             new { District = District.TerritoryId, Candidates = Candidates.Select(c => c.PersonId).ToArray() }, ct);
         return Page();
     }

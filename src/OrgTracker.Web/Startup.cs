@@ -155,6 +155,7 @@ public static class Startup
 
         services.AddMemoryCache();
         services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));
+        services.Configure<SrijanOptions>(configuration.GetSection(SrijanOptions.Section));
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();
 
@@ -175,6 +176,7 @@ public static class Startup
                     o.Conventions.AuthorizePage(page, Capability.RecordMeetings.Policy());
                 o.Conventions.AuthorizePage("/Directives/Issue", Capability.IssueDirectives.Policy());
                 o.Conventions.AuthorizePage("/Directives/Cascade", Capability.IssueDirectives.Policy());
+                // The campaign's panel answers 404 (not "access denied") to anyone but state roles: PanelModel decides.
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Error");

@@ -43,6 +43,8 @@ public enum Capability
     IssueDirectives,
     /// <summary>Acknowledge a directive sent to their unit and report its compliance (for a district: also for its blocks).</summary>
     AnswerDirectives,
+    /// <summary>Run the Sangathan Srijan campaign: assign observers, log consultations, keep and read the confidential panels, appoint district presidents.</summary>
+    RunCampaign,
 }
 
 /// <summary>One row of the authorization spec: a capability, what it means, and the roles that hold it.</summary>
@@ -87,6 +89,7 @@ public static class Capabilities
         new(Capability.SetBlockTargets, "set the block targets of a district", Writers),
         new(Capability.IssueDirectives, "issue directives to the units below (state: districts; district: blocks), cascade them to blocks", Writers),
         new(Capability.AnswerDirectives, "acknowledge and answer the directives sent to their district and its blocks", [Roles.DistrictPresident]),
+        new(Capability.RunCampaign, "run the Sangathan Srijan campaign of their state: observers, consultations, the confidential panels, appointing district presidents", StateStaff),
     ];
 
     private static readonly Dictionary<Capability, string[]> ByCapability =

@@ -32,6 +32,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DirectiveTarget> DirectiveTargets => Set<DirectiveTarget>();
     public DbSet<DirectiveAnswer> DirectiveAnswers => Set<DirectiveAnswer>();
     public DbSet<DirectiveFile> DirectiveFiles => Set<DirectiveFile>();
+    public DbSet<SrijanCampaign> SrijanCampaigns => Set<SrijanCampaign>();
+    public DbSet<SrijanDistrict> SrijanDistricts => Set<SrijanDistrict>();
+    public DbSet<SrijanObserver> SrijanObservers => Set<SrijanObserver>();
+    public DbSet<SrijanConsultation> SrijanConsultations => Set<SrijanConsultation>();
+    public DbSet<SrijanCandidate> SrijanCandidates => Set<SrijanCandidate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Authorization.AuthSession> AuthSessions => Set<Authorization.AuthSession>();
     public DbSet<MembershipDrive> MembershipDrives => Set<MembershipDrive>();

@@ -73,6 +73,31 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         await DisposeTransactionAsync();
     }
 
+    /// <summary>The action of an entry that records a read of a confidential record (Sangathan Srijan's panels).</summary>
+    public const string ReadAction = "Read";
+
+    /// <summary>
+    /// Records that the user read a confidential record: one entry with the action "Read", written at once (the trail is
+    /// append-only; the interceptor records changes, this records who looked). <paramref name="details"/> says what was shown.
+    /// </summary>
+    public static async Task RecordReadAsync(AppDbContext db, ClaimsPrincipal user, DateTime nowUtc, string entity, string entityId,
+        int stateId, int? districtId, object details, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = nowUtc,
+            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = user.Identity?.Name,
+            Entity = entity,
+            EntityId = entityId,
+            Action = ReadAction,
+            StateId = stateId,
+            DistrictId = districtId,
+            Changes = JsonSerializer.Serialize(details),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
     // Synchronous saves are not used by the application; refuse them rather than write no audit.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         eventData.Context is { } db && !_writing && Capture(db).Count > 0

@@ -34,6 +34,10 @@ public partial class HindiStringsTests
         foreach (var role in Roles.All) yield return OrgTracker.Web.Localization.RoleKey(role);
         foreach (var end in Enum.GetValues<AppointmentEnd>()) yield return OrgTracker.Web.Pages.OfficeBearers.OfficeBearerQueries.EndReasonKey(end);
         foreach (var kind in Enum.GetValues<CommitteeKind>()) yield return OrgTracker.Web.Pages.OfficeBearers.OfficeBearerQueries.CommitteeKindKey(kind);
+        foreach (var stage in Enum.GetValues<SrijanStage>()) yield return OrgTracker.Web.Pages.Srijan.SrijanQueries.StageKey(stage);
+        foreach (var category in Enum.GetValues<SocialCategory>()) yield return OrgTracker.Web.Pages.Srijan.SrijanQueries.CategoryKey(category);
+        foreach (var level in Enum.GetValues<ObserverLevel>()) yield return OrgTracker.Web.Pages.Srijan.SrijanQueries.ObserverLevelKey(level);
+        foreach (var gender in Enum.GetValues<Gender>()) yield return OrgTracker.Web.Pages.Srijan.SrijanQueries.GenderKey(gender);
         foreach (var level in Enum.GetValues<TerritoryLevel>())
         {
             yield return OrgTracker.Web.Localization.LevelKey(level);

@@ -50,6 +50,9 @@ public static class PageRules
         ("drive managers", (r, t) => Is(r, Roles.StateInCharge, Roles.StateOffice) && t != Target.OtherState),
         // A directive is answered by the district president, for their district and its blocks.
         ("directive answerers", (r, t) => Is(r, Roles.DistrictPresident) && InScope(r!, t)),
+        // Sangathan Srijan is run by the state's office: observers, consultations, the confidential panels, the appointment.
+        ("campaign runners", (r, _) => Is(r, Roles.StateInCharge, Roles.StateOffice)),
+        ("campaign runners in scope", (r, t) => Is(r, Roles.StateInCharge, Roles.StateOffice) && InScope(r!, t)),
     ];
 
     private static Rule R(string verb, string page, string? handler, string policy, params string[] urls) =>
@@ -237,6 +240,21 @@ public static class PageRules
         Get("/Directives/Cascade", "write in scope", "/Directives/Cascade/{directivetarget}"),
         Post("/Directives/Cascade", null, "write in scope", "/Directives/Cascade/{directivetarget}"),
         Get("/Directives/File", "read in scope", "/Directives/File/{directivefile}", "/Directives/File/{evidence}?thumb=true"),
+
+        // Sangathan Srijan: the board and a district's stage, observers and consultations are read in scope; the panel
+        // (candidates, one-to-one notes) is the state office's alone, 404 to everyone else (each probe district has
+        // the marked person as observer and candidate).
+        Get("/Srijan/Index", "signed in", "/Srijan/Index", "/Srijan/Index?export=csv", "/Srijan/Index?stage=Appointed&p=2&export=xlsx"),
+        Post("/Srijan/Index", "Start", "campaign runners", "/Srijan/Index"),
+        Get("/Srijan/District", "read in scope", "/Srijan/District/{srijan}"),
+        Post("/Srijan/District", "AssignObserver", "campaign runners in scope", "/Srijan/District/{srijan}"),
+        Post("/Srijan/District", "LinkConsultation", "campaign runners in scope", "/Srijan/District/{srijan}"),
+        Get("/Srijan/Panel", "campaign runners in scope", "/Srijan/Panel/{srijan}"),
+        Post("/Srijan/Panel", "AddCandidate", "campaign runners in scope", "/Srijan/Panel/{srijan}"),
+        Post("/Srijan/Panel", "RemoveCandidate", "campaign runners in scope", "/Srijan/Panel/{srijan}"),
+        Post("/Srijan/Panel", "Submit", "campaign runners in scope", "/Srijan/Panel/{srijan}"),
+        Post("/Srijan/Panel", "OneToOne", "campaign runners in scope", "/Srijan/Panel/{srijan}"),
+        Post("/Srijan/Panel", "Appoint", "campaign runners in scope", "/Srijan/Panel/{srijan}"),
 
         // The administrator's pages.
         Get("/Admin/Audit/Index", "administration", "/Admin/Audit/Index", "/Admin/Audit/Index?district={district}&what=Person",

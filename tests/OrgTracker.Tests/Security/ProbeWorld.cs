@@ -218,6 +218,37 @@ public sealed class ProbeWorld
                 values["directivetarget"] = directiveTarget.Id.ToString();
                 values["directivefile"] = attachment.Id.ToString();
                 values["evidence"] = evidence.Id.ToString();
+
+                // The district in its state's Sangathan Srijan campaign (MP's is the demo's; another state gets one), with the
+                // marked person as its observer and on its panel, heard.
+                var campaign = await db.SrijanCampaigns.Where(c => c.StateId == home.StateId).OrderBy(c => c.Id).FirstOrDefaultAsync();
+                if (campaign is null)
+                {
+                    campaign = new SrijanCampaign { StateId = home.StateId, NameEn = "Probe campaign", NameHi = "जाँच अभियान", StartedOn = TodayInIndia.AddDays(-10), CreatedUtc = UtcNow, CreatedBy = "probe" };
+                    db.SrijanCampaigns.Add(campaign);
+                    await db.SaveChangesAsync();
+                }
+                var srijan = await db.SrijanDistricts.SingleOrDefaultAsync(x => x.CampaignId == campaign.Id && x.TerritoryId == home.Id);
+                if (srijan is null)
+                {
+                    srijan = new SrijanDistrict { CampaignId = campaign.Id, StageSinceUtc = UtcNow };
+                    srijan.PlaceAt(home);
+                    db.SrijanDistricts.Add(srijan);
+                    await db.SaveChangesAsync();
+                }
+                db.SrijanObservers.Add(new SrijanObserver
+                {
+                    SrijanDistrictId = srijan.Id, PersonId = person.Id, Level = ObserverLevel.State, StateId = srijan.StateId, DivisionId = srijan.DivisionId,
+                    DistrictId = srijan.DistrictId, AssignedUtc = UtcNow, AssignedBy = "probe",
+                });
+                db.SrijanCandidates.Add(new SrijanCandidate
+                {
+                    SrijanDistrictId = srijan.Id, PersonId = person.Id, Category = SocialCategory.Obc, Remarks = $"{marker} remarks", StateId = srijan.StateId,
+                    DivisionId = srijan.DivisionId, DistrictId = srijan.DistrictId, AddedUtc = UtcNow, AddedBy = "probe",
+                    HeardOn = TodayInIndia, HeardBy = "probe", HeardNotes = $"{marker} one-to-one",
+                });
+                await db.SaveChangesAsync();
+                values["srijan"] = srijan.Id.ToString();
             }
             else if (home.Level == TerritoryLevel.Division)
             {

@@ -2851,6 +2851,339 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("report_events", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameHi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_hi");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_srijan_campaigns");
+
+                    b.HasIndex("StateId", "StartedOn")
+                        .HasDatabaseName("ix_srijan_campaigns_state_id_started_on");
+
+                    b.ToTable("srijan_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("added_by");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_utc");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("HeardBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("heard_by");
+
+                    b.Property<string>("HeardNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("heard_notes");
+
+                    b.Property<DateOnly?>("HeardOn")
+                        .HasColumnType("date")
+                        .HasColumnName("heard_on");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("remarks");
+
+                    b.Property<int>("SrijanDistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("srijan_district_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_srijan_candidates");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_srijan_candidates_person_id");
+
+                    b.HasIndex("SrijanDistrictId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_person_id");
+
+                    b.ToTable("srijan_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanConsultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("linked_by");
+
+                    b.Property<DateTime>("LinkedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_utc");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("SrijanDistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("srijan_district_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_srijan_consultations");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_srijan_consultations_meeting_id");
+
+                    b.HasIndex("SrijanDistrictId", "MeetingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_meeting_id");
+
+                    b.ToTable("srijan_consultations", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanDistrict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int?>("ChosenCandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("chosen_candidate_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("PanelSubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("panel_submitted_by");
+
+                    b.Property<DateTime?>("PanelSubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("panel_submitted_utc");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTime>("StageSinceUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_since_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_srijan_districts");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_srijan_districts_appointment_id");
+
+                    b.HasIndex("ChosenCandidateId")
+                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_srijan_districts_district_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_srijan_districts_territory_id");
+
+                    b.HasIndex("CampaignId", "Stage")
+                        .HasDatabaseName("ix_srijan_districts_campaign_id_stage");
+
+                    b.HasIndex("CampaignId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_districts_campaign_id_territory_id");
+
+                    b.HasIndex("DivisionId", "CampaignId")
+                        .HasDatabaseName("ix_srijan_districts_division_id_campaign_id");
+
+                    b.ToTable("srijan_districts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanObserver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_utc");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SrijanDistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("srijan_district_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_srijan_observers");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_srijan_observers_person_id");
+
+                    b.HasIndex("SrijanDistrictId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_person_id");
+
+                    b.ToTable("srijan_observers", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>
                 {
                     b.Property<int>("Id")
@@ -3687,6 +4020,106 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_events_reports_report_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_campaigns_territories_state_id");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCandidate", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_candidates_people_person_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SrijanDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanConsultation", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SrijanDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanDistrict", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenCandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_districts_territories_territory_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.SrijanObserver", b =>
+                {
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_observers_people_person_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SrijanDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Territory", b =>

@@ -212,6 +212,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         foreach (var (table, n) in await new ReportGenerator(db).GenerateAsync(profile, seed, territories, clock.GetUtcNow(), ct)) counts[table] = n;
         foreach (var (table, n) in await new MeetingGenerator(db).GenerateAsync(profile, seed, territories, clock.GetUtcNow(), ct)) counts[table] = n;
         foreach (var (table, n) in await new DirectiveGenerator(db).GenerateAsync(seed, territories, clock.GetUtcNow(), ct)) counts[table] = n;
+        foreach (var (table, n) in await new SrijanGenerator(db).GenerateAsync(seed, territories, clock.GetUtcNow(), ct)) counts[table] = n;
         foreach (var (table, n) in await new MemberGenerator(db, clock.UtcNow(), log).SeedAsync(conn, profile, seed, ct)) counts[table] = n;
         await Summaries.RebuildAllAsync(conn, ct);
         log.LogInformation("Seeded profile {Profile} (seed {Seed}) in {Seconds:0.0} s: {@Counts}", profile.Name, seed, elapsed.Elapsed.TotalSeconds, counts);

@@ -4,7 +4,7 @@ using OrgTracker.Web.Authorization;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 
-namespace OrgTracker.Web.Pages.OfficeBearers;
+namespace OrgTracker.Web.Platform;
 
 /// <summary>What a new appointment is: who, which post in which wing, where, from when, in which committee.</summary>
 public sealed record AppointmentRequest(int PersonId, int PostId, int WingId, int TerritoryId, DateOnly From, int? CommitteeId = null);
@@ -70,16 +70,16 @@ public static class Appointing
 
     /// <summary>
     /// Ends <paramref name="old"/> (replaced or transferred) and starts its successor in one transaction; the old
-    /// record points to the new one. <paramref name="old"/> must be tracked and carry the version the user saw.
+    /// record points to the new one, the end carrying its reason (and <paramref name="note"/>). <paramref name="old"/> must be tracked and carry the version the user saw.
     /// </summary>
     public static async Task<(Appointment? Appointment, AppointmentProblem? Problem)> SucceedAsync(
-        AppDbContext db, ClaimsPrincipal user, Appointment old, AppointmentRequest next, AppointmentEnd reason, DateOnly today, CancellationToken ct)
+        AppDbContext db, ClaimsPrincipal user, Appointment old, AppointmentRequest next, AppointmentEnd reason, DateOnly today, CancellationToken ct, string? note = null)
     {
         if (!old.IsActive) return (null, new("", "This appointment has already ended."));
         if (next.From < old.From) return (null, new("From", "The end date cannot be before the start date."));
         if (await CheckAsync(db, user, next, reason == AppointmentEnd.Replaced ? old.Id : null, today, ct) is { } problem) return (null, problem);
         await using var tx = await OwnTransactionAsync(db, ct);
-        old.End(next.From, reason);
+        old.End(next.From, reason, note);
         var successor = await AddAsync(db, next, ct);
         if (!await TrySaveAsync(db, ct)) return (null, new("PersonId", "This person already holds this post here."));
         old.SuccessorId = successor.Id;
@@ -100,7 +100,7 @@ public static class Appointing
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (Platform.DatabaseError.From(e).Is(Platform.DatabaseErrorKind.UniqueViolation, "ux_appointments_current"))
+        catch (DbUpdateException e) when (DatabaseError.From(e).Is(DatabaseErrorKind.UniqueViolation, "ux_appointments_current"))
         {
             return false;
         }

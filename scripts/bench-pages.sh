@@ -61,7 +61,16 @@ PAGES=(
   "/Meetings/Actions?show=overdue" /OfficeBearers/Inactive /Membership "/Membership/Members/$DRIVE?territory=$BOOTH"
   "/OfficeBearers/Coverage?by=seats" /Meetings /Meetings/Calendar /Meetings/Reviews /Reports /Territories/Constituencies
 )
-[ -f src/OrgTracker.Web/Pages/Directives/Index.cshtml ] && PAGES+=(/Directives)
+[ -f src/OrgTracker.Web/Pages/Directives/Index.cshtml ] && PAGES+=(/Directives /Directives/Grid)
+if [ -f src/OrgTracker.Web/Pages/Srijan/Index.cshtml ]; then
+  # The Sangathan Srijan board needs a campaign: when the state has none, one is started through the page (every
+  # district of the state, awaiting observers), as the in-charge would.
+  if ! curl -s -b "$JAR" "$BASE/Srijan" | grep -q 'data-testid="board-row"'; then
+    token=$(curl -s -b "$JAR" -c "$JAR" "$BASE/Srijan" | grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' | head -1)
+    curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" "$BASE/Srijan?handler=Start"
+  fi
+  PAGES+=(/Srijan)
+fi
 
 for path in /About "${PAGES[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")

@@ -28,6 +28,7 @@ public class CapabilityTableTests
         [Capability.SetBlockTargets] = [Sic, So, Dp],
         [Capability.IssueDirectives] = [Sic, So, Dp],
         [Capability.AnswerDirectives] = [Dp],
+        [Capability.RunCampaign] = [Sic, So],
     };
 
     [Fact]

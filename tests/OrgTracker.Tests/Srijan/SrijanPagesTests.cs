@@ -12,7 +12,7 @@ namespace OrgTracker.Tests.Srijan;
 /// campaign is 404), the confidential panel (state roles only, every read audited), validation beside the fields,
 /// the stage rules (no panel under six, no appointment without a submitted panel and the chosen one's one-to-one)
 /// and the appointment through the post register. The demo holds MP's campaign (Data/Seeding/SrijanGenerator.cs):
-/// Indore appointed, Bhopal's panel of six submitted with two one-to-ones, Sehore awaiting observers.
+/// Dewas appointed, Indore's panel submitted, Bhopal's panel of six submitted with two one-to-ones, Sehore awaiting observers.
 /// </summary>
 public class SrijanPagesTests(AppFactory app) : IntegrationTest(app)
 {
@@ -70,7 +70,7 @@ public class SrijanPagesTests(AppFactory app) : IntegrationTest(app)
         var mp = await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State);
         Assert.Equal(await App.WithDbAsync(db => db.SrijanDistricts.CountAsync(d => d.StateId == mp)) + 1, lines.Length);
         Assert.Equal("District,Division,Stage,Since,Days in stage,Observers,Consultations", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("Indore,Indore,President appointed,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Dewas,Ujjain,President appointed,", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Srijan/Index?export=xlsx")).StatusCode);
 
         var president = await GetDocumentAsync(await SignInAsync(PresidentBhopal), "/Srijan/Index");

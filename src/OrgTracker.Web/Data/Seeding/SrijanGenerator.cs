@@ -6,9 +6,10 @@ namespace OrgTracker.Web.Data.Seeding;
 
 /// <summary>
 /// The Sangathan Srijan campaign of Madhya Pradesh for the demo, started 45 days ago, its districts at every stage:
-/// Indore has its new president (the old one's tenure ended, replaced), Bhopal's panel of six is submitted with two
-/// one-to-ones held (its president not yet chosen), Sehore awaits its observers, and the other districts go round
-/// the stages in name order. Observers are state office-bearers; consultations are held meetings at the district
+/// Dewas has its new president (the old one's tenure ended, replaced), Bhopal's panel of six is submitted with two
+/// one-to-ones held (its president not yet chosen), Indore's panel is submitted, Sehore awaits its observers, and the
+/// other districts go round the stages in name order. The districts of the demo logins (Bhopal, Indore) keep their
+/// presidents: president.bhopal and president.indore are the district presidents every journey signs in as. Observers are state office-bearers; consultations are held meetings at the district
 /// with their attendance; candidates are the district's office-bearers. Deterministic for a seed and a day.
 /// </summary>
 public sealed class SrijanGenerator(AppDbContext db)
@@ -49,7 +50,8 @@ public sealed class SrijanGenerator(AppDbContext db)
         {
             var stage = t.NameEn switch
             {
-                "Indore" => SrijanStage.Appointed,
+                "Dewas" => SrijanStage.Appointed,
+                "Indore" => SrijanStage.PanelSubmitted,
                 "Bhopal" => SrijanStage.OneToOnesHeld,
                 "Sehore" => SrijanStage.AwaitingObservers,
                 _ => (SrijanStage)(i % 6),

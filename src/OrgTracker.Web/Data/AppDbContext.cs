@@ -20,6 +20,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CoverageCell> CoverageCells => Set<CoverageCell>();
     public DbSet<UnitActivity> UnitActivities => Set<UnitActivity>();
     public DbSet<VacancyCell> VacancyCells => Set<VacancyCell>();
+    public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+    public DbSet<AbsenceRun> AbsenceRuns => Set<AbsenceRun>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<MeetingProgramme> MeetingProgrammes => Set<MeetingProgramme>();

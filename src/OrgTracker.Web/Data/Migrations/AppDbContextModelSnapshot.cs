@@ -305,6 +305,33 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.AbsenceRun", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("LatestUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_utc");
+
+                    b.Property<DateTime>("OldestUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("oldest_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_absence_runs");
+
+                    b.HasIndex("StateId", "OldestUtc")
+                        .HasDatabaseName("ix_absence_runs_state_id_oldest_utc");
+
+                    b.ToTable("absence_runs", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1480,6 +1507,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("TerritoryId", "Type", "StartsUtc")
                         .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
 
+                    b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held")
+                        .HasDatabaseName("ix_meetings_state_id_starts_utc1")
+                        .HasFilter("status = 2");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held"), new[] { "DivisionId", "DistrictId", "BlockId" });
+
                     b.ToTable("meetings", (string)null);
                 });
 
@@ -2298,6 +2331,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex(new[] { "StateId", "DistrictId" }, "ix_people_from_other_party")
                         .HasDatabaseName("ix_people_from_other_party")
                         .HasFilter("former_party IS NOT NULL");
+
+                    b.HasIndex(new[] { "StateId" }, "ix_people_state_unit")
+                        .HasDatabaseName("ix_people_state_id")
+                        .HasFilter("division_id IS NULL AND district_id IS NULL");
 
                     b.ToTable("people", (string)null);
                 });
@@ -3370,6 +3407,74 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_unit_activities_state_id_last_on");
 
                     b.ToTable("unit_activities", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitCount", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer")
+                        .HasColumnName("blocks");
+
+                    b.Property<int>("Booths")
+                        .HasColumnType("integer")
+                        .HasColumnName("booths");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("Districts")
+                        .HasColumnType("integer")
+                        .HasColumnName("districts");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Divisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("divisions");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Wards")
+                        .HasColumnType("integer")
+                        .HasColumnName("wards");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_unit_counts");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_unit_counts_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_counts_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_counts_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_unit_counts_state_id");
+
+                    b.ToTable("unit_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>

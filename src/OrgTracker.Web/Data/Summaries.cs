@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Data;
 
@@ -92,6 +93,46 @@ public static class Summaries
             AND (x.block_id = ANY(@trees) OR x.district_id = ANY(@trees) OR x.division_id = ANY(@trees) OR x.state_id = ANY(@trees))
         """;
 
+    // Held meetings of a unit (its district, else division, else state) in one month of India's calendar; the
+    // state's meetings of the month come by the (state_id, starts_utc) index, a few thousand at most.
+    private static readonly string MeetingMonthSelect = $"""
+        SELECT k.unit, k.month, u.state_id,
+               CASE WHEN u.level = {(int)TerritoryLevel.Division} THEN u.id ELSE u.division_id END,
+               CASE WHEN u.level = {(int)TerritoryLevel.District} THEN u.id ELSE u.district_id END,
+               count(*)::int
+        FROM unnest(@month_units, @months) AS k(unit, month)
+        JOIN territories u ON u.id = k.unit
+        JOIN meetings m ON m.state_id = u.state_id AND m.status = {(int)MeetingStatus.Held}
+             AND m.starts_utc >= (k.month::timestamp - interval '{IndiaTime.OffsetMinutes} minutes') AT TIME ZONE 'UTC'
+             AND m.starts_utc < ((k.month + interval '1 month')::timestamp - interval '{IndiaTime.OffsetMinutes} minutes') AT TIME ZONE 'UTC'
+             AND COALESCE(m.district_id, m.division_id, m.state_id) = k.unit
+        GROUP BY k.unit, k.month, u.id
+        """;
+
+    private const string MeetingMonthInsert = "INSERT INTO meeting_months (unit_id, month, state_id, division_id, district_id, held)";
+
+    // Every held meeting, by unit and month (the rebuild).
+    private static readonly string MeetingMonthRebuild = $"""
+        {MeetingMonthInsert}
+        SELECT COALESCE(m.district_id, m.division_id, m.state_id), date_trunc('month', {IndiaTime.SqlDay("m.starts_utc")})::date,
+               min(m.state_id), min(m.division_id), min(m.district_id), count(*)::int
+        FROM meetings m WHERE m.status = {(int)MeetingStatus.Held} GROUP BY 1, 2;
+        """;
+
+    // Members of a drive by the constituency of their booth, from the booth counts (a booth moved to another seat).
+    private const string SeatSelect = """
+        SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled)::int
+        FROM member_booth_counts c JOIN territories b ON b.id = c.booth_id
+        WHERE b.assembly_constituency_id = ANY(@seats) GROUP BY 1, 2
+        """;
+
+    private const string TrainingNeedSelect = """
+        SELECT p.id, p.state_id, p.division_id, p.district_id FROM people p
+        WHERE p.former_party IS NOT NULL AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id)
+        """;
+
+    private const string TrainingNeedInsert = "INSERT INTO training_needs (person_id, state_id, division_id, district_id)";
+
     private const string PeopleToRefresh = "SELECT unnest(@people) UNION SELECT i.person_id FROM meeting_invitees i WHERE i.meeting_id = ANY(@meetings)";
 
     // Only constants are interpolated; the ids travel as parameters. The advisory locks (sorted ids, one class per
@@ -110,6 +151,15 @@ public static class Summaries
         SELECT pg_advisory_xact_lock(4714, p) FROM ({PeopleToRefresh} ORDER BY 1) AS x(p);
         DELETE FROM absence_runs WHERE person_id IN ({PeopleToRefresh});
         {AbsenceInsert} {AbsenceSelect.Replace("/*people*/", $"AND i.person_id IN ({PeopleToRefresh})")};
+        SELECT pg_advisory_xact_lock(4715, u) FROM (SELECT DISTINCT unnest(@month_units) ORDER BY 1) AS x(u);
+        DELETE FROM meeting_months mm USING unnest(@month_units, @months) AS k(unit, month) WHERE mm.unit_id = k.unit AND mm.month = k.month;
+        {MeetingMonthInsert} {MeetingMonthSelect};
+        SELECT pg_advisory_xact_lock(4716, s) FROM unnest(@seats) AS s;
+        DELETE FROM member_seat_counts WHERE assembly_constituency_id = ANY(@seats);
+        INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled) {SeatSelect};
+        SELECT pg_advisory_xact_lock(4717, p) FROM unnest(@trainees) AS p;
+        DELETE FROM training_needs WHERE person_id = ANY(@trainees);
+        {TrainingNeedInsert} {TrainingNeedSelect} AND p.id = ANY(@trainees);
         """;
 
     /// <summary>
@@ -140,6 +190,9 @@ public static class Summaries
         cmd.CommandText = RefreshSql;
         cmd.Transaction = transaction;
         foreach (var (name, ids) in changes.Parameters()) cmd.Parameters.Add(new NpgsqlParameter(name, ids.Order().ToArray()));
+        var months = changes.MeetingMonths.Order().ToArray();
+        cmd.Parameters.Add(new NpgsqlParameter("month_units", months.Select(m => m.Unit).ToArray()));
+        cmd.Parameters.Add(new NpgsqlParameter("months", months.Select(m => m.Month).ToArray()));
         return cmd;
     }
 
@@ -176,6 +229,10 @@ public static class Summaries
         {UnitInsert} {UnitSelect};
         TRUNCATE absence_runs;
         {AbsenceInsert} {AbsenceSelect};
+        TRUNCATE meeting_months;
+        {MeetingMonthRebuild}
+        TRUNCATE training_needs;
+        {TrainingNeedInsert} {TrainingNeedSelect};
         """;
 
     /// <summary>Rebuilds every summary from the base tables (after the seed's bulk loads).</summary>
@@ -200,7 +257,7 @@ public static class Summaries
                 UNION ALL SELECT district_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
                 UNION ALL SELECT block_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
             ) x GROUP BY territory;
-            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE absence_runs; ANALYZE unit_activities;
+            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE absence_runs; ANALYZE meeting_months; ANALYZE training_needs; ANALYZE unit_activities;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
         await cmd.ExecuteNonQueryAsync(ct);
@@ -210,7 +267,8 @@ public static class Summaries
 /// <summary>
 /// What a transaction's saves changed, for <see cref="Summaries.RefreshAsync(DbConnection, DbTransaction?, SummaryChanges, CancellationToken)"/>:
 /// blocks whose booth coverage, territories whose vacancies, units whose counts (territories under them, people),
-/// people and meetings whose attendance runs may have changed.
+/// people and meetings whose attendance runs may have changed, units' months of held meetings, constituencies whose
+/// booths moved (their members are recounted), people whose need of training may have changed.
 /// </summary>
 public sealed class SummaryChanges
 {
@@ -220,8 +278,16 @@ public sealed class SummaryChanges
     public HashSet<int> UnitTrees { get; } = [];
     public HashSet<int> People { get; } = [];
     public HashSet<int> Meetings { get; } = [];
+    public HashSet<(int Unit, DateOnly Month)> MeetingMonths { get; } = [];
+    public HashSet<int> Seats { get; } = [];
+    public HashSet<int> Trainees { get; } = [];
 
-    public bool IsEmpty => Blocks.Count == 0 && Territories.Count == 0 && Units.Count == 0 && UnitTrees.Count == 0 && People.Count == 0 && Meetings.Count == 0;
+    /// <summary>People saved whose ids are known only once they are inserted; their ids join <see cref="Trainees"/> then.</summary>
+    internal List<Person> NewPeople { get; } = [];
+
+    public bool IsEmpty => Blocks.Count == 0 && Territories.Count == 0 && Units.Count == 0 && UnitTrees.Count == 0 && People.Count == 0 && Meetings.Count == 0
+        && MeetingMonths.Count == 0 && Seats.Count == 0
+        && Trainees.Count == 0 && NewPeople.Count == 0;
 
     public void UnionWith(SummaryChanges other)
     {
@@ -231,6 +297,10 @@ public sealed class SummaryChanges
         UnitTrees.UnionWith(other.UnitTrees);
         People.UnionWith(other.People);
         Meetings.UnionWith(other.Meetings);
+        MeetingMonths.UnionWith(other.MeetingMonths);
+        Seats.UnionWith(other.Seats);
+        Trainees.UnionWith(other.Trainees);
+        Trainees.UnionWith(other.NewPeople.Select(p => p.Id));
     }
 
     public void Clear()
@@ -241,8 +311,12 @@ public sealed class SummaryChanges
         UnitTrees.Clear();
         People.Clear();
         Meetings.Clear();
+        MeetingMonths.Clear();
+        Seats.Clear();
+        Trainees.Clear();
+        NewPeople.Clear();
     }
 
     internal IEnumerable<(string Name, HashSet<int> Ids)> Parameters() =>
-        [("blocks", Blocks), ("territories", Territories), ("units", Units), ("trees", UnitTrees), ("people", People), ("meetings", Meetings)];
+        [("blocks", Blocks), ("territories", Territories), ("units", Units), ("trees", UnitTrees), ("people", People), ("meetings", Meetings), ("seats", Seats), ("trainees", Trainees)];
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Data;
 
@@ -134,15 +135,25 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
                 case Territory when Changed(e, nameof(Territory.Level), nameof(Territory.BlockId), nameof(Territory.AssemblyConstituencyId),
                                         nameof(Territory.StateId), nameof(Territory.DivisionId), nameof(Territory.DistrictId), nameof(Territory.ParentId)):
                     if (Either(e, nameof(Territory.Level), l => (TerritoryLevel)l! == TerritoryLevel.Booth))
+                    {
                         AddBoth(e, nameof(Territory.BlockId), c.Blocks);
+                        if (e.State == EntityState.Modified) AddBoth(e, nameof(Territory.AssemblyConstituencyId), c.Seats);
+                    }
                     // The parents' children changed; a new unit's own row comes with its parent's subtree (its id is
                     // not known before the insert); a moved or removed one takes the units under it along.
                     AddBoth(e, nameof(Territory.ParentId), c.UnitTrees);
                     if (e.State != EntityState.Added) c.UnitTrees.Add((int)e.Property(nameof(Territory.Id)).OriginalValue!);
                     break;
-                case Person when Changed(e, nameof(Person.StateId), nameof(Person.DivisionId), nameof(Person.DistrictId)):
+                case Person person when Changed(e, nameof(Person.StateId), nameof(Person.DivisionId), nameof(Person.DistrictId), nameof(Person.FormerParty),
+                                         nameof(Person.NameEn)):
                     foreach (var values in Values(e))
                         c.Units.Add((int?)values[nameof(Person.DistrictId)] ?? (int?)values[nameof(Person.DivisionId)] ?? (int)values[nameof(Person.StateId)]!);
+                    // A new person's id is known after the insert (SummaryChanges.UnionWith reads it then).
+                    if (e.State == EntityState.Added) c.NewPeople.Add(person);
+                    else c.Trainees.Add((int)e.Property(nameof(Person.Id)).OriginalValue!);
+                    break;
+                case Training when Changed(e, nameof(Training.PersonId)):
+                    AddBoth(e, nameof(Training.PersonId), c.Trainees);
                     break;
                 case Appointment when Changed(e, nameof(Appointment.To), nameof(Appointment.PostId), nameof(Appointment.WingId),
                                           nameof(Appointment.TerritoryId), nameof(Appointment.BlockId)):
@@ -158,8 +169,13 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
                 case MeetingInvitee when Changed(e, nameof(MeetingInvitee.Attendance), nameof(MeetingInvitee.PersonId), nameof(MeetingInvitee.MeetingId)):
                     AddBoth(e, nameof(MeetingInvitee.PersonId), c.People);
                     break;
-                case Meeting when e.State == EntityState.Modified && Changed(e, nameof(Meeting.Status), nameof(Meeting.StartsUtc)):
-                    c.Meetings.Add((int)e.Property(nameof(Meeting.Id)).CurrentValue!);
+                case Meeting when Changed(e, nameof(Meeting.Status), nameof(Meeting.StartsUtc), nameof(Meeting.StateId),
+                                      nameof(Meeting.DivisionId), nameof(Meeting.DistrictId)):
+                    foreach (var values in Values(e))
+                        c.MeetingMonths.Add(((int?)values[nameof(Meeting.DistrictId)] ?? (int?)values[nameof(Meeting.DivisionId)] ?? (int)values[nameof(Meeting.StateId)]!,
+                            IndiaTime.MonthOf(IndiaTime.Day((DateTime)values[nameof(Meeting.StartsUtc)]!))));
+                    // Its invitees' runs of absences (a new meeting has no marked invitees of its own yet).
+                    if (e.State == EntityState.Modified) c.Meetings.Add((int)e.Property(nameof(Meeting.Id)).CurrentValue!);
                     break;
             }
         }

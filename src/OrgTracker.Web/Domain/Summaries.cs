@@ -72,3 +72,32 @@ public class AbsenceRun
     public DateTime OldestUtc { get; set; }
     public DateTime LatestUtc { get; set; }
 }
+
+/// <summary>
+/// Held meetings per unit and month (India's calendar). The unit is the meeting's district, else its division, else
+/// its state; meetings of blocks and below count in their district. Dashboards of a state, division or district read
+/// their trend here. Refreshed for the unit and month of a meeting, before and after each change to it.
+/// </summary>
+public class MeetingMonth : IScoped
+{
+    public int UnitId { get; set; }
+    public DateOnly Month { get; set; }
+    public int StateId { get; set; }
+    public int? DivisionId { get; set; }
+    public int? DistrictId { get; set; }
+    public int Held { get; set; }
+}
+
+/// <summary>
+/// A person who came from another party and has no training recorded yet: the training list reads these rows
+/// instead of testing every person. Refreshed for every person whose former party, place or trainings change.
+/// </summary>
+public class TrainingNeed : IScoped
+{
+    public int PersonId { get; set; }
+    /// <summary>The person's English name, the list's order within a district.</summary>
+    public string NameEn { get; set; } = "";
+    public int StateId { get; set; }
+    public int? DivisionId { get; set; }
+    public int? DistrictId { get; set; }
+}

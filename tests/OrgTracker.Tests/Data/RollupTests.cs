@@ -7,7 +7,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Tests.Data;
 
 /// <summary>
-/// The unit counts (territories and people under each unit) and the absence runs, after each kind of change saved
+/// The unit counts (territories and people under each unit), the absence runs and the held meetings by unit and month, after each kind of change saved
 /// through the application's own DbContext without any call to a refresh, equal a fresh count from the base tables,
 /// made here in C# from the rows themselves (not with the refresher's SQL).
 /// </summary>
@@ -65,6 +65,35 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
 
     private async Task AssertRunsAreFreshAsync() => Assert.Equal(await FreshRunsAsync(), await RunsAsync());
 
+    private sealed record MonthRow(int Unit, DateOnly Month, int StateId, int? DivisionId, int? DistrictId, int Held);
+
+    private async Task AssertMeetingMonthsAreFreshAsync()
+    {
+        var months = await App.WithDbAsync(db => db.MeetingMonths.OrderBy(m => m.UnitId).ThenBy(m => m.Month)
+            .Select(m => new MonthRow(m.UnitId, m.Month, m.StateId, m.DivisionId, m.DistrictId, m.Held)).ToListAsync());
+        var held = await App.WithDbAsync(db => db.Meetings.Where(m => m.Status == MeetingStatus.Held)
+            .Select(m => new { m.StateId, m.DivisionId, m.DistrictId, m.StartsUtc }).ToListAsync());
+        var fresh = held.GroupBy(m => (Unit: m.DistrictId ?? m.DivisionId ?? m.StateId, Month: IndiaTime.MonthOf(IndiaTime.Day(m.StartsUtc)),
+                m.StateId, m.DivisionId, m.DistrictId))
+            .Select(g => new MonthRow(g.Key.Unit, g.Key.Month, g.Key.StateId, g.Key.DivisionId, g.Key.DistrictId, g.Count()))
+            .OrderBy(m => m.Unit).ThenBy(m => m.Month).ToList();
+        Assert.Equal(fresh, months);
+    }
+
+    private async Task AssertTrainingNeedsAreFreshAsync()
+    {
+        var needs = await App.WithDbAsync(db => db.TrainingNeeds.OrderBy(n => n.PersonId)
+            .Select(n => new { n.PersonId, n.NameEn, n.StateId, n.DivisionId, n.DistrictId }).ToListAsync());
+        var fresh = await App.WithDbAsync(async db =>
+        {
+            var trained = (await db.Trainings.Select(t => t.PersonId).ToListAsync()).ToHashSet();
+            var people = await db.People.Where(p => p.FormerParty != null)
+                .Select(p => new { PersonId = p.Id, p.NameEn, p.StateId, p.DivisionId, p.DistrictId }).ToListAsync();
+            return people.Where(p => !trained.Contains(p.PersonId)).OrderBy(p => p.PersonId).ToList();
+        });
+        Assert.Equal(fresh, needs);
+    }
+
     private Task<Territory> DistrictAsync(string name) =>
         App.WithDbAsync(db => db.Territories.AsNoTracking().SingleAsync(t => t.NameEn == name && t.Level == TerritoryLevel.District));
 
@@ -75,6 +104,58 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
         Assert.NotEmpty(await UnitCountsAsync(mp));
         await AssertUnitCountsAreFreshAsync(mp);
         await AssertRunsAreFreshAsync();
+        await AssertMeetingMonthsAreFreshAsync();
+        await AssertTrainingNeedsAreFreshAsync();
+    }
+
+    [Fact]
+    public async Task Joining_from_another_party_training_and_its_withdrawal_keep_the_training_needs_fresh()
+    {
+        var bhopal = await DistrictAsync("Bhopal");
+        var person = await App.WithDbAsync(async db =>
+        {
+            var p = new Person { NameEn = "Came Across", NameHi = "दल बदलकर आए", Mobile = "+919000000203", FormerParty = "Other Party" };
+            p.PlaceIn(await db.Territories.SingleAsync(t => t.Id == bhopal.Id));
+            db.People.Add(p);
+            await db.SaveChangesAsync();
+            return p;
+        });
+        Task<bool> NeedsAsync() => App.WithDbAsync(db => db.TrainingNeeds.AnyAsync(n => n.PersonId == person.Id));
+        Assert.True(await NeedsAsync());
+        await AssertTrainingNeedsAreFreshAsync();
+
+        var trainingId = await App.WithDbAsync(async db =>
+        {
+            var t = new Training { PersonId = person.Id, On = TodayInIndia, Description = "Orientation" };
+            db.Trainings.Add(t);
+            await db.SaveChangesAsync();
+            return t.Id;
+        });
+        Assert.False(await NeedsAsync());
+        await AssertTrainingNeedsAreFreshAsync();
+
+        await App.WithDbAsync(async db =>
+        {
+            db.Trainings.Remove(await db.Trainings.SingleAsync(t => t.Id == trainingId));
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await NeedsAsync());
+
+        // Moved to Indore, the need moves with the person; a former party cleared ends it.
+        var indore = await DistrictAsync("Indore");
+        await App.WithDbAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == person.Id)).PlaceIn(await db.Territories.SingleAsync(t => t.Id == indore.Id));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(indore.Id, await App.WithDbAsync(db => db.TrainingNeeds.Where(n => n.PersonId == person.Id).Select(n => n.DistrictId).SingleAsync()));
+        await App.WithDbAsync(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == person.Id)).FormerParty = null;
+            return await db.SaveChangesAsync();
+        });
+        Assert.False(await NeedsAsync());
+        await AssertTrainingNeedsAreFreshAsync();
     }
 
     [Fact]
@@ -184,6 +265,7 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
         foreach (var m in meetings.Skip(1)) await MarkAsync(m, AttendanceStatus.Absent);
         Assert.True(await FlaggedAsync());
         await AssertRunsAreFreshAsync();
+        await AssertMeetingMonthsAreFreshAsync();
 
         // Excused at the latest breaks the run; absent again restores it.
         await MarkAsync(meetings[^1], AttendanceStatus.Excused);
@@ -200,6 +282,7 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
         });
         Assert.False(await FlaggedAsync());
         await AssertRunsAreFreshAsync();
+        await AssertMeetingMonthsAreFreshAsync();
 
         // Held after all; then the invitation to the meeting attended is withdrawn: three absences remain.
         await App.WithDbAsync(async db =>
@@ -225,5 +308,6 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
             return await db.SaveChangesAsync();
         });
         await AssertRunsAreFreshAsync();
+        await AssertMeetingMonthsAreFreshAsync();
     }
 }

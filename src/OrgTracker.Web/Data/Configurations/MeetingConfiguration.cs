@@ -86,7 +86,8 @@ public class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
         b.HasIndex(a => a.MeetingId);
         b.HasIndex(a => new { a.OwnerId, a.Status });
         // Open items by territory, oldest due first (overdue lists and dashboards).
-        b.HasIndex(a => new { a.StateId, a.DistrictId, a.DueOn }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open");
+        b.HasIndex(a => new { a.StateId, a.DistrictId, a.DueOn }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open")
+            .IncludeProperties(a => a.DivisionId);
     }
 }
 

@@ -173,3 +173,27 @@ public class AbsenceRunConfiguration : IEntityTypeConfiguration<AbsenceRun>
         b.HasIndex(r => new { r.StateId, r.OldestUtc });
     }
 }
+
+public class MeetingMonthConfiguration : IEntityTypeConfiguration<MeetingMonth>
+{
+    public void Configure(EntityTypeBuilder<MeetingMonth> b)
+    {
+        b.HasKey(m => new { m.UnitId, m.Month });
+        b.HasIndex(m => new { m.StateId, m.Month });
+        b.HasIndex(m => m.DivisionId);
+        b.HasIndex(m => m.DistrictId);
+    }
+}
+
+public class TrainingNeedConfiguration : IEntityTypeConfiguration<TrainingNeed>
+{
+    public void Configure(EntityTypeBuilder<TrainingNeed> b)
+    {
+        b.HasKey(n => n.PersonId);
+        b.Property(n => n.PersonId).ValueGeneratedNever();
+        b.Property(n => n.NameEn).HasMaxLength(200);
+        b.HasIndex(n => new { n.StateId, n.DistrictId });
+        b.HasIndex(n => n.DivisionId);
+        b.HasIndex(n => n.DistrictId);
+    }
+}

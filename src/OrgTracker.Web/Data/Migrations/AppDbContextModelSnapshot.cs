@@ -421,6 +421,8 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_action_items_open")
                         .HasFilter("status IN (1, 2)");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StateId", "DistrictId", "DueOn"), new[] { "DivisionId" });
+
                     b.ToTable("action_items", (string)null);
                 });
 
@@ -1638,6 +1640,47 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("meeting_invitees", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingMonth", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer")
+                        .HasColumnName("held");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("UnitId", "Month")
+                        .HasName("pk_meeting_months");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_meeting_months_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_meeting_months_division_id");
+
+                    b.HasIndex("StateId", "Month")
+                        .HasDatabaseName("ix_meeting_months_state_id_month");
+
+                    b.ToTable("meeting_months", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -2163,6 +2206,75 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_member_import_jobs_status_id");
 
                     b.ToTable("member_import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberMonthCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("DriveId", "BlockId", "Month")
+                        .HasName("pk_member_month_counts");
+
+                    b.HasIndex("DriveId", "DistrictId")
+                        .HasDatabaseName("ix_member_month_counts_drive_id_district_id");
+
+                    b.HasIndex("DriveId", "StateId")
+                        .HasDatabaseName("ix_member_month_counts_drive_id_state_id");
+
+                    b.ToTable("member_month_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberSeatCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("AssemblyConstituencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assembly_constituency_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("DriveId", "AssemblyConstituencyId")
+                        .HasName("pk_member_seat_counts");
+
+                    b.HasIndex("AssemblyConstituencyId")
+                        .HasDatabaseName("ix_member_seat_counts_assembly_constituency_id");
+
+                    b.ToTable("member_seat_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
@@ -3370,6 +3482,45 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_trainings_person_id");
 
                     b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.TrainingNeed", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_training_needs");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_training_needs_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_training_needs_division_id");
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_training_needs_state_id_district_id");
+
+                    b.ToTable("training_needs", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>

@@ -223,16 +223,12 @@ public static class Summaries
         ], ct);
     }
 
-    /// <summary>Rebuilds the unit counts and the absence runs from the base tables.</summary>
-    public static readonly string RebuildRollupsSql = $"""
+    /// <summary>Rebuilds the unit counts and the absence runs from the base tables (the migration that made them fills them so).</summary>
+    public static readonly string RebuildUnitsAndAbsencesSql = $"""
         TRUNCATE unit_counts;
         {UnitInsert} {UnitSelect};
         TRUNCATE absence_runs;
         {AbsenceInsert} {AbsenceSelect};
-        TRUNCATE meeting_months;
-        {MeetingMonthRebuild}
-        TRUNCATE training_needs;
-        {TrainingNeedInsert} {TrainingNeedSelect};
         """;
 
     /// <summary>Rebuilds every summary from the base tables (after the seed's bulk loads).</summary>
@@ -243,7 +239,11 @@ public static class Summaries
             {CoverageInsert} {CoverageSelect} GROUP BY 1, 2, 3, 4, 5;
             TRUNCATE vacancy_cells;
             {VacancyInsert} {VacancySelect};
-            {RebuildRollupsSql}
+            {RebuildUnitsAndAbsencesSql}
+            TRUNCATE meeting_months;
+            {MeetingMonthRebuild}
+            TRUNCATE training_needs;
+            {TrainingNeedInsert} {TrainingNeedSelect};
             TRUNCATE unit_activities;
             INSERT INTO unit_activities (territory_id, state_id, division_id, district_id, last_on)
             SELECT territory, min(state), min(division), min(district), max(day) FROM (

@@ -87,7 +87,7 @@ namespace OrgTracker.Web.Data.Migrations
                 column: "state_id");
 
             // A database that already has territories, people and attendance gets its roll-ups filled here.
-            migrationBuilder.Sql(Summaries.RebuildRollupsSql);
+            migrationBuilder.Sql(Summaries.RebuildUnitsAndAbsencesSql);
         }
 
         /// <inheritdoc />

@@ -104,13 +104,22 @@ NGINX_PID=$!
 wait_healthy "$PROXY_PORT"
 
 VICTIM=0
-echo "==> $CLIENTS clients for ${SECONDS_TOTAL}s through nginx; instance on ${PORTS[$VICTIM]} killed (SIGKILL) after ${KILL_AT}s, started again ${DOWN}s later"
+echo "==> $CLIENTS clients for ${SECONDS_TOTAL}s through nginx; instance on ${PORTS[$VICTIM]} killed (SIGKILL) after ${KILL_AT}s or more (once $CLIENTS submissions are stored), started again ${DOWN}s later"
 # Demo users who may record meetings, round robin (fault-driver.py: one cookie jar per client).
 USERS=office.mp@demo.orgtracker.in,incharge.mp@demo.orgtracker.in,office.up@demo.orgtracker.in,incharge.up@demo.orgtracker.in
 python3 scripts/fault-driver.py "http://127.0.0.1:$PROXY_PORT" "$USERS" OrgTracker-Demo-2026 \
   "$SECONDS_TOTAL" "$CLIENTS" "$RUN" "$WORK/driver.json" &
 DRIVER=$!
-sleep "$KILL_AT"
+# The kill comes while the clients are submitting (32 sign-ins take a while on a busy machine): at a third of the run
+# once CLIENTS meetings of this run are stored, at half of it whatever happened.
+T0=$(date +%s)
+while :; do
+  ELAPSED=$(( $(date +%s) - T0 ))
+  [ "$ELAPSED" -ge $((SECONDS_TOTAL / 2)) ] && break
+  if [ "$ELAPSED" -ge "$KILL_AT" ] && [ "$(psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d orgtracker_scale -tAc \
+      "select count(*) from meetings where title like 'fault-$RUN-%'")" -ge "$CLIENTS" ]; then break; fi
+  sleep 1
+done
 VICTIM_PID="${PID[$VICTIM]}"
 KILLED=$(date +%s.%N)
 kill -9 "$VICTIM_PID"
@@ -170,7 +179,7 @@ print(f"errors seen by clients, all run: {len(post_errors)} failed posts (posted
 print(f"  of them in the kill window ({window[1] - window[0]:.0f}s): {sum(inwin(a['t']) for a in post_errors)} posts, "
       f"{sum(inwin(f['t']) for f in form_errors)} forms; nginx's answers then: {dict(at_client)}")
 print(f"data-protection keys (one, made by migrate, shared by the instances): {sys.argv[9]}")
-print(f"instance {victim}: SIGKILL, started again after {started - killed:.1f}s, healthy {up - started:.1f}s later")
+print(f"instance {victim}: SIGKILL {killed - d['started']:.0f}s into the run, " + (f"{killed - first:.0f}s after the first acknowledgement" if before else "before any acknowledgement") + f"; started again after {started - killed:.1f}s, healthy {up - started:.1f}s later")
 print(f"requests served (nginx log): " + ", ".join(f"{p}: {served[p]} ({served_before[p]} before the kill, {served_after[p]} after the restart)" for p in ports))
 print(f"requests nginx passed to the next instance: {len(tried_next)} "
       f"({dict(collections.Counter(f'{m} {u}' for _, m, u, _, _ in tried_next))}; "

@@ -20,6 +20,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CoverageCell> CoverageCells => Set<CoverageCell>();
     public DbSet<UnitActivity> UnitActivities => Set<UnitActivity>();
     public DbSet<VacancyCell> VacancyCells => Set<VacancyCell>();
+    public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+    public DbSet<AbsenceRun> AbsenceRuns => Set<AbsenceRun>();
+    public DbSet<TrainingNeed> TrainingNeeds => Set<TrainingNeed>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<MeetingProgramme> MeetingProgrammes => Set<MeetingProgramme>();
@@ -44,6 +47,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberBoothCount> MemberBoothCounts => Set<MemberBoothCount>();
     public DbSet<MemberDailyCount> MemberDailyCounts => Set<MemberDailyCount>();
+    public DbSet<MemberMonthCount> MemberMonthCounts => Set<MemberMonthCount>();
+    public DbSet<MemberSeatCount> MemberSeatCounts => Set<MemberSeatCount>();
+    public DbSet<MeetingMonth> MeetingMonths => Set<MeetingMonth>();
     public DbSet<MemberImportJob> MemberImportJobs => Set<MemberImportJob>();
     public DbSet<MemberImportChunk> MemberImportChunks => Set<MemberImportChunk>();
     public DbSet<MemberImportError> MemberImportErrors => Set<MemberImportError>();

@@ -17,9 +17,15 @@ public static class Commands
         switch (args[0])
         {
             case "migrate":
-                await services.GetRequiredService<AppDbContext>().MigrateToCurrentAsync(ct);
+            {
+                var db = services.GetRequiredService<AppDbContext>();
+                await db.MigrateToCurrentAsync(ct);
+                // Data protection keeps time by the system clock (it takes no TimeProvider): the key's dates are on it too.
+                if (await db.EnsureActiveKeyAsync(services, DateTimeOffset.UtcNow, ct))
+                    Console.WriteLine("Made the data-protection key that every instance will use.");
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            }
 
             case "seed":
             {

@@ -71,6 +71,8 @@ CONF
     echo "the server on 127.0.0.1:$REPLICA_PORT is not a standby; see $REPLICA_DIR/server.log" >&2
     return 1
   fi
+  # Replay paused by hand (or by a test run that was killed while it had paused it) goes on.
+  psql -h 127.0.0.1 -p "$REPLICA_PORT" -U "$PG_USER" -d postgres -qtAX -c 'select pg_wal_replay_resume()' >/dev/null
   export ORGTRACKER_DB_READ_BASE="Host=127.0.0.1;Port=$REPLICA_PORT;Username=$PG_USER;Password=$PGPASSWORD"
 }
 

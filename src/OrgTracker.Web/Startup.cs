@@ -299,7 +299,8 @@ public static class Startup
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description,
+                // A check that threw has the exception's message as its description: not for an anonymous page.
+                description = e.Value.Exception is null ? e.Value.Description : null,
                 data = e.Value.Data.Count > 0 ? e.Value.Data : null,
             }),
         }));

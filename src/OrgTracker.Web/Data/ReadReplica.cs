@@ -284,8 +284,8 @@ public sealed class ReplicaHealthCheck(ReplicaMonitor monitor) : IHealthCheck
             var cs = new NpgsqlConnectionStringBuilder(o.PrimaryConnectionString) { Timeout = 2, CommandTimeout = 2, Pooling = false };
             await using var conn = new NpgsqlConnection(cs.ConnectionString);
             await conn.OpenAsync(cancellationToken);
-            await using var cmd = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), @replay)::bigint", conn);
-            cmd.Parameters.AddWithValue("replay", state.ReplayLsn);
+            await using var cmd = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), @replay::pg_lsn)::bigint", conn);
+            cmd.Parameters.AddWithValue("replay", state.ReplayLsn.ToString());
             data["lag_bytes"] = Math.Max(0, (long)(await cmd.ExecuteScalarAsync(cancellationToken))!);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)

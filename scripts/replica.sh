@@ -37,11 +37,20 @@ configure_primary_for_replication() {
   fi
 }
 
+# _system_id DIR: the cluster's system identifier (a replica has its primary's).
+_system_id() { pg_as_owner "$PG_BIN/pg_controldata" "$1" 2>/dev/null | awk -F': *' '/^Database system identifier/ { print $2 }'; }
+
 ensure_replica() {
   ensure_cluster
   configure_primary_for_replication
   [ -n "$REPLICA_DIR" ] || REPLICA_DIR="$(cluster_dir postgres-replica)"
   export REPLICA_DIR REPLICA_PORT
+  # A replica of an earlier cluster (the primary's directory was removed and made again) can never follow this one.
+  if [ -f "$REPLICA_DIR/PG_VERSION" ] && [ "$(_system_id "$PG_DIR")" != "$(_system_id "$REPLICA_DIR")" ]; then
+    echo "==> the replica in $REPLICA_DIR belongs to another cluster: making it again"
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$REPLICA_DIR" -w stop -m immediate >/dev/null 2>&1
+    rm -rf "$REPLICA_DIR"
+  fi
   if [ ! -f "$REPLICA_DIR/PG_VERSION" ]; then
     echo "==> creating a streaming replica in $REPLICA_DIR"
     rm -rf "$REPLICA_DIR"

@@ -89,9 +89,9 @@ public sealed class ReadRoute
 }
 
 /// <summary>A measurement of the replica: whether it answered as a standby, what it has replayed, how far behind it is.</summary>
-public sealed record ReplicaState(bool Up, NpgsqlLogSequenceNumber ReplayLsn, double LagSeconds, string? Problem, long MeasuredAt)
+public sealed record ReplicaState(bool Up, NpgsqlLogSequenceNumber ReplayLsn, double LagSeconds, long? LagBytes, string? Problem, long MeasuredAt)
 {
-    public static readonly ReplicaState Unknown = new(false, default, 0, "not measured yet", 0);
+    public static readonly ReplicaState Unknown = new(false, default, 0, null, "not measured yet", 0);
 }
 
 /// <summary>
@@ -147,11 +147,28 @@ public sealed class ReplicaMonitor(IOptions<ReadReplicaOptions> options, ILogger
     }
 
     /// <summary>
-    /// Asks the replica what it has replayed and how long ago the last replayed transaction committed on the primary
-    /// (0 when it has replayed all it received). Never throws: a replica that does not answer, or is no standby, is down.
+    /// Asks the primary where its WAL is, then the replica what it has replayed. Lag in seconds: 0 when the replica
+    /// has replayed up to the primary's position, else the age of the last commit it replayed — so a replica that
+    /// stopped streaming (or follows another cluster) falls behind the bound as soon as the primary writes. Without an
+    /// answer from the primary, the replica's own received position stands in for it. Never throws: a replica that
+    /// does not answer, or is no standby, is down.
     /// </summary>
     public async Task<ReplicaState> MeasureAsync(string connectionString, bool pooled, CancellationToken ct)
     {
+        NpgsqlLogSequenceNumber? primaryLsn = null;
+        try
+        {
+            var pcs = new NpgsqlConnectionStringBuilder(Options.PrimaryConnectionString) { Timeout = 2, CommandTimeout = 2 };
+            if (!pooled) pcs.Pooling = false;
+            await using var conn = new NpgsqlConnection(pcs.ConnectionString);
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("SELECT pg_current_wal_lsn()", conn);
+            primaryLsn = (NpgsqlLogSequenceNumber)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            // The primary's own trouble shows everywhere else; the replica is judged by what it received.
+        }
         try
         {
             var cs = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 2, CommandTimeout = 2 };
@@ -159,15 +176,18 @@ public sealed class ReplicaMonitor(IOptions<ReadReplicaOptions> options, ILogger
             await using var conn = new NpgsqlConnection(cs.ConnectionString);
             await conn.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("""
-                SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn(),
-                       CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
-                            ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)::float8 END
+                SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn(), pg_last_wal_receive_lsn(),
+                       coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)::float8
                 """, conn);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
             if (!r.GetBoolean(0) || r.IsDBNull(1))
                 return Down("not a standby (pg_is_in_recovery() is false)");
-            return new ReplicaState(true, r.GetFieldValue<NpgsqlLogSequenceNumber>(1), Math.Max(0, r.GetDouble(2)), null, Stopwatch.GetTimestamp());
+            var replay = r.GetFieldValue<NpgsqlLogSequenceNumber>(1);
+            var target = primaryLsn ?? (r.IsDBNull(2) ? replay : r.GetFieldValue<NpgsqlLogSequenceNumber>(2));
+            var lagSeconds = replay >= target ? 0 : Math.Max(0, r.GetDouble(3));
+            long? lagBytes = primaryLsn is { } p ? (long)Math.Max(0, (decimal)(ulong)p - (ulong)replay) : null;
+            return new ReplicaState(true, replay, lagSeconds, lagBytes, null, Stopwatch.GetTimestamp());
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
@@ -176,7 +196,7 @@ public sealed class ReplicaMonitor(IOptions<ReadReplicaOptions> options, ILogger
         }
     }
 
-    private static ReplicaState Down(string problem) => new(false, default, 0, problem, Stopwatch.GetTimestamp());
+    private static ReplicaState Down(string problem) => new(false, default, 0, null, problem, Stopwatch.GetTimestamp());
 
     private void MarkDown(string problem)
     {
@@ -279,19 +299,7 @@ public sealed class ReplicaHealthCheck(ReplicaMonitor monitor) : IHealthCheck
             ["replay_lsn"] = state.ReplayLsn.ToString(),
             ["lag_seconds"] = Math.Round(state.LagSeconds, 3),
         };
-        try
-        {
-            var cs = new NpgsqlConnectionStringBuilder(o.PrimaryConnectionString) { Timeout = 2, CommandTimeout = 2, Pooling = false };
-            await using var conn = new NpgsqlConnection(cs.ConnectionString);
-            await conn.OpenAsync(cancellationToken);
-            await using var cmd = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), @replay::pg_lsn)::bigint", conn);
-            cmd.Parameters.AddWithValue("replay", state.ReplayLsn.ToString());
-            data["lag_bytes"] = Math.Max(0, (long)(await cmd.ExecuteScalarAsync(cancellationToken))!);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            // The primary's own check reports it.
-        }
+        if (state.LagBytes is { } bytes) data["lag_bytes"] = bytes;
         return state.LagSeconds > o.MaxLagSeconds
             ? HealthCheckResult.Degraded($"replica {state.LagSeconds:0.#} s behind (bound {o.MaxLagSeconds} s), reads on the primary", data: data)
             : HealthCheckResult.Healthy("replica streaming", data);

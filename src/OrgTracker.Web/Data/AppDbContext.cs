@@ -5,9 +5,13 @@ using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    /// <summary>For <see cref="ReadDb"/>: the same model on the read connection.</summary>
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<LokSabhaConstituency> LokSabhaConstituencies => Set<LokSabhaConstituency>();
     public DbSet<AssemblyConstituency> AssemblyConstituencies => Set<AssemblyConstituency>();

@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 /// Leaders who joined from another party and have no training recorded yet, in the user's scope, by district, with
 /// their current posts; paged, and exportable as CSV or Excel. Recording a training on a person's page takes them off.
 /// </summary>
-public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 

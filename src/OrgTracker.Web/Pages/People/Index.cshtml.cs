@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.People;
 /// People in the user's scope, searched by name in either script or by mobile number in any usual form, filtered by
 /// district (for state and division roles) and by "came from another party", fifty to a page.
 /// </summary>
-public class IndexModel(AppDbContext db, IAuthorizationService auth, SealedTerms terms) : PageModel
+public class IndexModel(ReadDb db, IAuthorizationService auth, SealedTerms terms) : PageModel
 {
     public const int PageSize = 50;
 

@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Territories;
 /// searchable by name in either script, and its focus seats by the configured margin
 /// (<see cref="DashboardOptions.FocusMarginPercent"/>). Never renders more than one page of rows.
 /// </summary>
-public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options, TimeProvider clock) : PageModel
+public class IndexModel(ReadDb db, IOptions<DashboardOptions> options, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 

@@ -7,8 +7,8 @@ namespace OrgTracker.Web.Data.Seeding;
 
 /// <summary>
 /// Generates one open membership drive per state with targets per district and block, and its members: a few
-/// thousand in a demo-depth state, about 20,00,000 in full-depth Madhya Pradesh and 50,00,000 in full-depth Uttar
-/// Pradesh. Members are written by binary COPY in primary-key order (mobile numbers ascending, booths drawn at
+/// thousand in a demo-depth state, about 20,00,000 in full-depth Madhya Pradesh, 50,00,000 in full-depth Uttar
+/// Pradesh and the state's figure in a synthetic state (national profile). Members are written by binary COPY in primary-key order (mobile numbers ascending, booths drawn at
 /// random), so the key index is only ever appended to; the summary tables are then built from them in one pass.
 /// Deterministic for a seed.
 /// </summary>
@@ -46,14 +46,19 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
     {
         var elapsed = Stopwatch.StartNew();
         long total = 0;
-        foreach (var (code, depth, full) in new[] { ("MP", profile.Mp, 2_000_000), ("UP", profile.Up, 5_000_000) })
+        var drives = 0;
+        foreach (var spec in profile.States)
         {
-            var members = depth == Depth.Full ? full : DemoMembersPerState;
+            var members = profile.DepthOf(spec.Code) == Depth.Full ? profile.Scaled(spec.Members) : DemoMembersPerState;
             // Not HashCode.Combine: its hashes differ from process to process, and the data must not.
-            total += await SeedStateAsync(conn, code, members, new Random(seed * 31 + (code == "MP" ? 7 : 11)), ct);
+            var rng = new Random(seed * 31 + drives switch { 0 => 7, 1 => 11, _ => 2000 + drives });
+            drives++;
+            var state = Stopwatch.StartNew();
+            total += await SeedStateAsync(conn, spec.Code, members, rng, ct);
+            log.LogInformation("Generated {Members} members of {State} in {Seconds:0.0} s", members, spec.Code, state.Elapsed.TotalSeconds);
         }
         log.LogInformation("Generated {Members} members in {Seconds:0.0} s", total, elapsed.Elapsed.TotalSeconds);
-        return new Dictionary<string, long> { ["membership_drives"] = 2, ["members"] = total };
+        return new Dictionary<string, long> { ["membership_drives"] = drives, ["members"] = total };
     }
 
     private async Task<long> SeedStateAsync(NpgsqlConnection conn, string code, int count, Random rng, CancellationToken ct)

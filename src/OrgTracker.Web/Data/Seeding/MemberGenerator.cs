@@ -42,26 +42,49 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
 
     private sealed record BoothRow(int Id, int BlockId, int DistrictId, int DivisionId);
 
+    /// <summary>A state's drive, its booths and its generator, set up in order before its members are written.</summary>
+    private sealed record StateRun(int StateId, int DriveId, int Count, List<BoothRow> Booths, Random Rng);
+
+    /// <summary>
+    /// Drives first, one state after another (so their ids follow the states); then the states' members, two states
+    /// at a time on connections of their own (each state's rows come from its own generator, so the data do not
+    /// depend on the interleaving); then targets and summaries, state by state.
+    /// </summary>
     public async Task<Dictionary<string, long>> SeedAsync(NpgsqlConnection conn, SeedProfile profile, int seed, CancellationToken ct)
     {
         var elapsed = Stopwatch.StartNew();
-        long total = 0;
-        var drives = 0;
+        var runs = new List<(string Code, StateRun Run)>();
         foreach (var spec in profile.States)
         {
             var members = profile.DepthOf(spec.Code) == Depth.Full ? profile.Scaled(spec.Members) : DemoMembersPerState;
             // Not HashCode.Combine: its hashes differ from process to process, and the data must not.
-            var rng = new Random(seed * 31 + drives switch { 0 => 7, 1 => 11, _ => 2000 + drives });
-            drives++;
-            var state = Stopwatch.StartNew();
-            total += await SeedStateAsync(conn, spec.Code, members, rng, ct);
-            log.LogInformation("Generated {Members} members of {State} in {Seconds:0.0} s", members, spec.Code, state.Elapsed.TotalSeconds);
+            var rng = new Random(seed * 31 + runs.Count switch { 0 => 7, 1 => 11, _ => 2000 + runs.Count });
+            runs.Add((spec.Code, await StartStateAsync(conn, spec.Code, members, rng, ct)));
+        }
+        var perBooth = new int[runs.Count][];
+        await Parallel.ForEachAsync(Enumerable.Range(0, runs.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            async (i, token) =>
+            {
+                var state = Stopwatch.StartNew();
+                await using var own = (NpgsqlConnection)((ICloneable)conn).Clone();
+                await own.OpenAsync(token);
+                perBooth[i] = await CopyMembersAsync(own, runs[i].Run, token);
+                log.LogInformation("Generated {Members} members of {State} in {Seconds:0.0} s", runs[i].Run.Count, runs[i].Code, state.Elapsed.TotalSeconds);
+            });
+        long total = 0;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var run = runs[i].Run;
+            if (run.Booths.Count == 0) continue;
+            await SeedTargetsAsync(conn, run.DriveId, run.Booths, perBooth[i], run.Rng, ct);
+            await MemberCounts.RebuildAsync(db, run.DriveId, ct);
+            total += run.Count;
         }
         log.LogInformation("Generated {Members} members in {Seconds:0.0} s", total, elapsed.Elapsed.TotalSeconds);
-        return new Dictionary<string, long> { ["membership_drives"] = drives, ["members"] = total };
+        return new Dictionary<string, long> { ["membership_drives"] = runs.Count, ["members"] = total };
     }
 
-    private async Task<long> SeedStateAsync(NpgsqlConnection conn, string code, int count, Random rng, CancellationToken ct)
+    private async Task<StateRun> StartStateAsync(NpgsqlConnection conn, string code, int count, Random rng, CancellationToken ct)
     {
         int stateId;
         await using (var cmd = new NpgsqlCommand("SELECT id FROM territories WHERE code = @code AND level = 1", conn))
@@ -94,7 +117,14 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) booths.Add(new BoothRow(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
         }
-        if (booths.Count == 0) return 0;
+        return new StateRun(stateId, driveId, booths.Count == 0 ? 0 : count, booths, rng);
+    }
+
+    /// <summary>Writes a state's members; returns the members per booth (in the order of the state's booths).</summary>
+    private async Task<int[]> CopyMembersAsync(NpgsqlConnection conn, StateRun run, CancellationToken ct)
+    {
+        var (stateId, driveId, count, booths, rng) = run;
+        if (booths.Count == 0) return [];
 
         // Some districts work harder than others: a weight per district times a weight per booth.
         var districtWeight = booths.Select(b => b.DistrictId).Distinct().Order().ToDictionary(d => d, _ => 0.4 + rng.NextDouble() * 1.2);
@@ -156,10 +186,7 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
             }
             await w.CompleteAsync(ct);
         }
-
-        await SeedTargetsAsync(conn, driveId, booths, perBooth, rng, ct);
-        await MemberCounts.RebuildAsync(db, driveId, ct);
-        return count;
+        return perBooth;
     }
 
     /// <summary>A target per district (its members times 1.2 to 1.8, rounded) and per block (the district's, shared by members).</summary>

@@ -56,7 +56,7 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
         var runs = new List<(string Code, StateRun Run)>();
         foreach (var spec in profile.States)
         {
-            var members = profile.DepthOf(spec.Code) == Depth.Full ? profile.Scaled(spec.Members) : DemoMembersPerState;
+            var members = profile.DepthOf(spec.Code) == Depth.Full ? profile.Scaled(spec, spec.Members) : DemoMembersPerState;
             // Not HashCode.Combine: its hashes differ from process to process, and the data must not.
             var rng = new Random(seed * 31 + runs.Count switch { 0 => 7, 1 => 11, _ => 2000 + runs.Count });
             runs.Add((spec.Code, await StartStateAsync(conn, spec.Code, members, rng, ct)));

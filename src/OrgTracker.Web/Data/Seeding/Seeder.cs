@@ -17,7 +17,7 @@ public enum Depth { Demo, Full }
 /// profile: eight made-up states beside MP and UP, always at full depth), and a scale factor on the booths, blocks and
 /// members of full-depth states (1 for every profile; only tests use a smaller one).
 /// </summary>
-public sealed record SeedProfile(string Name, Depth Mp, Depth Up, bool Synthetic = false, double Scale = 1)
+public sealed record SeedProfile(string Name, Depth Mp, Depth Up, bool Synthetic = false, double Scale = 1, double SyntheticScale = 1)
 {
     public static readonly SeedProfile[] All =
     [
@@ -35,8 +35,12 @@ public sealed record SeedProfile(string Name, Depth Mp, Depth Up, bool Synthetic
     /// <summary>The states generated, in order: MP and UP, then the synthetic states if the profile has them.</summary>
     internal IEnumerable<Seeder.StateSpec> States => Synthetic ? Seeder.States.Concat(Seeder.SyntheticStates) : Seeder.States;
 
-    /// <summary>A full-depth count (booths, blocks, members) at the profile's scale, never below <paramref name="floor"/>.</summary>
-    internal int Scaled(int count, int floor = 1) => Math.Max(floor, (int)Math.Round(count * Scale));
+    /// <summary>
+    /// A full-depth count (booths, blocks, members) of a state at the profile's scale (times <see cref="SyntheticScale"/>
+    /// for a synthetic state), never below <paramref name="floor"/>.
+    /// </summary>
+    internal int Scaled(Seeder.StateSpec spec, int count, int floor = 1) =>
+        Math.Max(floor, (int)Math.Round(count * Scale * (spec.File is null ? SyntheticScale : 1)));
 }
 
 public sealed record DemoLogin(string Email, string Role, string ScopeEn, string DisplayName);
@@ -158,8 +162,8 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
             foreach (var (district, acs) in districts)
             {
                 // Blocks and booths in proportion to the district's assembly seats.
-                var blockCount = depth == Depth.Full ? Math.Max(1, (int)Math.Round((double)profile.Scaled(spec.Blocks) * acs / totalAcs)) : 3;
-                var stateBooths = profile.Scaled(spec.Booths, floor: totalAcs);
+                var blockCount = depth == Depth.Full ? Math.Max(1, (int)Math.Round((double)profile.Scaled(spec, spec.Blocks) * acs / totalAcs)) : 3;
+                var stateBooths = profile.Scaled(spec, spec.Booths, floor: totalAcs);
                 var boothsPerAc = depth == Depth.Full ? stateBooths / totalAcs : 0;
                 var blocks = new List<Territory>();
                 var wards = new List<Territory>();
@@ -173,7 +177,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
                     blocks.Add(block);
                     territories.Add(block);
                     if (!urban) continue;
-                    var wardCount = depth == Depth.Full ? profile.Scaled(20 + rng.Next(40)) : 2;
+                    var wardCount = depth == Depth.Full ? profile.Scaled(spec, 20 + rng.Next(40)) : 2;
                     for (var w = 1; w <= wardCount; w++)
                     {
                         var ward = new Territory { Id = nextId++, Level = TerritoryLevel.Ward, NameEn = $"Ward {w}", NameHi = $"वार्ड {w}" };

@@ -127,11 +127,11 @@ public static class Summaries
         """;
 
     private const string TrainingNeedSelect = """
-        SELECT p.id, p.state_id, p.division_id, p.district_id FROM people p
+        SELECT p.id, p.name_en, p.state_id, p.division_id, p.district_id FROM people p
         WHERE p.former_party IS NOT NULL AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id)
         """;
 
-    private const string TrainingNeedInsert = "INSERT INTO training_needs (person_id, state_id, division_id, district_id)";
+    private const string TrainingNeedInsert = "INSERT INTO training_needs (person_id, name_en, state_id, division_id, district_id)";
 
     private const string PeopleToRefresh = "SELECT unnest(@people) UNION SELECT i.person_id FROM meeting_invitees i WHERE i.meeting_id = ANY(@meetings)";
 

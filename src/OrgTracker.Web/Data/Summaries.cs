@@ -223,7 +223,10 @@ public static class Summaries
         ], ct);
     }
 
-    /// <summary>Rebuilds the unit counts and the absence runs from the base tables (the migration that made them fills them so).</summary>
+    /// <summary>
+    /// Rebuilds the unit counts and the absence runs from the base tables. The migration that made them (Rollups) fills
+    /// them with this: a change to these tables' columns needs a migration of its own, not an edit here.
+    /// </summary>
     public static readonly string RebuildUnitsAndAbsencesSql = $"""
         TRUNCATE unit_counts;
         {UnitInsert} {UnitSelect};

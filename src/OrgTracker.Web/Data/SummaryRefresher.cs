@@ -166,7 +166,9 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
                     if (Either(e, nameof(Committee.Kind), k => (CommitteeKind)k! == CommitteeKind.Booth))
                         AddBoth(e, nameof(Committee.BlockId), c.Blocks);
                     break;
-                case MeetingInvitee when Changed(e, nameof(MeetingInvitee.Attendance), nameof(MeetingInvitee.PersonId), nameof(MeetingInvitee.MeetingId)):
+                // An invitation counts in a run of absences once its attendance is marked (inviting a thousand changes none).
+                case MeetingInvitee when Changed(e, nameof(MeetingInvitee.Attendance), nameof(MeetingInvitee.PersonId), nameof(MeetingInvitee.MeetingId))
+                                         && Either(e, nameof(MeetingInvitee.Attendance), a => (AttendanceStatus)a! != AttendanceStatus.Unmarked):
                     AddBoth(e, nameof(MeetingInvitee.PersonId), c.People);
                     break;
                 case Meeting when Changed(e, nameof(Meeting.Status), nameof(Meeting.StartsUtc), nameof(Meeting.StateId),

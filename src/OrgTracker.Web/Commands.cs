@@ -20,8 +20,9 @@ public static class Commands
             {
                 var db = services.GetRequiredService<AppDbContext>();
                 await db.MigrateToCurrentAsync(ct);
-                // Data protection keeps time by the system clock (it takes no TimeProvider): the key's dates are on it too.
-                if (await db.EnsureActiveKeyAsync(services, DateTimeOffset.UtcNow, ct))
+                // Data protection keeps time by the system clock (it takes no TimeProvider): the key's dates are on the
+                // app's clock, which outside the tests is that system clock.
+                if (await db.EnsureActiveKeyAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct))
                     Console.WriteLine("Made the data-protection key that every instance will use.");
                 Console.WriteLine("Database is up to date.");
                 return 0;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Npgsql;
@@ -110,41 +111,45 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
     // The lane's added members into the summary tables, once, in key order (concurrent writers never deadlock).
     private const string SummarySql =
         """
-        WITH a AS MATERIALIZED (
-            SELECT booth_id, block_id, state_id, division_id, district_id, enrolled_on, sum(n)::bigint AS n
-            FROM member_added GROUP BY booth_id, block_id, state_id, division_id, district_id, enrolled_on
+        WITH bo AS MATERIALIZED (
+            SELECT booth_id, block_id, state_id, division_id, district_id, sum(n)::bigint AS n
+            FROM member_added GROUP BY booth_id, block_id, state_id, division_id, district_id
+        ), dy AS MATERIALIZED (
+            SELECT block_id, enrolled_on, state_id, division_id, district_id, sum(n)::bigint AS n
+            FROM member_added GROUP BY block_id, enrolled_on, state_id, division_id, district_id
         ), booths AS (
             INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
-            SELECT @drive, booth_id, block_id, state_id, division_id, district_id, sum(n), 0, 0
-            FROM a GROUP BY booth_id, block_id, state_id, division_id, district_id ORDER BY booth_id
+            SELECT @drive, booth_id, block_id, state_id, division_id, district_id, n, 0, 0
+            FROM bo ORDER BY booth_id
             ON CONFLICT (drive_id, booth_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), days AS (
             INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
-            SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, sum(n)
-            FROM a GROUP BY block_id, enrolled_on, state_id, division_id, district_id ORDER BY block_id, enrolled_on
+            SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, n
+            FROM dy ORDER BY block_id, enrolled_on
             ON CONFLICT (drive_id, block_id, day) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), months AS (
             INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
             SELECT @drive, block_id, date_trunc('month', enrolled_on)::date, state_id, division_id, district_id, sum(n)
-            FROM a GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3
+            FROM dy GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3
             ON CONFLICT (drive_id, block_id, month) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), seats AS (
             INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
-            SELECT @drive, b.assembly_constituency_id, min(b.state_id), sum(a.n)
-            FROM a JOIN territories b ON b.id = a.booth_id WHERE b.assembly_constituency_id IS NOT NULL
+            SELECT @drive, b.assembly_constituency_id, min(b.state_id), sum(bo.n)
+            FROM bo JOIN territories b ON b.id = bo.booth_id WHERE b.assembly_constituency_id IS NOT NULL
             GROUP BY b.assembly_constituency_id ORDER BY b.assembly_constituency_id
             ON CONFLICT (drive_id, assembly_constituency_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), activity AS (
             -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
             INSERT INTO unit_activities AS u (territory_id, state_id, division_id, district_id, last_on)
             SELECT t, min(state_id), min(division_id), min(district_id), @today
-            FROM (SELECT block_id AS t, state_id, division_id, district_id FROM a
-                  UNION SELECT district_id, state_id, division_id, district_id FROM a) x
+            FROM (SELECT block_id AS t, state_id, division_id, district_id FROM dy
+                  UNION SELECT district_id, state_id, division_id, district_id FROM dy) x
             GROUP BY t ORDER BY t
             ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
         )
         SELECT 1;
         """;
+
 
     // Rows the merge skipped, each against the member that holds its number. A number repeated in the file is
     // reported as such even when its first line was already in the drive (a re-run reports what the first run did).
@@ -357,9 +362,9 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         private readonly ILogger _log;
         private readonly CancellationTokenSource _abort;
         private readonly int _chunkRows;
-        private readonly Channel<List<StagedMember>> _full = Channel.CreateUnbounded<List<StagedMember>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        private readonly Channel<List<StagedMember>> _free = Channel.CreateUnbounded<List<StagedMember>>();
-        private List<StagedMember>? _current;
+        private readonly Channel<StagingChunk> _full = Channel.CreateUnbounded<StagingChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly Channel<StagingChunk> _free = Channel.CreateUnbounded<StagingChunk>();
+        private StagingChunk? _current;
         private long _staged;
         private long _inserted;
         private TimeSpan _copying, _merging;
@@ -397,17 +402,21 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
 
         public void Start()
         {
-            for (var i = 0; i < ChunksPerLane; i++) _free.Writer.TryWrite(new List<StagedMember>(_chunkRows));
+            for (var i = 0; i < ChunksPerLane; i++) _free.Writer.TryWrite(new StagingChunk());
             Worker = Task.Run(WorkAsync);
         }
 
         /// <summary>Called by the reader: the row joins the current chunk; a full chunk goes to the lane.</summary>
         public void Add(in StagedMember row)
         {
-            _current ??= TakeFree();
-            _current.Add(row);
-            if (_current.Count >= _chunkRows)
+            if (_current is null)
             {
+                _current = TakeFree();
+                _current.Begin();
+            }
+            if (_current.Add(in row) >= _chunkRows || _current.Full)
+            {
+                _current.End();
                 _full.Writer.TryWrite(_current);
                 _current = null;
             }
@@ -416,12 +425,16 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         /// <summary>Called by the reader at the end of the file.</summary>
         public void EndOfRows()
         {
-            if (_current is { Count: > 0 }) _full.Writer.TryWrite(_current);
+            if (_current is { Rows: > 0 })
+            {
+                _current.End();
+                _full.Writer.TryWrite(_current);
+            }
             _current = null;
             _full.Writer.TryComplete();
         }
 
-        private List<StagedMember> TakeFree()
+        private StagingChunk TakeFree()
         {
             var free = _free.Reader;
             if (free.TryRead(out var list)) return list;
@@ -438,8 +451,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                     var clock = Stopwatch.StartNew();
                     await CopyAsync(chunk);
                     _copying += clock.Elapsed;
-                    _staged += chunk.Count;
-                    chunk.Clear();
+                    _staged += chunk.Rows;
                     _free.Writer.TryWrite(chunk);
                     clock.Restart();
                     await MergeChunkAsync();
@@ -455,31 +467,13 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             }
         }
 
-        private async Task CopyAsync(List<StagedMember> chunk)
+        private async Task CopyAsync(StagingChunk chunk)
         {
             var ct = _abort.Token;
             await using (var truncate = new NpgsqlCommand("TRUNCATE member_staging", _conn, _tx)) await truncate.ExecuteNonQueryAsync(ct);
-            await using var w = await _conn.BeginBinaryImportAsync(StagingCopy, ct);
-            w.Timeout = NoTimeout;
-            foreach (var r in chunk)
-            {
-                // Synchronous writes: they only fill the driver's buffer, which is flushed when full.
-                w.StartRow();
-                w.Write(r.Line, NpgsqlDbType.Integer);
-                w.Write(r.Mobile, NpgsqlDbType.Bigint);
-                w.Write(r.Name, NpgsqlDbType.Text);
-                w.Write(r.Booth.BoothId, NpgsqlDbType.Integer);
-                w.Write(r.Booth.BlockId, NpgsqlDbType.Integer);
-                w.Write(r.Booth.DistrictId, NpgsqlDbType.Integer);
-                w.Write(r.Booth.DivisionId, NpgsqlDbType.Integer);
-                w.Write(r.Booth.StateId, NpgsqlDbType.Integer);
-                if (r.Gender is { } g) w.Write((short)g, NpgsqlDbType.Smallint); else w.WriteNull();
-                if (r.BirthYear is { } y) w.Write(y, NpgsqlDbType.Smallint); else w.WriteNull();
-                w.Write((short)r.Channel, NpgsqlDbType.Smallint);
-                w.Write(r.EnrolledOn, NpgsqlDbType.Date);
-                if (r.EnrolledBy is { } by) w.Write(by, NpgsqlDbType.Text); else w.WriteNull();
-            }
-            await w.CompleteAsync(ct);
+            // The reader has already written the chunk in COPY's binary format: the bytes go as they are.
+            await using var copy = await _conn.BeginRawBinaryCopyAsync(StagingCopy, ct);
+            await copy.WriteAsync(chunk.Bytes, ct);
         }
 
         private async Task MergeChunkAsync()
@@ -536,6 +530,91 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             try { await Worker; } catch { /* reported by the import */ }
             await _tx.DisposeAsync();
             await _conn.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A chunk of staged rows, written by the reader in COPY's binary format (PostgreSQL's documented "binary copy
+    /// file format") straight into a buffer that is reused: no object per row outlives its row, so the garbage
+    /// collector has nothing to promote and memory stays flat.
+    /// </summary>
+    private sealed class StagingChunk
+    {
+        private const int Size = 2 << 20;
+        /// <summary>Room a row may need at most: two texts of 200 characters of up to 3 UTF-8 bytes, and the rest.</summary>
+        private const int RowRoom = 2 * MemberRowRules.MaxName * 3 + 256;
+        private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        private static readonly int PostgresEpoch = new DateOnly(2000, 1, 1).DayNumber;
+        private readonly byte[] _buffer = new byte[Size];
+        private int _length;
+
+        public int Rows { get; private set; }
+        public bool Full => _length > Size - RowRoom;
+        public ReadOnlyMemory<byte> Bytes => _buffer.AsMemory(0, _length);
+
+        public void Begin()
+        {
+            Header.CopyTo(_buffer, 0);
+            _length = Header.Length;
+            Rows = 0;
+        }
+
+        public void End()
+        {
+            BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), -1);
+            _length += 2;
+        }
+
+        /// <summary>Appends a row in the column order of <see cref="StagingCopy"/>; returns the rows in the chunk.</summary>
+        public int Add(in StagedMember r)
+        {
+            Int16(13);
+            Int32Field(r.Line);
+            Field(8); BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_length), r.Mobile); _length += 8;
+            Text(r.Name);
+            Int32Field(r.Booth.BoothId);
+            Int32Field(r.Booth.BlockId);
+            Int32Field(r.Booth.DistrictId);
+            Int32Field(r.Booth.DivisionId);
+            Int32Field(r.Booth.StateId);
+            if (r.Gender is { } g) Int16Field((short)g); else Field(-1);
+            if (r.BirthYear is { } y) Int16Field(y); else Field(-1);
+            Int16Field((short)r.Channel);
+            Int32Field(r.EnrolledOn.DayNumber - PostgresEpoch);
+            if (r.EnrolledBy is { } by) Text(by); else Field(-1);
+            return ++Rows;
+        }
+
+        private void Field(int length)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), length);
+            _length += 4;
+        }
+
+        private void Int16(short value)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), value);
+            _length += 2;
+        }
+
+        private void Int16Field(short value)
+        {
+            Field(2);
+            Int16(value);
+        }
+
+        private void Int32Field(int value)
+        {
+            Field(4);
+            BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), value);
+            _length += 4;
+        }
+
+        private void Text(string value)
+        {
+            var n = System.Text.Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+            Field(n);
+            _length += n;
         }
     }
 }

@@ -176,7 +176,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             -- is empty: given the drive as a constant, the planner read and hashed the whole drive for a join (4.4 s
             -- for 667 rows in a drive of 10 lakh) or, for this lookup, walked the drive in the booth index (14 s). As
             -- a sub-select's value it is estimated like any drive, and only the key answers "this drive, this number".
-            -- Past LookupLimit skipped rows (a file imported again), one pass over the drive is cheaper: {0} becomes a join.
+            -- Past LookupLimit skipped rows (a file imported again), one pass over the drive is cheaper: a join instead.
             FROM member_skipped s {0}
         ), errs AS (
             INSERT INTO member_import_errors (job_id, line, problems, other_line, other_booth_id, name, mobile, ac_number, part_number,

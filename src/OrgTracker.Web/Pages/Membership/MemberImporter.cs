@@ -245,8 +245,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         finally
         {
             foreach (var lane in lanes) await lane.DisposeAsync();
-            if (errorConn is not null) await errorConn.DisposeAsync();
-            else if (errorConnTask.IsCompletedSuccessfully) await errorConnTask.Result.DisposeAsync();
+            try { await (errorConn ?? await errorConnTask).DisposeAsync(); } catch { /* it never opened */ }
             try { await boothsTask; } catch { /* reported above, or not needed */ }
         }
         log.LogInformation("Import {Job}: {Rows} rows in {Seconds:0.0} s: {Added} added, {Present} already present, {Errors} bad rows",

@@ -255,10 +255,10 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held && m.BlockId != null && blocks.Contains(m.BlockId.Value))
             .GroupBy(m => m.BlockId!.Value).Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
         q = q.Concat(SanctionQuery());
-        q = q.Concat(db.UnitCounts.AsNoTracking().Where(u => u.BlockId != null && blocks.Contains(u.BlockId.Value))
+        q = q.Concat(db.UnitCounts.AsNoTracking().Where(u => u.StateId == state && u.BlockId != null && blocks.Contains(u.BlockId.Value))
             .GroupBy(u => new { Block = u.BlockId!.Value, u.Level })
             .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Block, A = g.Count(), B = 0, C = 0 }));
-        q = q.Concat(db.VacancyCells.AsNoTracking().Where(v => v.BlockId != null && blocks.Contains(v.BlockId.Value))
+        q = q.Concat(db.VacancyCells.AsNoTracking().Where(v => v.StateId == state && v.BlockId != null && blocks.Contains(v.BlockId.Value))
             .GroupBy(v => v.BlockId!.Value).Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(v => (long)v.Filled), B = 0, C = 0 }));
         var rows = await q.ToListAsync(ct);
         var counts = new Counts(rows);

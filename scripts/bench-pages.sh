@@ -20,7 +20,8 @@ PROFILE="${ORGTRACKER_BENCH_PROFILE:-up-full}"
 source scripts/db.sh
 ensure_cluster
 ensure_database "$DB"
-export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=$DB"
+# ORGTRACKER_BENCH_DB_EXTRA: more connection-string settings for the app, e.g. "Max Auto Prepare=0" to compare.
+export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=$DB${ORGTRACKER_BENCH_DB_EXTRA:+;$ORGTRACKER_BENCH_DB_EXTRA}"
 export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d "$DB" -v ON_ERROR_STOP=1 -q -At)
 APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)

@@ -153,6 +153,46 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Focus_seats_figures_equal_direct_counts_of_their_booths_and_blocks()
+    {
+        var client = await SignInAsync(InChargeMp);
+        var page = await GetDocumentAsync(client, "/Dashboard");
+        var rows = page.QuerySelectorAll("[data-testid=focus-seats] tbody tr").Where(r => r.QuerySelector("a[href*='ac=']") is not null).ToList();
+        Assert.NotEmpty(rows);
+        var meetingsSince = OrgTracker.Web.Platform.IndiaTime.DayStartUtc(TodayInIndia.AddDays(-30));
+        var compared = new List<(int Booths, int WithAgent, int Meetings, int Vacancies)>();
+        foreach (var row in rows)
+        {
+            var seat = int.Parse(System.Text.RegularExpressions.Regex.Match(row.QuerySelector("a[href*='ac=']")!.GetAttribute("href")!, @"ac=(\d+)").Groups[1].Value);
+            int Cell(int n) => int.Parse(row.QuerySelectorAll("td")[n].TextContent.Split('/')[0].Replace(",", "").Trim());
+            var expected = await App.WithDbAsync(async db =>
+            {
+                var booths = db.Territories.Where(b => b.Level == TerritoryLevel.Booth && b.AssemblyConstituencyId == seat);
+                var blocks = await booths.Select(b => b.BlockId!.Value).Distinct().ToListAsync();
+                var withAgent = await booths.CountAsync(b => db.Appointments.Any(a => a.TerritoryId == b.Id && a.PostId == ReferenceData.BoothAgentPostId && a.To == null));
+                // Meetings held in the last 30 days in the blocks the seat's booths lie in, and their vacant posts.
+                var meetings = await db.Meetings.CountAsync(m => m.BlockId != null && blocks.Contains(m.BlockId.Value)
+                    && m.Status == MeetingStatus.Held && m.StartsUtc >= meetingsSince);
+                var territories = await db.Territories.Where(t => (blocks.Contains(t.Id) || (t.BlockId != null && blocks.Contains(t.BlockId.Value))) && t.Level < TerritoryLevel.Booth)
+                    .Select(t => new { t.Id, t.Level }).ToListAsync();
+                var ids = territories.Select(t => t.Id).ToList();
+                var posts = await db.Posts.Where(p => p.Sanctioned != null).ToListAsync();
+                var holders = await db.Appointments.Where(a => a.To == null && a.WingId == ReferenceData.MainWingId && ids.Contains(a.TerritoryId))
+                    .GroupBy(a => new { a.TerritoryId, a.PostId }).Select(g => new { g.Key.TerritoryId, g.Key.PostId, N = g.Count() }).ToListAsync();
+                var vacancies = territories.Sum(t => posts.Where(p => p.Level == t.Level)
+                    .Sum(p => p.Sanctioned!.Value - Math.Min(p.Sanctioned.Value, holders.Where(h => h.TerritoryId == t.Id && h.PostId == p.Id).Sum(h => h.N))));
+                return (Booths: await booths.CountAsync(), WithAgent: withAgent, Meetings: meetings, Vacancies: vacancies);
+            });
+            var agents = row.QuerySelectorAll("td")[5].TextContent.Split('/');
+            Assert.Equal(expected, (int.Parse(agents[1].Replace(",", "").Trim()), int.Parse(agents[0].Replace(",", "").Trim()), Cell(7), Cell(8)));
+            compared.Add(expected);
+        }
+        // The demo data gives the comparison something to compare: meetings held and vacant posts in some seat's blocks.
+        Assert.Contains(compared, c => c.Meetings > 0);
+        Assert.Contains(compared, c => c.Vacancies > 0 && c.WithAgent > 0);
+    }
+
+    [Fact]
     public async Task Recording_work_takes_a_block_off_the_silent_list()
     {
         var client = await SignInAsync(PresidentBhopal);

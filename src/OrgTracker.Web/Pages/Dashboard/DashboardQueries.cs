@@ -239,41 +239,36 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .ToListAsync(ct);
         if (list.Count == 0) return [];
         var ids = list.Select(s => s.Id).ToList();
-        // The seats' figures in one statement: coverage and members by seat, the blocks each seat's booths lie in, and
-        // the meetings held and posts (territories, sanction, filled) of those blocks.
+        // The seats' figures in one statement, each summed by seat in the database: coverage and members, and the
+        // meetings held and posts (territories, sanction, filled) of the blocks the seat's booths lie in (a coverage
+        // cell is one block's part of one seat, so a block shared by two seats counts for both).
         var cells = db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId));
-        var blocks = cells.Select(c => c.BlockId);
         var state = t.StateId;
         var q = cells.GroupBy(c => c.AssemblyConstituencyId)
             .Select(g => new Figure { Metric = (int)Metric.Coverage, Key = g.Key, A = g.Sum(c => (long)c.Booths), B = g.Sum(c => (long)c.WithAgent), C = 0 });
-        q = q.Concat(cells.GroupBy(c => new { c.AssemblyConstituencyId, c.BlockId })
-            .Select(g => new Figure { Metric = SeatBlock, Key = g.Key.AssemblyConstituencyId, A = g.Key.BlockId, B = 0, C = 0 }));
         if (driveId is { } drive)
             q = q.Concat(db.MemberSeatCounts.AsNoTracking().Where(c => c.DriveId == drive && ids.Contains(c.AssemblyConstituencyId))
                 .Select(c => new Figure { Metric = (int)Metric.Enrolled, Key = c.AssemblyConstituencyId, A = c.Enrolled, B = 0, C = 0 }));
-        q = q.Concat(db.Meetings.AsNoTracking()
-            .Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held && m.BlockId != null && blocks.Contains(m.BlockId.Value))
-            .GroupBy(m => m.BlockId!.Value).Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(cells.Join(db.Meetings.Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held),
+                c => (int?)c.BlockId, m => m.BlockId, (c, m) => c.AssemblyConstituencyId)
+            .GroupBy(seat => seat).Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
         q = q.Concat(SanctionQuery());
-        q = q.Concat(db.UnitCounts.AsNoTracking().Where(u => u.StateId == state && u.BlockId != null && blocks.Contains(u.BlockId.Value))
-            .GroupBy(u => new { Block = u.BlockId!.Value, u.Level })
-            .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Block, A = g.Count(), B = 0, C = 0 }));
-        q = q.Concat(db.VacancyCells.AsNoTracking().Where(v => v.StateId == state && v.BlockId != null && blocks.Contains(v.BlockId.Value))
-            .GroupBy(v => v.BlockId!.Value).Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(v => (long)v.Filled), B = 0, C = 0 }));
-        var rows = await q.ToListAsync(ct);
-        var counts = new Counts(rows);
+        q = q.Concat(cells.Join(db.UnitCounts.Where(u => u.StateId == state), c => (int?)c.BlockId, u => u.BlockId,
+                (c, u) => new { Seat = c.AssemblyConstituencyId, u.Level })
+            .GroupBy(x => new { x.Seat, x.Level })
+            .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Seat, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(cells.Join(db.VacancyCells.Where(v => v.StateId == state), c => (int?)c.BlockId, v => v.BlockId,
+                (c, v) => new { Seat = c.AssemblyConstituencyId, v.Filled })
+            .GroupBy(x => x.Seat).Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(x => (long)x.Filled), B = 0, C = 0 }));
+        var counts = new Counts(await q.ToListAsync(ct));
         var coverage = counts[Metric.Coverage].ToDictionary(f => f.Key);
         var members = counts[Metric.Enrolled].ToDictionary(f => f.Key, f => f.A);
         var meetings = counts[Metric.MeetingsHeld].ToDictionary(f => f.Key, f => (int)f.A);
         var vacancies = counts.Vacancies();
-        var blocksOf = rows.Where(r => r.Metric == SeatBlock).ToLookup(r => r.Key, r => (int)r.A);
         return list.Select(s => new FocusSeat(s.Id, s.Number, s.NameEn, s.NameHi, s.WinningParty, s.MarginVotes, s.MarginPercent,
             (int)(coverage.GetValueOrDefault(s.Id)?.A ?? 0), (int)(coverage.GetValueOrDefault(s.Id)?.B ?? 0), members.GetValueOrDefault(s.Id),
-            blocksOf[s.Id].Sum(b => meetings.GetValueOrDefault(b)), (int)blocksOf[s.Id].Sum(b => vacancies.GetValueOrDefault(b)))).ToList();
+            meetings.GetValueOrDefault(s.Id), (int)vacancies.GetValueOrDefault(s.Id))).ToList();
     }
-
-    /// <summary>A focus seat's block (key: the seat, A: the block).</summary>
-    private const int SeatBlock = 99;
 
     /// <summary>Booth agent post id, for links.</summary>
     public static int BoothAgentPostId => ReferenceData.BoothAgentPostId;

@@ -249,15 +249,16 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         if (driveId is { } drive)
             q = q.Concat(db.MemberSeatCounts.AsNoTracking().Where(c => c.DriveId == drive && ids.Contains(c.AssemblyConstituencyId))
                 .Select(c => new Figure { Metric = (int)Metric.Enrolled, Key = c.AssemblyConstituencyId, A = c.Enrolled, B = 0, C = 0 }));
+        // Joins pair the state too: the tables are distributed by state (docs/scaling.md).
         q = q.Concat(cells.Join(db.Meetings.Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held),
-                c => (int?)c.BlockId, m => m.BlockId, (c, m) => c.AssemblyConstituencyId)
+                c => new { c.StateId, Block = (int?)c.BlockId }, m => new { m.StateId, Block = m.BlockId }, (c, m) => c.AssemblyConstituencyId)
             .GroupBy(seat => seat).Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
         q = q.Concat(SanctionQuery());
-        q = q.Concat(cells.Join(db.UnitCounts.Where(u => u.StateId == state), c => (int?)c.BlockId, u => u.BlockId,
+        q = q.Concat(cells.Join(db.UnitCounts.Where(u => u.StateId == state), c => new { c.StateId, Block = (int?)c.BlockId }, u => new { u.StateId, Block = u.BlockId },
                 (c, u) => new { Seat = c.AssemblyConstituencyId, u.Level })
             .GroupBy(x => new { x.Seat, x.Level })
             .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Seat, A = g.Count(), B = 0, C = 0 }));
-        q = q.Concat(cells.Join(db.VacancyCells.Where(v => v.StateId == state), c => (int?)c.BlockId, v => v.BlockId,
+        q = q.Concat(cells.Join(db.VacancyCells.Where(v => v.StateId == state), c => new { c.StateId, Block = (int?)c.BlockId }, v => new { v.StateId, Block = v.BlockId },
                 (c, v) => new { Seat = c.AssemblyConstituencyId, v.Filled })
             .GroupBy(x => x.Seat).Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(x => (long)x.Filled), B = 0, C = 0 }));
         var counts = new Counts(await q.ToListAsync(ct));

@@ -43,7 +43,6 @@ public static class Startup
 
     public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        connectionString = Connections.Prepared(connectionString);
         // The one clock (Platform/IndiaClock.cs): tests replace it with a pinned FakeTimeProvider.
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

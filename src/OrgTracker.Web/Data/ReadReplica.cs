@@ -54,7 +54,7 @@ public sealed class ReadDb(DbContextOptions<ReadDb> options) : AppDbContext(opti
     /// <summary>The connection string with every transaction read-only: a write through ReadDb fails on the primary too.</summary>
     private static string ReadOnlySessions(string connectionString)
     {
-        var b = new NpgsqlConnectionStringBuilder(Connections.Prepared(connectionString));
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
         b.Options = $"{b.Options} -c default_transaction_read_only=on".Trim();
         return b.ConnectionString;
     }

@@ -1,0 +1,53 @@
+namespace OrgTracker.Web.Data;
+
+/// <summary>
+/// Where every table of the database would live on a Citus cluster sharded by state (docs/scaling.md). The one list:
+/// ShardReadinessTests reads the migrated schema and fails on a table that is not classified here, and on a
+/// distributed table whose keys or foreign keys would not let Citus distribute it by <see cref="Column"/>.
+/// </summary>
+public static class Sharding
+{
+    /// <summary>The distribution column of every distributed table.</summary>
+    public const string Column = "state_id";
+
+    /// <summary>
+    /// Small, rarely written tables replicated to every worker (<c>create_reference_table</c>): every distributed
+    /// table may hold a foreign key to them and join them on the worker. The territory tree is one of them: about
+    /// a million booths nationally (~150 MB with indexes), written only when the tree is edited, and referenced by
+    /// nearly every table.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Reference = new HashSet<string>
+    {
+        "territories", "assembly_constituencies", "lok_sabha_constituencies", "posts", "wings",
+        "membership_drives", "drive_targets",
+    };
+
+    /// <summary>
+    /// Large (or tied to a large table by a foreign key) state data, hash-distributed by <c>state_id</c> and all
+    /// co-located, so that a state's rows of every table sit on one shard group: a state user's page is a
+    /// single-shard query, and joins between these tables must match <c>state_id</c>.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Distributed = new HashSet<string>
+    {
+        "members", "member_booth_counts", "member_daily_counts",
+        "member_import_jobs", "member_import_chunks", "member_import_errors",
+        "people", "trainings", "committees", "appointments",
+        "meeting_programmes", "meetings", "meeting_invitees", "meeting_decisions", "action_items", "meeting_photos",
+        "reports", "report_events",
+        "directives", "directive_targets", "directive_answers", "directive_files",
+        "srijan_campaigns", "srijan_districts", "srijan_observers", "srijan_consultations", "srijan_candidates",
+        "coverage_cells", "vacancy_cells", "unit_activities",
+        "audit_entries",
+    };
+
+    /// <summary>
+    /// Tables that stay on the coordinator only (plain or Citus-managed local tables): sign-in, sessions and
+    /// keys, read by user id or key, never joined with a state's rows beyond a reference table.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Local = new HashSet<string>
+    {
+        "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens",
+        "AspNetRoleClaims", "auth_sessions", "login_throttles", "data_protection_keys", "idempotency_keys",
+        "__ef_migrations_history",
+    };
+}

@@ -18,13 +18,13 @@ public static class MemberCounts
             $"""
             INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
             VALUES ({m.DriveId}, {m.BoothId}, {m.BlockId}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1, 0, 0)
-            ON CONFLICT (drive_id, booth_id) DO UPDATE SET enrolled = c.enrolled + 1
+            ON CONFLICT (drive_id, booth_id, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             VALUES ({m.DriveId}, {m.BlockId}, {m.EnrolledOn}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1)
-            ON CONFLICT (drive_id, block_id, day) DO UPDATE SET enrolled = c.enrolled + 1
+            ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
     }
 

@@ -97,7 +97,7 @@ public static class Summaries
         SELECT DISTINCT ON (u.territory) u.territory, u.state, u.division, u.district, u.day
         FROM unnest(@territories, @states, @divisions, @districts, @days) AS u(territory, state, division, district, day)
         ORDER BY u.territory, u.day DESC
-        ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(unit_activities.last_on, excluded.last_on)
+        ON CONFLICT (territory_id, state_id) DO UPDATE SET last_on = GREATEST(unit_activities.last_on, excluded.last_on)
         """;
 
     /// <summary>Marks the districts and blocks of these records as active today.</summary>

@@ -116,7 +116,7 @@ public class CoverageCellConfiguration : IEntityTypeConfiguration<CoverageCell>
 {
     public void Configure(EntityTypeBuilder<CoverageCell> b)
     {
-        b.HasKey(c => new { c.BlockId, c.AssemblyConstituencyId });
+        b.HasKey(c => new { c.BlockId, c.AssemblyConstituencyId, c.StateId });
         b.HasIndex(c => c.StateId);
         b.HasIndex(c => c.DivisionId);
         b.HasIndex(c => c.DistrictId);
@@ -128,7 +128,7 @@ public class UnitActivityConfiguration : IEntityTypeConfiguration<UnitActivity>
 {
     public void Configure(EntityTypeBuilder<UnitActivity> b)
     {
-        b.HasKey(u => u.TerritoryId);
+        b.HasKey(u => new { u.TerritoryId, u.StateId });
         b.Property(u => u.TerritoryId).ValueGeneratedNever();
         b.HasIndex(u => new { u.StateId, u.LastOn });
         b.HasIndex(u => u.DivisionId);
@@ -140,7 +140,7 @@ public class VacancyCellConfiguration : IEntityTypeConfiguration<VacancyCell>
 {
     public void Configure(EntityTypeBuilder<VacancyCell> b)
     {
-        b.HasKey(v => v.TerritoryId);
+        b.HasKey(v => new { v.TerritoryId, v.StateId });
         b.Property(v => v.TerritoryId).ValueGeneratedNever();
         b.HasIndex(v => v.StateId);
         b.HasIndex(v => v.DivisionId);

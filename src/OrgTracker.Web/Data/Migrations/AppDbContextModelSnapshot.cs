@@ -893,6 +893,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("assembly_constituency_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Booths")
                         .HasColumnType("integer")
                         .HasColumnName("booths");
@@ -905,10 +909,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("WithAgent")
                         .HasColumnType("integer")
                         .HasColumnName("with_agent");
@@ -917,7 +917,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("with_committee");
 
-                    b.HasKey("BlockId", "AssemblyConstituencyId")
+                    b.HasKey("BlockId", "AssemblyConstituencyId", "StateId")
                         .HasName("pk_coverage_cells");
 
                     b.HasIndex("AssemblyConstituencyId")
@@ -1746,6 +1746,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("mobile");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<short?>("BirthYear")
                         .HasColumnType("smallint")
                         .HasColumnName("birth_year");
@@ -1806,10 +1810,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("recorded_by_user_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Verification")
                         .HasColumnType("integer")
                         .HasColumnName("verification");
@@ -1829,7 +1829,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("DriveId", "Mobile")
+                    b.HasKey("DriveId", "Mobile", "StateId")
                         .HasName("pk_members");
 
                     b.HasIndex("DriveId", "BoothId", "Mobile")
@@ -1847,6 +1847,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("BoothId")
                         .HasColumnType("integer")
                         .HasColumnName("booth_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int>("BlockId")
                         .HasColumnType("integer")
@@ -1868,15 +1872,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rejected");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Verified")
                         .HasColumnType("integer")
                         .HasColumnName("verified");
 
-                    b.HasKey("DriveId", "BoothId")
+                    b.HasKey("DriveId", "BoothId", "StateId")
                         .HasName("pk_member_booth_counts");
 
                     b.HasIndex("DriveId", "BlockId")
@@ -1899,6 +1899,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -1911,11 +1915,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("enrolled");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("DriveId", "BlockId", "Day")
+                    b.HasKey("DriveId", "BlockId", "Day", "StateId")
                         .HasName("pk_member_daily_counts");
 
                     b.HasIndex("DriveId", "DistrictId")
@@ -3341,6 +3341,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -3353,11 +3357,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("last_on");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("TerritoryId")
+                    b.HasKey("TerritoryId", "StateId")
                         .HasName("pk_unit_activities");
 
                     b.HasIndex("DistrictId")
@@ -3377,6 +3377,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
@@ -3398,11 +3402,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("TerritoryId")
+                    b.HasKey("TerritoryId", "StateId")
                         .HasName("pk_vacancy_cells");
 
                     b.HasIndex("BlockId")

@@ -23,7 +23,7 @@ public sealed class ImportProgress
 /// Imports member rows into a drive. The file is read as a stream and checked row by row (<see cref="MemberRowRules"/>);
 /// bad rows go straight to <c>member_import_errors</c> with their line numbers, good rows by binary COPY to a staging
 /// table. When the file is read, the staging table is merged into <c>members</c> by one set-based
-/// <c>INSERT … SELECT … ON CONFLICT (drive_id, mobile) DO NOTHING</c> that also adds the new members to the summary
+/// <c>INSERT … SELECT … ON CONFLICT (drive_id, mobile, state_id) DO NOTHING</c> that also adds the new members to the summary
 /// tables, in one transaction; rows the merge skipped are then sorted out set-based: this import's own row (a re-run),
 /// the same mobile number earlier in the file, the same member already present (not an error: importing a file twice
 /// adds nothing), or the number enrolled elsewhere in the drive.
@@ -80,18 +80,18 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             SELECT @drive, mobile, name, booth_id, block_id, state_id, division_id, district_id, gender, birth_year,
                    channel, enrolled_on, enrolled_by, @user, @now, 0, @job, line
             FROM member_staging ORDER BY mobile, line
-            ON CONFLICT (drive_id, mobile) DO NOTHING
+            ON CONFLICT (drive_id, mobile, state_id) DO NOTHING
             RETURNING import_line, booth_id, block_id, state_id, division_id, district_id, enrolled_on
         ), booths AS (
             INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
             SELECT @drive, booth_id, block_id, state_id, division_id, district_id, count(*), 0, 0
             FROM ins GROUP BY booth_id, block_id, state_id, division_id, district_id ORDER BY booth_id
-            ON CONFLICT (drive_id, booth_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+            ON CONFLICT (drive_id, booth_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), days AS (
             INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, count(*)
             FROM ins GROUP BY block_id, enrolled_on, state_id, division_id, district_id ORDER BY block_id, enrolled_on
-            ON CONFLICT (drive_id, block_id, day) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+            ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), skipped AS (
             -- The rows the insert skipped, so that only they are looked up afterwards.
             INSERT INTO member_skipped
@@ -103,7 +103,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             FROM (SELECT block_id AS t, state_id, division_id, district_id FROM ins
                   UNION SELECT district_id, state_id, division_id, district_id FROM ins) x
             GROUP BY t ORDER BY t
-            ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
+            ON CONFLICT (territory_id, state_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
         )
         SELECT count(*) FROM ins;
         """;

@@ -8,6 +8,8 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)
     {
+        b.HasKey(p => new { p.Id, p.StateId });
+        b.Property(p => p.Id).UseIdentityByDefaultColumn();
         b.Property(p => p.NameEn).HasMaxLength(200).IsRequired();
         b.Property(p => p.NameHi).HasMaxLength(200).IsRequired();
         b.Property(p => p.Mobile).HasMaxLength(16).IsRequired();
@@ -16,8 +18,10 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.FormerParty).HasMaxLength(100);
         b.Property(p => p.Version).IsRowVersion();
         b.HasOne<Territory>().WithMany().HasForeignKey(p => p.HomeTerritoryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(p => p.Trainings).WithOne().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(p => p.Mobile).IsUnique();
+        b.HasMany(p => p.Trainings).WithOne().HasForeignKey(t => new { t.PersonId, t.StateId }).OnDelete(DeleteBehavior.Restrict);
+        // A mobile number is one person's within a state (a unique index must hold state_id to be sharded by state);
+        // the person forms check the number across all states before saving.
+        b.HasIndex(p => new { p.Mobile, p.StateId }).IsUnique().HasDatabaseName("ix_people_mobile");
         // The people list of a state and of a district, in name order: a page is read from the index, not sorted.
         b.HasIndex(p => new { p.StateId, p.NameEn, p.Id });
         b.HasIndex(p => new { p.DistrictId, p.NameEn, p.Id });
@@ -36,8 +40,10 @@ public class TrainingConfiguration : IEntityTypeConfiguration<Training>
 {
     public void Configure(EntityTypeBuilder<Training> b)
     {
+        b.HasKey(t => new { t.Id, t.StateId });
+        b.Property(t => t.Id).UseIdentityByDefaultColumn();
         b.Property(t => t.Description).HasMaxLength(300).IsRequired();
-        b.HasIndex(t => t.PersonId);
+        b.HasIndex(t => new { t.PersonId, t.StateId });
     }
 }
 
@@ -69,6 +75,8 @@ public class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
 {
     public void Configure(EntityTypeBuilder<Committee> b)
     {
+        b.HasKey(c => new { c.Id, c.StateId });
+        b.Property(c => c.Id).UseIdentityByDefaultColumn();
         b.Property(c => c.NameEn).HasMaxLength(200).IsRequired();
         b.Property(c => c.NameHi).HasMaxLength(200).IsRequired();
         b.Property(c => c.Version).IsRowVersion();
@@ -84,21 +92,22 @@ public class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
 {
     public void Configure(EntityTypeBuilder<Appointment> b)
     {
+        b.HasKey(a => new { a.Id, a.StateId });
+        b.Property(a => a.Id).UseIdentityByDefaultColumn();
         b.Property(a => a.EndNote).HasMaxLength(500);
         b.Property(a => a.InactiveReason).HasMaxLength(500);
         b.Property(a => a.Version).IsRowVersion();
-        b.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Person).WithMany().HasForeignKey(a => new { a.PersonId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Wing).WithMany().HasForeignKey(a => a.WingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Territory).WithMany().HasForeignKey(a => a.TerritoryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(a => a.Committee).WithMany().HasForeignKey(a => a.CommitteeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Appointment>().WithMany().HasForeignKey(a => a.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Committee).WithMany().HasForeignKey(a => new { a.CommitteeId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(a => new { a.SuccessorId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
         // A person holds a post in a wing at a territory at most once at a time.
-        b.HasIndex(a => new { a.PersonId, a.PostId, a.WingId, a.TerritoryId }).IsUnique().HasFilter("\"to\" IS NULL")
+        b.HasIndex(a => new { a.PersonId, a.StateId, a.PostId, a.WingId, a.TerritoryId }).IsUnique().HasFilter("\"to\" IS NULL")
             .HasDatabaseName("ux_appointments_current");
         b.HasIndex(a => new { a.TerritoryId, a.To });
-        b.HasIndex(a => a.PersonId);
-        b.HasIndex(a => a.CommitteeId);
+        b.HasIndex(a => new { a.CommitteeId, a.StateId });
         // Current holders of a post (booth agents for coverage) by territory.
         b.HasIndex(a => new { a.PostId, a.TerritoryId }).HasFilter("\"to\" IS NULL").HasDatabaseName("ix_appointments_current_post");
         // The inactive list by district, and the dashboard's inactive counts by division, district and block (index-only).

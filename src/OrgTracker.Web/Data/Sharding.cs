@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
 namespace OrgTracker.Web.Data;
 
 /// <summary>
@@ -9,6 +11,13 @@ public static class Sharding
 {
     /// <summary>The distribution column of every distributed table.</summary>
     public const string Column = "state_id";
+
+    /// <summary>
+    /// A record's key as the audit trail and conflict messages name it: its primary key without StateId, which
+    /// distributed tables carry in the key only for sharding (a meeting is "42", not "42,1").
+    /// </summary>
+    public static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey() && p.Metadata.Name != "StateId").Select(p => p.CurrentValue));
 
     /// <summary>
     /// Small, rarely written tables replicated to every worker (<c>create_reference_table</c>): every distributed

@@ -81,6 +81,8 @@ public class MemberImportJobConfiguration : IEntityTypeConfiguration<MemberImpor
 {
     public void Configure(EntityTypeBuilder<MemberImportJob> b)
     {
+        b.HasKey(j => new { j.Id, j.StateId });
+        b.Property(j => j.Id).UseIdentityByDefaultColumn();
         b.Property(j => j.FileName).HasMaxLength(260).IsRequired();
         b.Property(j => j.CreatedByUserId).HasMaxLength(450);
         b.Property(j => j.CreatedByName).HasMaxLength(256);
@@ -99,8 +101,8 @@ public class MemberImportChunkConfiguration : IEntityTypeConfiguration<MemberImp
 {
     public void Configure(EntityTypeBuilder<MemberImportChunk> b)
     {
-        b.HasKey(c => new { c.JobId, c.Seq });
-        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasKey(c => new { c.JobId, c.StateId, c.Seq });
+        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(c => new { c.JobId, c.StateId }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -108,8 +110,8 @@ public class MemberImportErrorConfiguration : IEntityTypeConfiguration<MemberImp
 {
     public void Configure(EntityTypeBuilder<MemberImportError> b)
     {
-        b.HasKey(e => new { e.JobId, e.Line });
+        b.HasKey(e => new { e.JobId, e.StateId, e.Line });
         b.Property(e => e.Problems).HasMaxLength(500).IsRequired();
-        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(e => new { e.JobId, e.StateId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -68,7 +68,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         "COPY member_staging (line, mobile, name, booth_id, block_id, district_id, division_id, state_id, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
 
     private const string ErrorCopy =
-        "COPY member_import_errors (job_id, line, problems, name, mobile, ac_number, part_number, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
+        "COPY member_import_errors (job_id, state_id, line, problems, name, mobile, ac_number, part_number, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
 
     // The merge. Rows go in sorted by mobile number: the index is then written in order (and the first line of a
     // repeated number wins). The summary rows are written in key order, so concurrent merges never deadlock.
@@ -120,11 +120,11 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                         WHEN m.import_job_id = @job OR min(s.line) OVER (PARTITION BY s.mobile) < s.line THEN 'duplicate_in_file'
                         WHEN m.booth_id = s.booth_id AND m.name = s.name THEN 'present'
                         ELSE 'duplicate_in_drive' END AS kind
-            FROM member_skipped s JOIN members m ON m.drive_id = @drive AND m.mobile = s.mobile
+            FROM member_skipped s JOIN members m ON m.drive_id = @drive AND m.mobile = s.mobile AND m.state_id = s.state_id
         ), errs AS (
-            INSERT INTO member_import_errors (job_id, line, problems, other_line, other_booth_id, name, mobile, ac_number, part_number,
+            INSERT INTO member_import_errors (job_id, state_id, line, problems, other_line, other_booth_id, name, mobile, ac_number, part_number,
                                               gender, birth_year, channel, enrolled_on, enrolled_by)
-            SELECT @job, c.line, c.kind, CASE WHEN c.kind = 'duplicate_in_file' THEN c.other_line END,
+            SELECT @job, @state, c.line, c.kind, CASE WHEN c.kind = 'duplicate_in_file' THEN c.other_line END,
                    CASE WHEN c.kind = 'duplicate_in_drive' THEN c.other_booth END,
                    c.name, c.mobile::text, a.number::text, b.part_number::text,
                    CASE c.gender WHEN 1 THEN 'M' WHEN 2 THEN 'F' WHEN 3 THEN 'O' END, c.birth_year::text,
@@ -187,7 +187,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var map = MemberColumns.Map(source.Header);
         if (map.Take(MemberColumns.Required).Any(i => i < 0))
         {
-            WriteError(errors, job.Id, 1, ImportProblems.MissingColumns, null, map);
+            WriteError(errors, job, 1, ImportProblems.MissingColumns, null, map);
             Interlocked.Increment(ref progress.ErrorRows);
             errors.Complete();
             return;
@@ -203,7 +203,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             }
             catch (ImportRefused e) when (e.Reason == ImportRefusal.TooManyRows)
             {
-                WriteError(errors, job.Id, e.Line, ImportProblems.TooManyRows, null, map);
+                WriteError(errors, job, e.Line, ImportProblems.TooManyRows, null, map);
                 Interlocked.Increment(ref progress.ErrorRows);
                 break;
             }
@@ -211,7 +211,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             var problems = rules.Check(source, map, out var row);
             if (problems is not null)
             {
-                WriteError(errors, job.Id, source.Line, string.Join(';', problems), source, map);
+                WriteError(errors, job, source.Line, string.Join(';', problems), source, map);
                 Interlocked.Increment(ref progress.ErrorRows);
                 continue;
             }
@@ -232,10 +232,11 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         return (int)Math.Clamp(national * lanes / 4_000_000_000L, 0, lanes - 1);
     }
 
-    private static void WriteError(NpgsqlBinaryImporter w, long jobId, int line, string problems, ImportReader? source, int[] map)
+    private static void WriteError(NpgsqlBinaryImporter w, MemberImportJob job, int line, string problems, ImportReader? source, int[] map)
     {
         w.StartRow();
-        w.Write(jobId, NpgsqlDbType.Bigint);
+        w.Write(job.Id, NpgsqlDbType.Bigint);
+        w.Write(job.StateId, NpgsqlDbType.Integer);
         w.Write(line, NpgsqlDbType.Integer);
         w.Write(problems, NpgsqlDbType.Varchar);
         for (var c = 0; c < MemberColumns.Count; c++)
@@ -375,6 +376,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                 await using var sort = new NpgsqlCommand(SortOutSql, _conn, tx) { CommandTimeout = 0 };
                 sort.Parameters.AddWithValue("drive", _drive.Id);
                 sort.Parameters.AddWithValue("job", _job.Id);
+                sort.Parameters.AddWithValue("state", _job.StateId);
                 await using var reader = await sort.ExecuteReaderAsync(_ct);
                 await reader.ReadAsync(_ct);
                 // Added here: this merge's rows, and rows an earlier attempt of this import added.

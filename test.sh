@@ -3,7 +3,7 @@
 # The last line is the total: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
-source scripts/db.sh
+source scripts/replica.sh
 set +e
 
 if [ -z "${ORGTRACKER_TEST_DB:-}" ]; then
@@ -19,6 +19,13 @@ if [ -z "${ORGTRACKER_TEST_DB:-}" ]; then
   ensure_database orgtracker_test
   # The cluster is durable (synchronous_commit = on); the throw-away test databases need not wait for the disk.
   export ORGTRACKER_TEST_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_test;Options=-c synchronous_commit=off"
+  # A streaming replica of the cluster on the next port: the read-replica tests (Data/ReadReplicaTests.cs) read the
+  # same test database there (scripts/replica.sh).
+  if ensure_replica && wait_replica_database orgtracker_test; then
+    export ORGTRACKER_TEST_DB_READ="$ORGTRACKER_DB_READ_BASE;Database=orgtracker_test"
+  else
+    echo "the replica did not start; the read-replica tests will fail (see $REPLICA_DIR/server.log)" >&2
+  fi
 fi
 
 if [ ! -x /usr/bin/chromium ]; then

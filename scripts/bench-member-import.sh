@@ -162,11 +162,18 @@ echo "| – | app import into the seeded drive $seeded ($members members before)
 # Put the seeded drive back as it was (members and their summaries).
 "${PSQL[@]}" -c "DELETE FROM members WHERE drive_id = $seeded AND import_job_id IS NOT NULL;
   DELETE FROM member_booth_counts WHERE drive_id = $seeded; DELETE FROM member_daily_counts WHERE drive_id = $seeded;
+  DELETE FROM member_month_counts WHERE drive_id = $seeded; DELETE FROM member_seat_counts WHERE drive_id = $seeded;
   INSERT INTO member_booth_counts (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
   SELECT drive_id, booth_id, min(block_id), min(state_id), min(division_id), min(district_id), count(*),
          count(*) FILTER (WHERE verification = 1), count(*) FILTER (WHERE verification = 2) FROM members WHERE drive_id = $seeded GROUP BY 1, 2;
   INSERT INTO member_daily_counts (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
-  SELECT drive_id, block_id, enrolled_on, min(state_id), min(division_id), min(district_id), count(*) FROM members WHERE drive_id = $seeded GROUP BY 1, 2, 3" >/dev/null
+  SELECT drive_id, block_id, enrolled_on, min(state_id), min(division_id), min(district_id), count(*) FROM members WHERE drive_id = $seeded GROUP BY 1, 2, 3;
+  INSERT INTO member_month_counts (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
+  SELECT drive_id, block_id, date_trunc('month', day)::date, min(state_id), min(division_id), min(district_id), sum(enrolled)
+  FROM member_daily_counts WHERE drive_id = $seeded GROUP BY 1, 2, 3;
+  INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled)
+  SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled) FROM member_booth_counts c
+  JOIN territories b ON b.id = c.booth_id WHERE c.drive_id = $seeded AND b.assembly_constituency_id IS NOT NULL GROUP BY 1, 2" >/dev/null
 "${PSQL[@]}" -c "VACUUM ANALYZE members" >/dev/null
 
 # For reference: the same raw COPY when the table has to keep an index on the mobile number (as members must).

@@ -3,12 +3,16 @@
 browser would: GET the form, POST it; a POST that fails (connection error, 5xx, sent to the login page) is posted
 again unchanged, with the same idempotency key, until it is acknowledged (a redirect to the new meeting) or a minute
 has passed. Polls /healthz meanwhile. Writes a JSON summary: every acknowledged title with its time, every attempt,
-and the /healthz answers over time.
+every form that could not be loaded, every time a signed-in client was sent to the login page (its sign-in lost:
+it signs in again and goes on), the /healthz answers over time, and each client's last check that it is still
+signed in (the form loaded with the same cookies after the run).
 
-Usage: fault-driver.py URL EMAIL PASSWORD SECONDS CLIENTS RUN_ID OUT.json"""
+Usage: fault-driver.py URL EMAIL[,EMAIL…] PASSWORD SECONDS CLIENTS RUN_ID OUT.json   (client n signs in as the n-th
+email, round robin; all with the one password)"""
 import html.parser, http.cookiejar, json, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
-URL, EMAIL, PASSWORD, SECONDS, CLIENTS, RUN, OUT = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7]
+URL, EMAILS, PASSWORD, SECONDS, CLIENTS, RUN, OUT = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7]
+EMAILS = EMAILS.split(",")
 TIMEOUT = 20
 
 
@@ -80,17 +84,18 @@ def form_with(page, field):
     return next((f for f in parser.forms if field in f["fields"]), None)
 
 
-results = {"acknowledged": [], "attempts": [], "failures": 0, "gave_up": [], "health": []}
+results = {"acknowledged": [], "attempts": [], "failures": 0, "gave_up": [], "health": [], "form_failures": [],
+           "signed_out": [], "final_check": {}}
 lock = threading.Lock()
 deadline = time.time() + SECONDS
 
 
-def sign_in(opener):
+def sign_in(opener, email):
     while time.time() < deadline + 60:
         status, _, page = request(opener, "/Account/Login")
         form = form_with(page, "Input.Email") if status == 200 else None
         if form:
-            form["fields"].update({"Input.Email": EMAIL, "Input.Password": PASSWORD})
+            form["fields"].update({"Input.Email": email, "Input.Password": PASSWORD})
             status, location, _ = request(opener, form["action"] or "/Account/Login", form["fields"])
             if status == 302 and "/Account/Login" not in location:
                 return True
@@ -98,9 +103,15 @@ def sign_in(opener):
     return False
 
 
+def signed_out(n, path):
+    with lock:
+        results["signed_out"].append({"t": time.time(), "client": n, "path": path})
+
+
 def worker(n):
     opener = client()
-    if not sign_in(opener):
+    email = EMAILS[n % len(EMAILS)]
+    if not sign_in(opener, email):
         return
     i = 0
     while time.time() < deadline:
@@ -111,9 +122,12 @@ def worker(n):
         while form is None and time.time() < deadline + 60:
             status, location, page = request(opener, "/Meetings/Edit")
             if status == 302 and "/Account/Login" in location:
-                sign_in(opener)
+                signed_out(n, "GET /Meetings/Edit")
+                sign_in(opener, email)
             form = form_with(page, "Input.Title") if status == 200 else None
             if form is None:
+                with lock:
+                    results["form_failures"].append({"t": time.time(), "client": n, "status": status})
                 time.sleep(0.5)
         if form is None:
             break
@@ -121,7 +135,9 @@ def worker(n):
         started = time.time()
         while True:
             status, location, _ = request(opener, form["action"] or "/Meetings/Edit", form["fields"])
-            ok = status == 302 and "/Meetings/Details/" in location
+            # Acknowledged: sent to the new meeting, or told that it was saved (its first copy was saved by a request
+            # that died before answering: Data/Idempotency.cs).
+            ok = status == 302 and ("/Meetings/Details/" in location or location.endswith("/AlreadySaved"))
             with lock:
                 results["attempts"].append({"t": time.time(), "title": title, "status": status, "ok": ok})
             if ok:
@@ -131,6 +147,7 @@ def worker(n):
             with lock:
                 results["failures"] += 1
             if status == 302 and "/Account/Login" in location:
+                signed_out(n, "POST /Meetings/Edit")
                 # The session could not be read during the outage: the same cookie works again once the database is back.
                 time.sleep(0.5)
             if time.time() - started > 60:
@@ -138,6 +155,10 @@ def worker(n):
                     results["gave_up"].append(title)
                 break
             time.sleep(0.5)
+    # Still signed in at the end, on the cookies it signed in with (or signed in with again, if it had to)?
+    status, location, _ = request(opener, "/Meetings/Edit")
+    with lock:
+        results["final_check"][n] = {"status": status, "location": location}
 
 
 def health():

@@ -17,9 +17,16 @@ public static class Commands
         switch (args[0])
         {
             case "migrate":
-                await services.GetRequiredService<AppDbContext>().MigrateToCurrentAsync(ct);
+            {
+                var db = services.GetRequiredService<AppDbContext>();
+                await db.MigrateToCurrentAsync(ct);
+                // Data protection keeps time by the system clock (it takes no TimeProvider): the key's dates are on the
+                // app's clock, which outside the tests is that system clock.
+                if (await db.EnsureActiveKeyAsync(services, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct))
+                    Console.WriteLine("Made the data-protection key that every instance will use.");
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            }
 
             case "seed":
             {
@@ -30,6 +37,12 @@ public static class Commands
                     return 2;
                 }
                 var seed = int.TryParse(Option(args, "--seed"), out var s) ? s : 2026;
+                // --scale 0.01: the full-depth states' booths, blocks and members at a fraction (a quick look at a large profile).
+                if (double.TryParse(Option(args, "--scale"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale))
+                    profile = profile with { Scale = scale };
+                // --synthetic-scale 0.25: the national profile's synthetic states only at a fraction (MP and UP in full).
+                if (double.TryParse(Option(args, "--synthetic-scale"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var synthetic))
+                    profile = profile with { SyntheticScale = synthetic };
                 var db = services.GetRequiredService<AppDbContext>();
                 await db.MigrateToCurrentAsync(ct);
                 var seeder = ActivatorUtilities.CreateInstance<Seeder>(services);

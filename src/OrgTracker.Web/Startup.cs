@@ -56,6 +56,9 @@ public static class Startup
             .UseSnakeCaseNamingConvention()
             // In this order: the audit opens the transaction that the summary refresh joins (Data/SummaryRefresher.cs).
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SummaryRefresher>()));
+        // Dashboards, lists and exports read through ReadDb: the read replica (ORGTRACKER_DB_READ) when there is one
+        // and it has the user's last write, the primary otherwise (Data/ReadReplica.cs, docs/operations.md).
+        ReadDb.Register(services, configuration, connectionString);
 
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("OrgTracker");
         services.AddSingleton<SealedTerms>();
@@ -229,7 +232,7 @@ public static class Startup
         services.AddReports();
         services.AddMeetings();
         services.AddMembership(connectionString);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ReplicaHealthCheck>("replica");
         return services;
     }
 
@@ -286,6 +289,23 @@ public static class Startup
         return next();
     }
 
+    /// <summary>/healthz: the overall status, then each check's status, description and figures (the replica's lag).</summary>
+    private static Task HealthJson(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonText.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                // A check that threw has the exception's message as its description: not for an anonymous page.
+                description = e.Value.Exception is null ? e.Value.Description : null,
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+            }),
+        }));
+    }
+
     public static WebApplication UseOrgTracker(this WebApplication app)
     {
         // First: the client's address and the original scheme, from the configured proxies only.
@@ -314,6 +334,8 @@ public static class Startup
         app.UseRouting();
         app.Use(NoStore);
         app.UseRequestLocalization();
+        // Where this request's ReadDb reads; the primary's WAL position after a write (read-your-writes).
+        app.Use(ReadRouting.InvokeAsync);
         app.UseAuthentication();
         app.Use(TwoFactorEnforcement.InvokeAsync);
         app.UseAuthorization();
@@ -326,6 +348,7 @@ public static class Startup
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
+            ResponseWriter = HealthJson,
         }).AllowAnonymous();
         app.MapStaticAssets().ShortCircuit();
         app.MapRazorPages().WithStaticAssets();

@@ -5,9 +5,13 @@ using OrgTracker.Web.Domain;
 
 namespace OrgTracker.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    /// <summary>For <see cref="ReadDb"/>: the same model on the read connection.</summary>
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<LokSabhaConstituency> LokSabhaConstituencies => Set<LokSabhaConstituency>();
     public DbSet<AssemblyConstituency> AssemblyConstituencies => Set<AssemblyConstituency>();
@@ -20,6 +24,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CoverageCell> CoverageCells => Set<CoverageCell>();
     public DbSet<UnitActivity> UnitActivities => Set<UnitActivity>();
     public DbSet<VacancyCell> VacancyCells => Set<VacancyCell>();
+    public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+    public DbSet<AbsenceRun> AbsenceRuns => Set<AbsenceRun>();
+    public DbSet<TrainingNeed> TrainingNeeds => Set<TrainingNeed>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<MeetingProgramme> MeetingProgrammes => Set<MeetingProgramme>();
@@ -44,6 +51,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberBoothCount> MemberBoothCounts => Set<MemberBoothCount>();
     public DbSet<MemberDailyCount> MemberDailyCounts => Set<MemberDailyCount>();
+    public DbSet<MemberMonthCount> MemberMonthCounts => Set<MemberMonthCount>();
+    public DbSet<MemberSeatCount> MemberSeatCounts => Set<MemberSeatCount>();
+    public DbSet<MeetingMonth> MeetingMonths => Set<MeetingMonth>();
     public DbSet<MemberImportJob> MemberImportJobs => Set<MemberImportJob>();
     public DbSet<MemberImportChunk> MemberImportChunks => Set<MemberImportChunk>();
     public DbSet<MemberImportError> MemberImportErrors => Set<MemberImportError>();

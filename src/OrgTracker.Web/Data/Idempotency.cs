@@ -123,8 +123,11 @@ public sealed class IdempotencyFilter(AppDbContext db, TimeProvider clock, ILogg
                 executed.ExceptionHandled = true;
                 executed.Result = raced;
             }
-            else if (scope.Recorded && executed.Exception is null && LocationOf(context, executed.Result) is { } location)
+            else if (scope.Recorded && executed.Exception is null)
             {
+                // A page shown again after saving (no redirect) is where a repeat is sent too: no key is left without
+                // an answer but that of a request that died between its commit and this (ReplayAsync).
+                var location = LocationOf(context, executed.Result) ?? SamePage(http.Request);
                 // Where the applied submission led is what a repeat of it is shown; recorded even when the client has
                 // gone (a timed-out browser retries, and must be sent there, not to an empty form).
                 await db.IdempotencyKeys.Where(k => k.UserId == userId && k.Key == key)
@@ -171,15 +174,33 @@ public sealed class IdempotencyFilter(AppDbContext db, TimeProvider clock, ILogg
         return new Guid(hash.AsSpan(0, 16));
     }
 
+    private static string SamePage(HttpRequest request) =>
+        request.Path.Value + QueryString.Create(request.Query.Where(q => q.Key != "handler").Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));
+
+    /// <summary>Where a repeat of a submission is sent when the first copy was saved but never answered.</summary>
+    public const string AlreadySavedPage = "/AlreadySaved";
+
     private async Task<IActionResult?> ReplayAsync(HttpContext http, string userId, Guid key)
     {
         var seen = await db.IdempotencyKeys.AsNoTracking().Where(k => k.UserId == userId && k.Key == key)
             .Select(k => new { k.Location }).SingleOrDefaultAsync(http.RequestAborted);
         if (seen is null) return null;
+        // Saved, but where it led is not recorded yet: the first copy is finishing on another instance (it records the
+        // answer right after its commit; give it a moment), or its instance died in between (docs/reliability.md,
+        // "Many instances"). Then the user is told it was saved, not shown the empty form to enter it again.
+        for (var i = 0; seen.Location is null && i < 20; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), http.RequestAborted);
+            seen = await db.IdempotencyKeys.AsNoTracking().Where(k => k.UserId == userId && k.Key == key)
+                .Select(k => new { k.Location }).SingleAsync(http.RequestAborted);
+        }
+        if (seen.Location is null)
+        {
+            log.LogWarning("Repeated submission {Key} to {Path} was saved by a request that did not finish; answered as saved", key, http.Request.Path.Value);
+            return new RedirectResult(AlreadySavedPage);
+        }
         log.LogInformation("Repeated submission {Key} to {Path} answered without applying it again", key, http.Request.Path.Value);
-        var location = seen.Location is { } l && l.StartsWith('/') && !l.StartsWith("//", StringComparison.Ordinal)
-            ? l
-            : http.Request.Path.Value + QueryString.Create(http.Request.Query.Where(q => q.Key != "handler").Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));
+        var location = seen.Location is { } l && l.StartsWith('/') && !l.StartsWith("//", StringComparison.Ordinal) ? l : SamePage(http.Request);
         return new RedirectResult(location);
     }
 }

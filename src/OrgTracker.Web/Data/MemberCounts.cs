@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Data;
 
 /// <summary>
-/// Keeps the summary tables (<see cref="MemberBoothCount"/>, <see cref="MemberDailyCount"/>) in step with members.
+/// Keeps the summary tables (<see cref="MemberBoothCount"/>, <see cref="MemberDailyCount"/>, <see cref="MemberMonthCount"/>,
+/// <see cref="MemberSeatCount"/>) in step with members.
 /// Every write to members calls one of these in the same transaction; progress pages read only the summaries.
-/// Rows are locked in the same order everywhere (members, then booth counts, then daily counts), so concurrent
+/// Rows are locked in the same order everywhere (members, then booth, daily, month and seat counts), so concurrent
 /// enrolments and imports never deadlock.
 /// </summary>
 public static class MemberCounts
@@ -25,6 +27,19 @@ public static class MemberCounts
             INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             VALUES ({m.DriveId}, {m.BlockId}, {m.EnrolledOn}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1)
             ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + 1
+            """, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
+            VALUES ({m.DriveId}, {m.BlockId}, {IndiaTime.MonthOf(m.EnrolledOn)}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1)
+            ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + 1
+            """, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
+            SELECT {m.DriveId}, b.assembly_constituency_id, b.state_id, 1 FROM territories b
+            WHERE b.id = {m.BoothId} AND b.assembly_constituency_id IS NOT NULL
+            ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
     }
 
@@ -51,6 +66,8 @@ public static class MemberCounts
             $"""
             DELETE FROM member_booth_counts WHERE drive_id = {driveId};
             DELETE FROM member_daily_counts WHERE drive_id = {driveId};
+            DELETE FROM member_month_counts WHERE drive_id = {driveId};
+            DELETE FROM member_seat_counts WHERE drive_id = {driveId};
             INSERT INTO member_booth_counts (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
             SELECT drive_id, booth_id, min(block_id), min(state_id), min(division_id), min(district_id), count(*),
                    count(*) FILTER (WHERE verification = 1), count(*) FILTER (WHERE verification = 2)
@@ -58,6 +75,13 @@ public static class MemberCounts
             INSERT INTO member_daily_counts (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             SELECT drive_id, block_id, enrolled_on, min(state_id), min(division_id), min(district_id), count(*)
             FROM members WHERE drive_id = {driveId} GROUP BY drive_id, block_id, enrolled_on;
+            INSERT INTO member_month_counts (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
+            SELECT drive_id, block_id, date_trunc('month', day)::date, min(state_id), min(division_id), min(district_id), sum(enrolled)
+            FROM member_daily_counts WHERE drive_id = {driveId} GROUP BY 1, 2, 3;
+            INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled)
+            SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled)
+            FROM member_booth_counts c JOIN territories b ON b.id = c.booth_id
+            WHERE c.drive_id = {driveId} AND b.assembly_constituency_id IS NOT NULL GROUP BY 1, 2;
             """, ct);
     }
 }

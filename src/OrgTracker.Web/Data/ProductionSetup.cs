@@ -139,7 +139,7 @@ public sealed class ProductionSetup(AppDbContext db, UserManager<AppUser> users,
         db.Territories.Add(state);
         await db.SaveChangesAsync(ct);
 
-        var rows = Seeder.ReadDistricts(spec.File);
+        var rows = Seeder.ReadDistricts(spec.File!);
         var divisions = new Dictionary<string, Territory>();
         foreach (var row in rows.Where(r => !divisions.ContainsKey(r.DivisionEn)))
         {

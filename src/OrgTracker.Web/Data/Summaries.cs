@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Data;
 
@@ -45,8 +46,98 @@ public static class Summaries
     private const string VacancyInsert =
         "INSERT INTO vacancy_cells (territory_id, level, state_id, division_id, district_id, block_id, filled)";
 
-    // Only constants are interpolated; the ids travel as parameters. The advisory locks (sorted ids) serialise two
-    // transactions refreshing the same block or territory, which would otherwise insert the same cell twice.
+    private static readonly string UnitSelect = $"""
+        SELECT u.id, u.level, u.state_id,
+               CASE WHEN u.level = {(int)TerritoryLevel.Division} THEN u.id ELSE u.division_id END,
+               CASE WHEN u.level = {(int)TerritoryLevel.District} THEN u.id ELSE u.district_id END,
+               CASE WHEN u.level = {(int)TerritoryLevel.Block} THEN u.id ELSE u.block_id END,
+               c.divisions, c.districts, c.blocks, c.wards, c.booths,
+               ((SELECT count(*) FROM people p WHERE u.level = {(int)TerritoryLevel.District} AND p.district_id = u.id)
+                + (SELECT count(*) FROM people p WHERE u.level = {(int)TerritoryLevel.Division} AND p.division_id = u.id AND p.district_id IS NULL)
+                + (SELECT count(*) FROM people p WHERE u.level = {(int)TerritoryLevel.State} AND p.state_id = u.id
+                       AND p.division_id IS NULL AND p.district_id IS NULL))::int
+        FROM territories u
+        CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE x.level = {(int)TerritoryLevel.Division})::int AS divisions,
+                                   count(*) FILTER (WHERE x.level = {(int)TerritoryLevel.District})::int AS districts,
+                                   count(*) FILTER (WHERE x.level = {(int)TerritoryLevel.Block})::int AS blocks,
+                                   count(*) FILTER (WHERE x.level = {(int)TerritoryLevel.Ward})::int AS wards,
+                                   count(*) FILTER (WHERE x.level = {(int)TerritoryLevel.Booth})::int AS booths
+                            FROM territories x WHERE x.parent_id = u.id) c
+        WHERE u.level < {(int)TerritoryLevel.Booth}
+        """;
+
+    private const string UnitInsert = """
+        INSERT INTO unit_counts (territory_id, level, state_id, division_id, district_id, block_id, divisions, districts, blocks, wards, booths, people)
+        """;
+
+    // A person's last three marked attendances at held meetings (latest first; ties by meeting), all absent.
+    private static readonly string AbsenceSelect = $"""
+        SELECT x.person_id, min(p.state_id), min(x.starts_utc), max(x.starts_utc)
+        FROM (SELECT i.person_id, i.attendance, m.starts_utc,
+                     row_number() OVER (PARTITION BY i.person_id ORDER BY m.starts_utc DESC, m.id DESC) AS n
+              FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id
+              WHERE i.attendance <> {(int)AttendanceStatus.Unmarked} AND m.status = {(int)MeetingStatus.Held} /*people*/) x
+        JOIN people p ON p.id = x.person_id
+        WHERE x.n <= {AttendanceSignals.AbsencesInARow}
+        GROUP BY x.person_id
+        HAVING count(*) = {AttendanceSignals.AbsencesInARow} AND bool_and(x.attendance = {(int)AttendanceStatus.Absent})
+        """;
+
+    private const string AbsenceInsert = "INSERT INTO absence_runs (person_id, state_id, oldest_utc, latest_utc)";
+
+    // The units to recount: those named, and the trees named with every unit under them (new units, and units whose
+    // ancestor columns moved with them).
+    private static readonly string UnitsToRefresh = $"""
+        SELECT unnest(@units) UNION SELECT unnest(@trees) UNION
+        SELECT x.id FROM territories x WHERE x.level < {(int)TerritoryLevel.Booth}
+            AND (x.block_id = ANY(@trees) OR x.district_id = ANY(@trees) OR x.division_id = ANY(@trees) OR x.state_id = ANY(@trees))
+        """;
+
+    // Held meetings of a unit (its district, else division, else state) in one month of India's calendar; the
+    // state's meetings of the month come by the (state_id, starts_utc) index, a few thousand at most.
+    private static readonly string MeetingMonthSelect = $"""
+        SELECT k.unit, k.month, u.state_id,
+               CASE WHEN u.level = {(int)TerritoryLevel.Division} THEN u.id ELSE u.division_id END,
+               CASE WHEN u.level = {(int)TerritoryLevel.District} THEN u.id ELSE u.district_id END,
+               count(*)::int
+        FROM unnest(@month_units, @months) AS k(unit, month)
+        JOIN territories u ON u.id = k.unit
+        JOIN meetings m ON m.state_id = u.state_id AND m.status = {(int)MeetingStatus.Held}
+             AND m.starts_utc >= (k.month::timestamp - interval '{IndiaTime.OffsetMinutes} minutes') AT TIME ZONE 'UTC'
+             AND m.starts_utc < ((k.month + interval '1 month')::timestamp - interval '{IndiaTime.OffsetMinutes} minutes') AT TIME ZONE 'UTC'
+             AND COALESCE(m.district_id, m.division_id, m.state_id) = k.unit
+        GROUP BY k.unit, k.month, u.id
+        """;
+
+    private const string MeetingMonthInsert = "INSERT INTO meeting_months (unit_id, month, state_id, division_id, district_id, held)";
+
+    // Every held meeting, by unit and month (the rebuild).
+    private static readonly string MeetingMonthRebuild = $"""
+        {MeetingMonthInsert}
+        SELECT COALESCE(m.district_id, m.division_id, m.state_id), date_trunc('month', {IndiaTime.SqlDay("m.starts_utc")})::date,
+               min(m.state_id), min(m.division_id), min(m.district_id), count(*)::int
+        FROM meetings m WHERE m.status = {(int)MeetingStatus.Held} GROUP BY 1, 2;
+        """;
+
+    // Members of a drive by the constituency of their booth, from the booth counts (a booth moved to another seat).
+    private const string SeatSelect = """
+        SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled)::int
+        FROM member_booth_counts c JOIN territories b ON b.id = c.booth_id
+        WHERE b.assembly_constituency_id = ANY(@seats) GROUP BY 1, 2
+        """;
+
+    private const string TrainingNeedSelect = """
+        SELECT p.id, p.name_en, p.state_id, p.division_id, p.district_id FROM people p
+        WHERE p.former_party IS NOT NULL AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id)
+        """;
+
+    private const string TrainingNeedInsert = "INSERT INTO training_needs (person_id, name_en, state_id, division_id, district_id)";
+
+    private const string PeopleToRefresh = "SELECT unnest(@people) UNION SELECT i.person_id FROM meeting_invitees i WHERE i.meeting_id = ANY(@meetings)";
+
+    // Only constants are interpolated; the ids travel as parameters. The advisory locks (sorted ids, one class per
+    // summary, always in this order) serialise two transactions refreshing the same rows, which would otherwise
+    // insert the same row twice; each statement after a lock sees what the other committed.
     private static readonly string RefreshSql = $"""
         SELECT pg_advisory_xact_lock(4711, b) FROM unnest(@blocks) AS b;
         DELETE FROM coverage_cells WHERE block_id = ANY(@blocks);
@@ -54,41 +145,54 @@ public static class Summaries
         SELECT pg_advisory_xact_lock(4712, t) FROM unnest(@territories) AS t;
         DELETE FROM vacancy_cells WHERE territory_id = ANY(@territories);
         {VacancyInsert} {VacancySelect} AND t.id = ANY(@territories);
+        SELECT pg_advisory_xact_lock(4713, u) FROM ({UnitsToRefresh} ORDER BY 1) AS x(u);
+        DELETE FROM unit_counts WHERE territory_id IN ({UnitsToRefresh});
+        {UnitInsert} {UnitSelect} AND u.id IN ({UnitsToRefresh});
+        SELECT pg_advisory_xact_lock(4714, p) FROM ({PeopleToRefresh} ORDER BY 1) AS x(p);
+        DELETE FROM absence_runs WHERE person_id IN ({PeopleToRefresh});
+        {AbsenceInsert} {AbsenceSelect.Replace("/*people*/", $"AND i.person_id IN ({PeopleToRefresh})")};
+        SELECT pg_advisory_xact_lock(4715, u) FROM (SELECT DISTINCT unnest(@month_units) ORDER BY 1) AS x(u);
+        DELETE FROM meeting_months mm USING unnest(@month_units, @months) AS k(unit, month) WHERE mm.unit_id = k.unit AND mm.month = k.month;
+        {MeetingMonthInsert} {MeetingMonthSelect};
+        SELECT pg_advisory_xact_lock(4716, s) FROM unnest(@seats) AS s;
+        DELETE FROM member_seat_counts WHERE assembly_constituency_id = ANY(@seats);
+        INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled) {SeatSelect};
+        SELECT pg_advisory_xact_lock(4717, p) FROM unnest(@trainees) AS p;
+        DELETE FROM training_needs WHERE person_id = ANY(@trainees);
+        {TrainingNeedInsert} {TrainingNeedSelect} AND p.id = ANY(@trainees);
         """;
 
     /// <summary>
-    /// Recomputes the coverage cells of <paramref name="blockIds"/> and the vacancy cells of
-    /// <paramref name="territoryIds"/> (booths among them are ignored) from the base tables, in
-    /// <paramref name="transaction"/>. The refresher calls it when a transaction commits; a bulk path that writes
+    /// Recomputes the summary rows a transaction's changes touched (<paramref name="changes"/>) from the base tables,
+    /// in <paramref name="transaction"/>. The refresher calls it when a transaction commits; a bulk path that writes
     /// with raw SQL calls it itself, before committing.
     /// </summary>
-    public static async Task RefreshAsync(DbConnection connection, DbTransaction? transaction,
-        IEnumerable<int> blockIds, IEnumerable<int> territoryIds, CancellationToken ct)
+    public static async Task RefreshAsync(DbConnection connection, DbTransaction? transaction, SummaryChanges changes, CancellationToken ct)
     {
-        using var cmd = RefreshCommand(connection, transaction, blockIds, territoryIds);
+        using var cmd = RefreshCommand(connection, transaction, changes);
         if (cmd is not null) await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <inheritdoc cref="RefreshAsync(DbConnection, DbTransaction?, IEnumerable{int}, IEnumerable{int}, CancellationToken)"/>
-    public static Task RefreshAsync(DbContext db, IEnumerable<int> blockIds, IEnumerable<int> territoryIds, CancellationToken ct) =>
-        RefreshAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), blockIds, territoryIds, ct);
+    /// <inheritdoc cref="RefreshAsync(DbConnection, DbTransaction?, SummaryChanges, CancellationToken)"/>
+    public static Task RefreshAsync(DbContext db, SummaryChanges changes, CancellationToken ct) =>
+        RefreshAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), changes, ct);
 
-    internal static void Refresh(DbConnection connection, DbTransaction? transaction, IEnumerable<int> blockIds, IEnumerable<int> territoryIds)
+    internal static void Refresh(DbConnection connection, DbTransaction? transaction, SummaryChanges changes)
     {
-        using var cmd = RefreshCommand(connection, transaction, blockIds, territoryIds);
+        using var cmd = RefreshCommand(connection, transaction, changes);
         cmd?.ExecuteNonQuery();
     }
 
-    private static DbCommand? RefreshCommand(DbConnection connection, DbTransaction? transaction, IEnumerable<int> blockIds, IEnumerable<int> territoryIds)
+    private static DbCommand? RefreshCommand(DbConnection connection, DbTransaction? transaction, SummaryChanges changes)
     {
-        var blocks = blockIds.Distinct().Order().ToArray();
-        var territories = territoryIds.Distinct().Order().ToArray();
-        if (blocks.Length == 0 && territories.Length == 0) return null;
+        if (changes.IsEmpty) return null;
         var cmd = connection.CreateCommand();
         cmd.CommandText = RefreshSql;
         cmd.Transaction = transaction;
-        cmd.Parameters.Add(new NpgsqlParameter("blocks", blocks));
-        cmd.Parameters.Add(new NpgsqlParameter("territories", territories));
+        foreach (var (name, ids) in changes.Parameters()) cmd.Parameters.Add(new NpgsqlParameter(name, ids.Order().ToArray()));
+        var months = changes.MeetingMonths.Order().ToArray();
+        cmd.Parameters.Add(new NpgsqlParameter("month_units", months.Select(m => m.Unit).ToArray()));
+        cmd.Parameters.Add(new NpgsqlParameter("months", months.Select(m => m.Month).ToArray()));
         return cmd;
     }
 
@@ -119,6 +223,17 @@ public static class Summaries
         ], ct);
     }
 
+    /// <summary>
+    /// Rebuilds the unit counts and the absence runs from the base tables. The migration that made them (Rollups) fills
+    /// them with this: a change to these tables' columns needs a migration of its own, not an edit here.
+    /// </summary>
+    public static readonly string RebuildUnitsAndAbsencesSql = $"""
+        TRUNCATE unit_counts;
+        {UnitInsert} {UnitSelect};
+        TRUNCATE absence_runs;
+        {AbsenceInsert} {AbsenceSelect};
+        """;
+
     /// <summary>Rebuilds every summary from the base tables (after the seed's bulk loads).</summary>
     public static async Task RebuildAllAsync(NpgsqlConnection conn, CancellationToken ct)
     {
@@ -127,6 +242,11 @@ public static class Summaries
             {CoverageInsert} {CoverageSelect} GROUP BY 1, 2, 3, 4, 5;
             TRUNCATE vacancy_cells;
             {VacancyInsert} {VacancySelect};
+            {RebuildUnitsAndAbsencesSql}
+            TRUNCATE meeting_months;
+            {MeetingMonthRebuild}
+            TRUNCATE training_needs;
+            {TrainingNeedInsert} {TrainingNeedSelect};
             TRUNCATE unit_activities;
             INSERT INTO unit_activities (territory_id, state_id, division_id, district_id, last_on)
             SELECT territory, min(state), min(division), min(district), max(day) FROM (
@@ -140,9 +260,66 @@ public static class Summaries
                 UNION ALL SELECT district_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
                 UNION ALL SELECT block_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
             ) x GROUP BY territory;
-            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_activities;
+            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE absence_runs; ANALYZE meeting_months; ANALYZE training_needs; ANALYZE unit_activities;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
         await cmd.ExecuteNonQueryAsync(ct);
     }
+}
+
+/// <summary>
+/// What a transaction's saves changed, for <see cref="Summaries.RefreshAsync(DbConnection, DbTransaction?, SummaryChanges, CancellationToken)"/>:
+/// blocks whose booth coverage, territories whose vacancies, units whose counts (territories under them, people),
+/// people and meetings whose attendance runs may have changed, units' months of held meetings, constituencies whose
+/// booths moved (their members are recounted), people whose need of training may have changed.
+/// </summary>
+public sealed class SummaryChanges
+{
+    public HashSet<int> Blocks { get; } = [];
+    public HashSet<int> Territories { get; } = [];
+    public HashSet<int> Units { get; } = [];
+    public HashSet<int> UnitTrees { get; } = [];
+    public HashSet<int> People { get; } = [];
+    public HashSet<int> Meetings { get; } = [];
+    public HashSet<(int Unit, DateOnly Month)> MeetingMonths { get; } = [];
+    public HashSet<int> Seats { get; } = [];
+    public HashSet<int> Trainees { get; } = [];
+
+    /// <summary>People saved whose ids are known only once they are inserted; their ids join <see cref="Trainees"/> then.</summary>
+    internal List<Person> NewPeople { get; } = [];
+
+    public bool IsEmpty => Blocks.Count == 0 && Territories.Count == 0 && Units.Count == 0 && UnitTrees.Count == 0 && People.Count == 0 && Meetings.Count == 0
+        && MeetingMonths.Count == 0 && Seats.Count == 0
+        && Trainees.Count == 0 && NewPeople.Count == 0;
+
+    public void UnionWith(SummaryChanges other)
+    {
+        Blocks.UnionWith(other.Blocks);
+        Territories.UnionWith(other.Territories);
+        Units.UnionWith(other.Units);
+        UnitTrees.UnionWith(other.UnitTrees);
+        People.UnionWith(other.People);
+        Meetings.UnionWith(other.Meetings);
+        MeetingMonths.UnionWith(other.MeetingMonths);
+        Seats.UnionWith(other.Seats);
+        Trainees.UnionWith(other.Trainees);
+        Trainees.UnionWith(other.NewPeople.Select(p => p.Id));
+    }
+
+    public void Clear()
+    {
+        Blocks.Clear();
+        Territories.Clear();
+        Units.Clear();
+        UnitTrees.Clear();
+        People.Clear();
+        Meetings.Clear();
+        MeetingMonths.Clear();
+        Seats.Clear();
+        Trainees.Clear();
+        NewPeople.Clear();
+    }
+
+    internal IEnumerable<(string Name, HashSet<int> Ids)> Parameters() =>
+        [("blocks", Blocks), ("territories", Territories), ("units", Units), ("trees", UnitTrees), ("people", People), ("meetings", Meetings), ("seats", Seats), ("trainees", Trainees)];
 }

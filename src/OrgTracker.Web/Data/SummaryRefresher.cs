@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using OrgTracker.Web.Data.Configurations;
 using OrgTracker.Web.Domain;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Web.Data;
 
@@ -21,9 +22,8 @@ namespace OrgTracker.Web.Data;
 /// </remarks>
 public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly HashSet<int> _blocks = [];
-    private readonly HashSet<int> _territories = [];
-    private (HashSet<int> Blocks, HashSet<int> Territories)? _saving;
+    private readonly SummaryChanges _changes = new();
+    private SummaryChanges? _saving;
     private IDbContextTransaction? _ownTransaction;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
@@ -89,16 +89,14 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (_blocks.Count > 0 || _territories.Count > 0)
-            await Summaries.RefreshAsync(transaction.Connection!, transaction, _blocks, _territories, cancellationToken);
+        if (!_changes.IsEmpty) await Summaries.RefreshAsync(transaction.Connection!, transaction, _changes, cancellationToken);
         Clear();
         return result;
     }
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (_blocks.Count > 0 || _territories.Count > 0)
-            Summaries.Refresh(transaction.Connection!, transaction, _blocks, _territories);
+        if (!_changes.IsEmpty) Summaries.Refresh(transaction.Connection!, transaction, _changes);
         Clear();
         return result;
     }
@@ -116,48 +114,81 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
     {
         if (_saving is not { } saved) return;
         _saving = null;
-        _blocks.UnionWith(saved.Blocks);
-        _territories.UnionWith(saved.Territories);
+        _changes.UnionWith(saved);
     }
 
-    private void Clear()
-    {
-        _blocks.Clear();
-        _territories.Clear();
-    }
+    private void Clear() => _changes.Clear();
 
     /// <summary>
-    /// The blocks whose coverage and the territories whose vacancies this save changes, before and after it;
-    /// null when it changes none. A rolled-back savepoint may leave a block noted that did not change: recomputing
-    /// it costs a little and changes nothing.
+    /// The blocks whose coverage, the territories whose vacancies, the units whose counts and the people whose
+    /// attendance runs this save changes, before and after it; null when it changes none. A rolled-back savepoint
+    /// may leave a key noted that did not change: recomputing it costs a little and changes nothing.
     /// </summary>
-    private static (HashSet<int> Blocks, HashSet<int> Territories)? Affected(DbContext db)
+    private static SummaryChanges? Affected(DbContext db)
     {
-        HashSet<int> blocks = [], territories = [];
+        var c = new SummaryChanges();
         foreach (var e in db.ChangeTracker.Entries())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (e.Entity)
             {
                 case Territory when Changed(e, nameof(Territory.Level), nameof(Territory.BlockId), nameof(Territory.AssemblyConstituencyId),
-                                        nameof(Territory.StateId), nameof(Territory.DivisionId), nameof(Territory.DistrictId)):
+                                        nameof(Territory.StateId), nameof(Territory.DivisionId), nameof(Territory.DistrictId), nameof(Territory.ParentId)):
                     if (Either(e, nameof(Territory.Level), l => (TerritoryLevel)l! == TerritoryLevel.Booth))
-                        AddBoth(e, nameof(Territory.BlockId), blocks);
+                    {
+                        AddBoth(e, nameof(Territory.BlockId), c.Blocks);
+                        if (e.State == EntityState.Modified) AddBoth(e, nameof(Territory.AssemblyConstituencyId), c.Seats);
+                    }
+                    // The parents' children changed; a new unit's own row comes with its parent's subtree (its id is
+                    // not known before the insert); a moved or removed one takes the units under it along.
+                    AddBoth(e, nameof(Territory.ParentId), c.UnitTrees);
+                    if (e.State != EntityState.Added) c.UnitTrees.Add((int)e.Property(nameof(Territory.Id)).OriginalValue!);
+                    break;
+                case Person person when Changed(e, nameof(Person.StateId), nameof(Person.DivisionId), nameof(Person.DistrictId), nameof(Person.FormerParty),
+                                         nameof(Person.NameEn)):
+                    foreach (var values in Values(e))
+                        c.Units.Add((int?)values[nameof(Person.DistrictId)] ?? (int?)values[nameof(Person.DivisionId)] ?? (int)values[nameof(Person.StateId)]!);
+                    // A new person's id is known after the insert (SummaryChanges.UnionWith reads it then).
+                    if (e.State == EntityState.Added) c.NewPeople.Add(person);
+                    else c.Trainees.Add((int)e.Property(nameof(Person.Id)).OriginalValue!);
+                    break;
+                case Training when Changed(e, nameof(Training.PersonId)):
+                    AddBoth(e, nameof(Training.PersonId), c.Trainees);
                     break;
                 case Appointment when Changed(e, nameof(Appointment.To), nameof(Appointment.PostId), nameof(Appointment.WingId),
                                           nameof(Appointment.TerritoryId), nameof(Appointment.BlockId)):
                     if (Either(e, nameof(Appointment.PostId), p => (int)p! == ReferenceData.BoothAgentPostId))
-                        AddBoth(e, nameof(Appointment.BlockId), blocks);
+                        AddBoth(e, nameof(Appointment.BlockId), c.Blocks);
                     // Booths have no vacancy cells: the refresh skips them.
-                    AddBoth(e, nameof(Appointment.TerritoryId), territories);
+                    AddBoth(e, nameof(Appointment.TerritoryId), c.Territories);
                     break;
                 case Committee when Changed(e, nameof(Committee.DissolvedOn), nameof(Committee.Kind), nameof(Committee.TerritoryId), nameof(Committee.BlockId)):
                     if (Either(e, nameof(Committee.Kind), k => (CommitteeKind)k! == CommitteeKind.Booth))
-                        AddBoth(e, nameof(Committee.BlockId), blocks);
+                        AddBoth(e, nameof(Committee.BlockId), c.Blocks);
+                    break;
+                // An invitation counts in a run of absences once its attendance is marked (inviting a thousand changes none).
+                case MeetingInvitee when Changed(e, nameof(MeetingInvitee.Attendance), nameof(MeetingInvitee.PersonId), nameof(MeetingInvitee.MeetingId))
+                                         && Either(e, nameof(MeetingInvitee.Attendance), a => (AttendanceStatus)a! != AttendanceStatus.Unmarked):
+                    AddBoth(e, nameof(MeetingInvitee.PersonId), c.People);
+                    break;
+                case Meeting when Changed(e, nameof(Meeting.Status), nameof(Meeting.StartsUtc), nameof(Meeting.StateId),
+                                      nameof(Meeting.DivisionId), nameof(Meeting.DistrictId)):
+                    foreach (var values in Values(e))
+                        c.MeetingMonths.Add(((int?)values[nameof(Meeting.DistrictId)] ?? (int?)values[nameof(Meeting.DivisionId)] ?? (int)values[nameof(Meeting.StateId)]!,
+                            IndiaTime.MonthOf(IndiaTime.Day((DateTime)values[nameof(Meeting.StartsUtc)]!))));
+                    // Its invitees' runs of absences (a new meeting has no marked invitees of its own yet).
+                    if (e.State == EntityState.Modified) c.Meetings.Add((int)e.Property(nameof(Meeting.Id)).CurrentValue!);
                     break;
             }
         }
-        return blocks.Count > 0 || territories.Count > 0 ? (blocks, territories) : null;
+        return c.IsEmpty ? null : c;
+    }
+
+    /// <summary>The record's values before (if it existed) and after (if it still exists) the save.</summary>
+    private static IEnumerable<PropertyValues> Values(EntityEntry e)
+    {
+        if (e.State != EntityState.Added) yield return e.OriginalValues;
+        if (e.State != EntityState.Deleted) yield return e.CurrentValues;
     }
 
     private static bool Changed(EntityEntry e, params string[] properties) =>

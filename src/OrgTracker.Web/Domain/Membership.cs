@@ -132,6 +132,30 @@ public class MemberBoothCount : IScoped
     public int Rejected { get; set; }
 }
 
+/// <summary>Members of a drive per block and month of enrolment (India's calendar), kept like <see cref="MemberBoothCount"/>; the dashboard's totals and trend read this.</summary>
+public class MemberMonthCount : IScoped
+{
+    public int DriveId { get; set; }
+    public int BlockId { get; set; }
+    public DateOnly Month { get; set; }
+    public int StateId { get; set; }
+    public int? DivisionId { get; set; }
+    public int? DistrictId { get; set; }
+    public int Enrolled { get; set; }
+}
+
+/// <summary>
+/// Members of a drive per assembly constituency (by their booth's), kept like <see cref="MemberBoothCount"/> and
+/// recounted when a booth moves to another constituency; the dashboard's focus seats read this.
+/// </summary>
+public class MemberSeatCount
+{
+    public int DriveId { get; set; }
+    public int AssemblyConstituencyId { get; set; }
+    public int StateId { get; set; }
+    public int Enrolled { get; set; }
+}
+
 /// <summary>Members of a drive per block and enrolment day, kept like <see cref="MemberBoothCount"/>; progress by day and every roll-up read this.</summary>
 public class MemberDailyCount : IScoped
 {

@@ -35,3 +35,69 @@ public class VacancyCell : IScoped
     public int? BlockId { get; set; }
     public int Filled { get; set; }
 }
+
+/// <summary>
+/// For one territory above booth level: how many territories of each level sit directly under it (by parent), and
+/// how many people have it as their nearest unit (their district, else division, else state). Counts below an area
+/// = Σ of the rows of the area and of everything under it, a few thousand rows for a state instead of every booth
+/// and person. Refreshed for the old and new parent whenever a territory or a person is added, moved or removed.
+/// </summary>
+public class UnitCount : IScoped
+{
+    public int TerritoryId { get; set; }
+    public TerritoryLevel Level { get; set; }
+    public int StateId { get; set; }
+    public int? DivisionId { get; set; }
+    public int? DistrictId { get; set; }
+    public int? BlockId { get; set; }
+    public int Divisions { get; set; }
+    public int Districts { get; set; }
+    public int Blocks { get; set; }
+    public int Wards { get; set; }
+    public int Booths { get; set; }
+    public int People { get; set; }
+}
+
+/// <summary>
+/// A person whose last <see cref="AttendanceSignals.AbsencesInARow"/> meetings with attendance taken (held meetings,
+/// latest first by start) all found them absent: the absentees list reads these rows instead of ranking every
+/// invitation of the last months. <see cref="OldestUtc"/> and <see cref="LatestUtc"/> are the starts of the oldest
+/// and latest of those meetings, so the list keeps only runs inside its window. Refreshed for every person whose
+/// invitation, attendance or meeting (status, start) changes.
+/// </summary>
+public class AbsenceRun
+{
+    public int PersonId { get; set; }
+    public int StateId { get; set; }
+    public DateTime OldestUtc { get; set; }
+    public DateTime LatestUtc { get; set; }
+}
+
+/// <summary>
+/// Held meetings per unit and month (India's calendar). The unit is the meeting's district, else its division, else
+/// its state; meetings of blocks and below count in their district. Dashboards of a state, division or district read
+/// their trend here. Refreshed for the unit and month of a meeting, before and after each change to it.
+/// </summary>
+public class MeetingMonth : IScoped
+{
+    public int UnitId { get; set; }
+    public DateOnly Month { get; set; }
+    public int StateId { get; set; }
+    public int? DivisionId { get; set; }
+    public int? DistrictId { get; set; }
+    public int Held { get; set; }
+}
+
+/// <summary>
+/// A person who came from another party and has no training recorded yet: the training list reads these rows
+/// instead of testing every person. Refreshed for every person whose former party, place or trainings change.
+/// </summary>
+public class TrainingNeed : IScoped
+{
+    public int PersonId { get; set; }
+    /// <summary>The person's English name, the list's order within a district.</summary>
+    public string NameEn { get; set; } = "";
+    public int StateId { get; set; }
+    public int? DivisionId { get; set; }
+    public int? DistrictId { get; set; }
+}

@@ -30,13 +30,50 @@ public static class TerritoryQueries
         return rows.OrderBy(r => r.Level).ToList();
     }
 
-    /// <summary>Counts of everything below a territory, by level, in one indexed query.</summary>
+    /// <summary>
+    /// Counts of everything below a territory, by level: from the unit counts (<see cref="UnitCount"/>) of the territory
+    /// and the units under it, a ward's from its booths.
+    /// </summary>
     public static async Task<Dictionary<TerritoryLevel, int>> DescendantCountsAsync(this AppDbContext db, Territory t, CancellationToken ct)
     {
-        var below = db.Territories.Below(t);
-        return await below.GroupBy(x => x.Level).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        if (t.Level > TerritoryLevel.Block)
+            return await db.Territories.Below(t).GroupBy(x => x.Level).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var sums = await db.UnitCounts.AsNoTracking().Under(t).SumsBy(_ => 0).ToListAsync(ct);
+        return sums.SingleOrDefault()?.ByLevel() ?? [];
     }
+
+    /// <summary>Counts below each of these units (divisions, districts or blocks: <paramref name="level"/>), by level.</summary>
+    public static async Task<Dictionary<int, Dictionary<TerritoryLevel, int>>> DescendantCountsAsync(this AppDbContext db,
+        TerritoryLevel level, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var units = db.UnitCounts.AsNoTracking();
+        var sums = level switch
+        {
+            TerritoryLevel.Division => units.Where(u => u.DivisionId != null && ids.Contains(u.DivisionId.Value)).SumsBy(u => u.DivisionId!.Value),
+            TerritoryLevel.District => units.Where(u => u.DistrictId != null && ids.Contains(u.DistrictId.Value)).SumsBy(u => u.DistrictId!.Value),
+            TerritoryLevel.Block => units.Where(u => u.BlockId != null && ids.Contains(u.BlockId.Value)).SumsBy(u => u.BlockId!.Value),
+            _ => throw new ArgumentOutOfRangeException(nameof(level)),
+        };
+        return (await sums.ToListAsync(ct)).ToDictionary(s => s.Key, s => s.ByLevel());
+    }
+
+    /// <summary>People whose nearest unit lies under the territory (state, division or district), from the unit counts.</summary>
+    public static Task<int> PeopleCountAsync(this IQueryable<UnitCount> units, CancellationToken ct) => units.SumAsync(u => u.People, ct);
+
+    public sealed record UnitSums(int Key, int Divisions, int Districts, int Blocks, int Wards, int Booths)
+    {
+        public Dictionary<TerritoryLevel, int> ByLevel() => new[]
+            {
+                (TerritoryLevel.Division, Divisions), (TerritoryLevel.District, Districts), (TerritoryLevel.Block, Blocks),
+                (TerritoryLevel.Ward, Wards), (TerritoryLevel.Booth, Booths),
+            }
+            .Where(x => x.Item2 > 0).ToDictionary(x => x.Item1, x => x.Item2);
+    }
+
+    private static IQueryable<UnitSums> SumsBy(this IQueryable<UnitCount> units, System.Linq.Expressions.Expression<Func<UnitCount, int>> key) =>
+        units.GroupBy(key).Select(g => new UnitSums(g.Key, g.Sum(u => u.Divisions), g.Sum(u => u.Districts), g.Sum(u => u.Blocks),
+            g.Sum(u => u.Wards), g.Sum(u => u.Booths)));
 
     /// <summary>Assembly constituencies that lie in a territory (by their district, division or state).</summary>
     public static IQueryable<AssemblyConstituency> ConstituenciesIn(this AppDbContext db, Territory t) => t.Level switch

@@ -26,6 +26,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Program reads its configuration before the host is built: the environment is the one reliable channel.
         Environment.SetEnvironmentVariable("ORGTRACKER_DB", ConnectionString);
+        // Every read on the primary, whatever the shell says: only Data/ReadReplicaTests read a replica, on purpose.
+        Environment.SetEnvironmentVariable("ORGTRACKER_DB_READ", null);
     }
 
     /// <summary>

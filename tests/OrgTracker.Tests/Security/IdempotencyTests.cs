@@ -95,4 +95,22 @@ public class IdempotencyTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.OK, (await office.PostAsync(form.Action, new FormUrlEncodedContent(bad))).StatusCode);
         Assert.False(await App.WithDbAsync(db => db.IdempotencyKeys.AnyAsync(k => k.Location == null)));
     }
+
+    [Fact]
+    public async Task A_submission_saved_by_a_request_that_died_before_answering_is_answered_as_saved_when_sent_again()
+    {
+        var office = await SignInAsync(OfficeMp);
+        var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
+        var form = await FormAsync(office, "/People/Create", "Input.NameEn");
+        var fields = form.With(new() { ["Input.NameEn"] = "Saved Once", ["Input.NameHi"] = "एक बार", ["Input.Mobile"] = "98111 66611", ["Input.AreaId"] = bhopal.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync(form.Action, new FormUrlEncodedContent(fields))).StatusCode);
+        // As if its instance had been killed between the commit and recording where the submission led.
+        Assert.Equal(1, await App.WithDbAsync(db => db.IdempotencyKeys.ExecuteUpdateAsync(u => u.SetProperty(k => k.Location, (string?)null))));
+
+        var again = await office.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(IdempotencyFilter.AlreadySavedPage, again.Headers.Location!.OriginalString);
+        Assert.Contains("it has not been saved again", await office.GetStringAsync(IdempotencyFilter.AlreadySavedPage));
+        Assert.Equal(1, await App.WithDbAsync(db => db.People.CountAsync(p => p.Mobile == "+919811166611")));
+    }
 }

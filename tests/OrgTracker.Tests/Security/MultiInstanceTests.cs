@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
+using OrgTracker.Web.Data;
 using OrgTracker.Web.Data.Seeding;
 using OrgTracker.Web.Domain;
 
@@ -66,6 +67,35 @@ public partial class MultiInstanceTests(AppFactory app) : IntegrationTest(app)
         var after = await one.GetAsync($"/Territories/{bhopal}");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Migrate_makes_the_one_data_protection_key_that_instances_share_even_when_two_run_at_once()
+    {
+        // A moment when no key of the test database is active yet: as a new database is for every instance.
+        var then = new DateTimeOffset(2035, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var keys = App.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+        Assert.DoesNotContain(keys.GetAllKeys(), k => k.ActivationDate <= then && k.ExpirationDate > then);
+        try
+        {
+            // Two `migrate`s at once (two containers starting together): each with services of its own.
+            using var second = App.WithWebHostBuilder(_ => { });
+            async Task<bool> Ensure(IServiceProvider root)
+            {
+                using var scope = root.CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<AppDbContext>()
+                    .EnsureActiveKeyAsync(scope.ServiceProvider, then, CancellationToken.None);
+            }
+            var made = await Task.WhenAll(Ensure(App.Services), Ensure(second.Services));
+            Assert.Single(made, m => m);
+            Assert.Single(keys.GetAllKeys(), k => k.ActivationDate <= then && k.ExpirationDate > then);
+            Assert.False(await Ensure(App.Services));
+        }
+        finally
+        {
+            var made = keys.GetAllKeys().Where(k => k.ActivationDate >= then).Select(k => $"key-{k.KeyId}").ToList();
+            await App.WithDbAsync(db => db.DataProtectionKeys.Where(k => made.Contains(k.FriendlyName!)).ExecuteDeleteAsync());
+        }
     }
 
     private static string Token(string page)

@@ -180,6 +180,8 @@ public static class PageRules
         Get("/Dashboard/Index", "signed in", "/Dashboard"),
         Get("/Dashboard/Index", "read in scope", "/Dashboard/{territory}", "/Dashboard/{block}", "/Dashboard/{booth}"),
         Get("/About", "signed in", "/About"),
+        // Where a resent submission whose first copy was saved but never answered is sent (Data/Idempotency.cs).
+        Get("/AlreadySaved", "signed in", "/AlreadySaved"),
 
         // Reports.
         Get("/Reports/Index", "signed in", "/Reports/Index", "/Reports/Index?division={division}"),

@@ -38,6 +38,9 @@ public class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => new { i.MeetingId, i.StateId }).OnDelete(DeleteBehavior.Cascade);
         // Lists and calendars: a scope and a date range, newest first.
         b.HasIndex(m => new { m.StateId, m.StartsUtc });
+        // Held meetings by start with the columns the dashboard groups them by: its counts read the index alone.
+        b.HasIndex(m => new { m.StateId, m.StartsUtc }, "ix_meetings_held").HasFilter("status = 2")
+            .IncludeProperties(m => new { m.DivisionId, m.DistrictId, m.BlockId });
         b.HasIndex(m => new { m.DivisionId, m.StartsUtc });
         b.HasIndex(m => new { m.DistrictId, m.StartsUtc });
         // The same body (carry-forward): a programme's sessions, or one territory's meetings of a type.
@@ -93,7 +96,8 @@ public class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
         b.HasIndex(a => new { a.MeetingId, a.StateId });
         b.HasIndex(a => new { a.OwnerId, a.StateId, a.Status });
         // Open items by territory, oldest due first (overdue lists and dashboards).
-        b.HasIndex(a => new { a.StateId, a.DistrictId, a.DueOn }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open");
+        b.HasIndex(a => new { a.StateId, a.DistrictId, a.DueOn }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open")
+            .IncludeProperties(a => a.DivisionId);
     }
 }
 

@@ -77,6 +77,27 @@ public class MemberDailyCountConfiguration : IEntityTypeConfiguration<MemberDail
     }
 }
 
+public class MemberMonthCountConfiguration : IEntityTypeConfiguration<MemberMonthCount>
+{
+    public void Configure(EntityTypeBuilder<MemberMonthCount> b)
+    {
+        b.HasKey(c => new { c.DriveId, c.BlockId, c.Month });
+        b.Property(c => c.DivisionId).IsRequired();
+        b.Property(c => c.DistrictId).IsRequired();
+        b.HasIndex(c => new { c.DriveId, c.StateId });
+        b.HasIndex(c => new { c.DriveId, c.DistrictId });
+    }
+}
+
+public class MemberSeatCountConfiguration : IEntityTypeConfiguration<MemberSeatCount>
+{
+    public void Configure(EntityTypeBuilder<MemberSeatCount> b)
+    {
+        b.HasKey(c => new { c.DriveId, c.AssemblyConstituencyId });
+        b.HasIndex(c => c.AssemblyConstituencyId);
+    }
+}
+
 public class MemberImportJobConfiguration : IEntityTypeConfiguration<MemberImportJob>
 {
     public void Configure(EntityTypeBuilder<MemberImportJob> b)

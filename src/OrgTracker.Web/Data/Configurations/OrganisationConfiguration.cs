@@ -26,6 +26,8 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => new { p.StateId, p.NameEn, p.Id });
         b.HasIndex(p => new { p.DistrictId, p.NameEn, p.Id });
         b.HasIndex(p => p.DivisionId);
+        // The people a state's unit count holds itself (no division, no district): a handful among lakhs.
+        b.HasIndex(p => p.StateId, "ix_people_state_unit").HasFilter("division_id IS NULL AND district_id IS NULL");
         b.HasIndex(p => p.NameEn).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasIndex(p => p.NameHi).HasMethod("gin").HasOperators("gin_trgm_ops");
         // Leaders from other parties who still need training.
@@ -155,5 +157,52 @@ public class VacancyCellConfiguration : IEntityTypeConfiguration<VacancyCell>
         b.HasIndex(v => v.DivisionId);
         b.HasIndex(v => v.DistrictId);
         b.HasIndex(v => v.BlockId);
+    }
+}
+
+public class UnitCountConfiguration : IEntityTypeConfiguration<UnitCount>
+{
+    public void Configure(EntityTypeBuilder<UnitCount> b)
+    {
+        b.HasKey(u => u.TerritoryId);
+        b.Property(u => u.TerritoryId).ValueGeneratedNever();
+        b.HasIndex(u => u.StateId);
+        b.HasIndex(u => u.DivisionId);
+        b.HasIndex(u => u.DistrictId);
+        b.HasIndex(u => u.BlockId);
+    }
+}
+
+public class AbsenceRunConfiguration : IEntityTypeConfiguration<AbsenceRun>
+{
+    public void Configure(EntityTypeBuilder<AbsenceRun> b)
+    {
+        b.HasKey(r => r.PersonId);
+        b.Property(r => r.PersonId).ValueGeneratedNever();
+        b.HasIndex(r => new { r.StateId, r.OldestUtc });
+    }
+}
+
+public class MeetingMonthConfiguration : IEntityTypeConfiguration<MeetingMonth>
+{
+    public void Configure(EntityTypeBuilder<MeetingMonth> b)
+    {
+        b.HasKey(m => new { m.UnitId, m.Month });
+        b.HasIndex(m => new { m.StateId, m.Month });
+        b.HasIndex(m => m.DivisionId);
+        b.HasIndex(m => m.DistrictId);
+    }
+}
+
+public class TrainingNeedConfiguration : IEntityTypeConfiguration<TrainingNeed>
+{
+    public void Configure(EntityTypeBuilder<TrainingNeed> b)
+    {
+        b.HasKey(n => n.PersonId);
+        b.Property(n => n.PersonId).ValueGeneratedNever();
+        b.Property(n => n.NameEn).HasMaxLength(200);
+        b.HasIndex(n => new { n.StateId, n.DistrictId });
+        b.HasIndex(n => n.DivisionId);
+        b.HasIndex(n => n.DistrictId);
     }
 }

@@ -76,12 +76,12 @@ public sealed class MeetingGenerator(AppDbContext db)
 
         foreach (var state in territories.Where(t => t.Level == TerritoryLevel.State))
         {
-            var full = (state.Code == "MP" ? profile.Mp : profile.Up) == Depth.Full;
+            var full = profile.DepthOf(state.Code!) == Depth.Full;
             _rng = new Random(seed * 7919 + state.Id);
             var inState = territories.Where(t => t.StateId == state.Id).ToList();
             var divisions = inState.Where(t => t.Level == TerritoryLevel.Division).OrderBy(t => t.NameEn).ToList();
             var districts = inState.Where(t => t.Level == TerritoryLevel.District).OrderBy(t => t.NameEn).ToList();
-            var office = state.Code == "MP" ? "State Congress office, Bhopal" : "State Congress office, Lucknow";
+            var office = state.Code switch { "MP" => "State Congress office, Bhopal", "UP" => "State Congress office, Lucknow", _ => $"State Congress office, {state.NameEn}" };
             var stateOffices = offices.Where(o => o.StateId == state.Id).ToList();
 
             // The 3-day meeting of district presidents, two divisions a day (Bhopal and Narmadapuram on day one in MP).
@@ -174,8 +174,25 @@ public sealed class MeetingGenerator(AppDbContext db)
                             null, "Ward president", invited, itemsPerMeeting: 0);
                     }
                 }
+
+            // Written state by state, so the national profile never holds every state's invitees at once.
+            await FlushAsync(conn, ct);
         }
 
+        foreach (var table in new[] { "meeting_programmes", "meetings", "meeting_invitees", "meeting_decisions", "action_items", "trainings" })
+            await Copy.ResetSequenceAsync(conn, table, ct);
+        await LinkDemoUsersAsync(conn, ct);
+        return new Dictionary<string, long>
+        {
+            ["meeting_programmes"] = _programmeId, ["meetings"] = _meetingId, ["meeting_invitees"] = _inviteeId,
+            ["action_items"] = _items.Count + _itemsWritten, ["trainings_from_meetings"] = _trainings.Count + _trainingsWritten,
+        };
+    }
+
+    private long _itemsWritten, _trainingsWritten;
+
+    private async Task FlushAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
         await Copy.RowsAsync(conn, "meeting_programmes", ["id", "title", "description", "territory_id", "state_id", "division_id", "district_id",
             "created_utc", "created_by"], _programmes, ct);
         await Copy.RowsAsync(conn, "meetings", ["id", "programme_id", "title", "type", "territory_id", "level", "state_id", "division_id",
@@ -187,14 +204,9 @@ public sealed class MeetingGenerator(AppDbContext db)
         await Copy.RowsAsync(conn, "action_items", ["id", "meeting_id", "decision_id", "text", "owner_id", "territory_id", "state_id", "division_id",
             "district_id", "due_on", "status", "closed_on", "note", "created_utc"], _items, ct);
         await Copy.RowsAsync(conn, "trainings", ["id", "person_id", "state_id", "on", "description", "meeting_id"], _trainings, ct);
-        foreach (var table in new[] { "meeting_programmes", "meetings", "meeting_invitees", "meeting_decisions", "action_items", "trainings" })
-            await Copy.ResetSequenceAsync(conn, table, ct);
-        await LinkDemoUsersAsync(conn, ct);
-        return new Dictionary<string, long>
-        {
-            ["meeting_programmes"] = _programmes.Count, ["meetings"] = _meetings.Count, ["meeting_invitees"] = _invitees.Count,
-            ["action_items"] = _items.Count, ["trainings_from_meetings"] = _trainings.Count,
-        };
+        _itemsWritten += _items.Count;
+        _trainingsWritten += _trainings.Count;
+        _programmes.Clear(); _meetings.Clear(); _invitees.Clear(); _decisions.Clear(); _items.Clear(); _trainings.Clear();
     }
 
     private int AddProgramme(Territory t, string title, string description)

@@ -7,8 +7,8 @@ namespace OrgTracker.Web.Data.Seeding;
 
 /// <summary>
 /// Generates one open membership drive per state with targets per district and block, and its members: a few
-/// thousand in a demo-depth state, about 20,00,000 in full-depth Madhya Pradesh and 50,00,000 in full-depth Uttar
-/// Pradesh. Members are written by binary COPY in primary-key order (mobile numbers ascending, booths drawn at
+/// thousand in a demo-depth state, about 20,00,000 in full-depth Madhya Pradesh, 50,00,000 in full-depth Uttar
+/// Pradesh and the state's figure in a synthetic state (national profile). Members are written by binary COPY in primary-key order (mobile numbers ascending, booths drawn at
 /// random), so the key index is only ever appended to; the summary tables are then built from them in one pass.
 /// Deterministic for a seed.
 /// </summary>
@@ -42,21 +42,49 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
 
     private sealed record BoothRow(int Id, int BlockId, int DistrictId, int DivisionId);
 
+    /// <summary>A state's drive, its booths and its generator, set up in order before its members are written.</summary>
+    private sealed record StateRun(int StateId, int DriveId, int Count, List<BoothRow> Booths, Random Rng);
+
+    /// <summary>
+    /// Drives first, one state after another (so their ids follow the states); then the states' members, two states
+    /// at a time on connections of their own (each state's rows come from its own generator, so the data do not
+    /// depend on the interleaving); then targets and summaries, state by state.
+    /// </summary>
     public async Task<Dictionary<string, long>> SeedAsync(NpgsqlConnection conn, SeedProfile profile, int seed, CancellationToken ct)
     {
         var elapsed = Stopwatch.StartNew();
-        long total = 0;
-        foreach (var (code, depth, full) in new[] { ("MP", profile.Mp, 2_000_000), ("UP", profile.Up, 5_000_000) })
+        var runs = new List<(string Code, StateRun Run)>();
+        foreach (var spec in profile.States)
         {
-            var members = depth == Depth.Full ? full : DemoMembersPerState;
+            var members = profile.DepthOf(spec.Code) == Depth.Full ? profile.Scaled(spec, spec.Members) : DemoMembersPerState;
             // Not HashCode.Combine: its hashes differ from process to process, and the data must not.
-            total += await SeedStateAsync(conn, code, members, new Random(seed * 31 + (code == "MP" ? 7 : 11)), ct);
+            var rng = new Random(seed * 31 + runs.Count switch { 0 => 7, 1 => 11, _ => 2000 + runs.Count });
+            runs.Add((spec.Code, await StartStateAsync(conn, spec.Code, members, rng, ct)));
+        }
+        var perBooth = new int[runs.Count][];
+        await Parallel.ForEachAsync(Enumerable.Range(0, runs.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            async (i, token) =>
+            {
+                var state = Stopwatch.StartNew();
+                await using var own = (NpgsqlConnection)((ICloneable)conn).Clone();
+                await own.OpenAsync(token);
+                perBooth[i] = await CopyMembersAsync(own, runs[i].Run, token);
+                log.LogInformation("Generated {Members} members of {State} in {Seconds:0.0} s", runs[i].Run.Count, runs[i].Code, state.Elapsed.TotalSeconds);
+            });
+        long total = 0;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var run = runs[i].Run;
+            if (run.Booths.Count == 0) continue;
+            await SeedTargetsAsync(conn, run.DriveId, run.Booths, perBooth[i], run.Rng, ct);
+            await MemberCounts.RebuildAsync(db, run.DriveId, ct);
+            total += run.Count;
         }
         log.LogInformation("Generated {Members} members in {Seconds:0.0} s", total, elapsed.Elapsed.TotalSeconds);
-        return new Dictionary<string, long> { ["membership_drives"] = 2, ["members"] = total };
+        return new Dictionary<string, long> { ["membership_drives"] = runs.Count, ["members"] = total };
     }
 
-    private async Task<long> SeedStateAsync(NpgsqlConnection conn, string code, int count, Random rng, CancellationToken ct)
+    private async Task<StateRun> StartStateAsync(NpgsqlConnection conn, string code, int count, Random rng, CancellationToken ct)
     {
         int stateId;
         await using (var cmd = new NpgsqlCommand("SELECT id FROM territories WHERE code = @code AND level = 1", conn))
@@ -89,7 +117,14 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) booths.Add(new BoothRow(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
         }
-        if (booths.Count == 0) return 0;
+        return new StateRun(stateId, driveId, booths.Count == 0 ? 0 : count, booths, rng);
+    }
+
+    /// <summary>Writes a state's members; returns the members per booth (in the order of the state's booths).</summary>
+    private async Task<int[]> CopyMembersAsync(NpgsqlConnection conn, StateRun run, CancellationToken ct)
+    {
+        var (stateId, driveId, count, booths, rng) = run;
+        if (booths.Count == 0) return [];
 
         // Some districts work harder than others: a weight per district times a weight per booth.
         var districtWeight = booths.Select(b => b.DistrictId).Distinct().Order().ToDictionary(d => d, _ => 0.4 + rng.NextDouble() * 1.2);
@@ -151,10 +186,7 @@ internal sealed class MemberGenerator(AppDbContext db, DateTime nowUtc, ILogger 
             }
             await w.CompleteAsync(ct);
         }
-
-        await SeedTargetsAsync(conn, driveId, booths, perBooth, rng, ct);
-        await MemberCounts.RebuildAsync(db, driveId, ct);
-        return count;
+        return perBooth;
     }
 
     /// <summary>A target per district (its members times 1.2 to 1.8, rounded) and per block (the district's, shared by members).</summary>

@@ -51,7 +51,7 @@ public sealed class ReportGenerator(AppDbContext db)
 
         foreach (var state in territories.Where(t => t.Level == TerritoryLevel.State))
         {
-            var months = (state.Code == "MP" ? profile.Mp : profile.Up) == Depth.Full ? FullMonths : DemoMonths;
+            var months = profile.DepthOf(state.Code!) == Depth.Full ? FullMonths : DemoMonths;
             var rng = new Random(HashCode.Combine(seed, state.Id, 5));
             var reviewer = users.FirstOrDefault(u => u.Role == Roles.StateInCharge && u.StateId == state.Id);
             var office = users.FirstOrDefault(u => u.Role == Roles.StateOffice && u.StateId == state.Id);

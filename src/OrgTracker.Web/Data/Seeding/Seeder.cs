@@ -12,17 +12,35 @@ namespace OrgTracker.Web.Data.Seeding;
 /// <summary>How deep a state is generated below its real divisions and districts.</summary>
 public enum Depth { Demo, Full }
 
-/// <summary>A seed profile: which states are generated at full depth.</summary>
-public sealed record SeedProfile(string Name, Depth Mp, Depth Up)
+/// <summary>
+/// A seed profile: which states are generated at full depth, whether the synthetic states are added (the national
+/// profile: eight made-up states beside MP and UP, always at full depth), and a scale factor on the booths, blocks and
+/// members of full-depth states (1 for every profile; only tests use a smaller one).
+/// </summary>
+public sealed record SeedProfile(string Name, Depth Mp, Depth Up, bool Synthetic = false, double Scale = 1, double SyntheticScale = 1)
 {
     public static readonly SeedProfile[] All =
     [
         new("demo", Depth.Demo, Depth.Demo),
         new("mp-full", Depth.Full, Depth.Demo),
         new("up-full", Depth.Demo, Depth.Full),
+        new("national", Depth.Full, Depth.Full, Synthetic: true),
     ];
 
     public static SeedProfile? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>How deep a state is generated: MP and UP as the profile says, a synthetic state always in full.</summary>
+    public Depth DepthOf(string stateCode) => stateCode switch { "MP" => Mp, "UP" => Up, _ => Depth.Full };
+
+    /// <summary>The states generated, in order: MP and UP, then the synthetic states if the profile has them.</summary>
+    internal IEnumerable<Seeder.StateSpec> States => Synthetic ? Seeder.States.Concat(Seeder.SyntheticStates) : Seeder.States;
+
+    /// <summary>
+    /// A full-depth count (booths, blocks, members) of a state at the profile's scale (times <see cref="SyntheticScale"/>
+    /// for a synthetic state), never below <paramref name="floor"/>.
+    /// </summary>
+    internal int Scaled(Seeder.StateSpec spec, int count, int floor = 1) =>
+        Math.Max(floor, (int)Math.Round(count * Scale * (spec.File is null ? SyntheticScale : 1)));
 }
 
 public sealed record DemoLogin(string Email, string Role, string ScopeEn, string DisplayName);
@@ -49,13 +67,36 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         new("president.lucknow@demo.orgtracker.in", Roles.DistrictPresident, "Lucknow", "Lucknow District President"),
     ];
 
-    internal sealed record StateSpec(string Code, string NameEn, string NameHi, string File, int LokSabhaSeats, int Blocks, int Booths);
+    /// <summary>
+    /// A state to generate: its Lok Sabha seats, blocks and booths (at full depth) and members (full depth). A real
+    /// state reads its divisions and districts from <see cref="File"/>; a synthetic one (no file) has
+    /// <see cref="Divisions"/> divisions, <see cref="Districts"/> districts and <see cref="Acs"/> assembly seats,
+    /// named deterministically from the seed.
+    /// </summary>
+    internal sealed record StateSpec(string Code, string NameEn, string NameHi, string? File, int LokSabhaSeats, int Blocks, int Booths,
+        int Members = 0, int Divisions = 0, int Districts = 0, int Acs = 0);
 
     /// <summary>The states the reference data covers (shared with the production set-up, Data/ProductionSetup.cs).</summary>
     internal static readonly StateSpec[] States =
     [
-        new("MP", "Madhya Pradesh", "मध्य प्रदेश", "mp_districts.csv", 29, 313, 64_879),
-        new("UP", "Uttar Pradesh", "उत्तर प्रदेश", "up_districts.csv", 80, 826, 162_069),
+        new("MP", "Madhya Pradesh", "मध्य प्रदेश", "mp_districts.csv", 29, 313, 64_879, Members: 2_000_000),
+        new("UP", "Uttar Pradesh", "उत्तर प्रदेश", "up_districts.csv", 80, 826, 162_069, Members: 5_000_000),
+    ];
+
+    /// <summary>
+    /// The national profile's made-up states, named after historical regions (none of them a state today), sized
+    /// like mid-sized real states: with MP and UP, 10 states, 9,99,948 booths and 3,00,00,000 members.
+    /// </summary>
+    internal static readonly StateSpec[] SyntheticStates =
+    [
+        new("VP", "Vindhya Pradesh", "विंध्य प्रदेश", null, 25, 330, 80_000, Members: 2_400_000, Divisions: 7, Districts: 38, Acs: 210),
+        new("MB", "Madhya Bharat", "मध्य भारत", null, 28, 380, 92_000, Members: 2_700_000, Divisions: 8, Districts: 45, Acs: 240),
+        new("MK", "Mahakoshal", "महाकोशल", null, 20, 260, 64_000, Members: 1_900_000, Divisions: 6, Districts: 30, Acs: 165),
+        new("BK", "Bundelkhand", "बुंदेलखंड", null, 17, 230, 56_000, Members: 1_700_000, Divisions: 5, Districts: 25, Acs: 145),
+        new("PV", "Purvanchal", "पूर्वांचल", null, 48, 620, 150_000, Members: 4_500_000, Divisions: 12, Districts: 70, Acs: 380),
+        new("RK", "Rohilkhand", "रुहेलखंड", null, 28, 360, 88_000, Members: 2_600_000, Divisions: 8, Districts: 42, Acs: 225),
+        new("AW", "Awadh", "अवध", null, 40, 520, 125_000, Members: 3_700_000, Divisions: 10, Districts: 55, Acs: 320),
+        new("MW", "Malwa", "मालवा", null, 37, 480, 118_000, Members: 3_500_000, Divisions: 9, Districts: 50, Acs: 300),
     ];
 
     private static string ReferencePath(string file) => Path.Combine(AppContext.BaseDirectory, "Data", "Seeding", "Reference", file);
@@ -79,18 +120,22 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         var booths = new List<Territory>();
         var acCounts = ReadAcCounts();
 
-        foreach (var spec in States)
+        var stateIndex = 0;
+        foreach (var spec in profile.States)
         {
-            var depth = spec.Code == "MP" ? profile.Mp : profile.Up;
+            var depth = profile.DepthOf(spec.Code);
             // HashCode.Combine is randomised per process; generation must be deterministic for a seed.
-            var rng = new Random(seed * 31 + (spec.Code == "MP" ? 1 : 2));
+            var rng = new Random(seed * 31 + stateIndex switch { 0 => 1, 1 => 2, _ => 1000 + stateIndex });
+            stateIndex++;
             var state = new Territory { Id = nextId++, Level = TerritoryLevel.State, Code = spec.Code, NameEn = spec.NameEn, NameHi = spec.NameHi };
             state.StateId = state.Id;
             territories.Add(state);
 
             var districts = new List<(Territory District, int Acs)>();
             var divisions = new Dictionary<string, Territory>();
-            foreach (var row in ReadDistricts(spec.File))
+            var syntheticAcs = new Dictionary<string, int>();
+            var rows = spec.File is null ? SyntheticDistricts(spec, rng, syntheticAcs) : ReadDistricts(spec.File);
+            foreach (var row in rows)
             {
                 if (!divisions.TryGetValue(row.DivisionEn, out var division))
                 {
@@ -102,7 +147,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
                 var district = new Territory { Id = nextId++, Level = TerritoryLevel.District, NameEn = row.DistrictEn, NameHi = row.DistrictHi };
                 district.PlaceUnder(division);
                 territories.Add(district);
-                districts.Add((district, acCounts.GetValueOrDefault((spec.Code, row.DistrictEn), 1)));
+                districts.Add((district, spec.File is null ? syntheticAcs[row.DistrictEn] : acCounts.GetValueOrDefault((spec.Code, row.DistrictEn), 1)));
             }
 
             for (var n = 1; n <= spec.LokSabhaSeats; n++)
@@ -117,8 +162,9 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
             foreach (var (district, acs) in districts)
             {
                 // Blocks and booths in proportion to the district's assembly seats.
-                var blockCount = depth == Depth.Full ? Math.Max(1, (int)Math.Round((double)spec.Blocks * acs / totalAcs)) : 3;
-                var boothsPerAc = depth == Depth.Full ? spec.Booths / totalAcs : 0;
+                var blockCount = depth == Depth.Full ? Math.Max(1, (int)Math.Round((double)profile.Scaled(spec, spec.Blocks) * acs / totalAcs)) : 3;
+                var stateBooths = profile.Scaled(spec, spec.Booths, floor: totalAcs);
+                var boothsPerAc = depth == Depth.Full ? stateBooths / totalAcs : 0;
                 var blocks = new List<Territory>();
                 var wards = new List<Territory>();
                 var usedNames = new HashSet<int>();
@@ -131,7 +177,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
                     blocks.Add(block);
                     territories.Add(block);
                     if (!urban) continue;
-                    var wardCount = depth == Depth.Full ? 20 + rng.Next(40) : 2;
+                    var wardCount = depth == Depth.Full ? profile.Scaled(spec, 20 + rng.Next(40)) : 2;
                     for (var w = 1; w <= wardCount; w++)
                     {
                         var ward = new Territory { Id = nextId++, Level = TerritoryLevel.Ward, NameEn = $"Ward {w}", NameHi = $"वार्ड {w}" };
@@ -156,7 +202,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
                     assembly.Add(ac);
 
                     // Demo: two booths per seat; full: the state's booths spread evenly over its seats.
-                    var boothCount = depth == Depth.Full ? boothsPerAc + (a < spec.Booths % totalAcs ? 1 : 0) : 2;
+                    var boothCount = depth == Depth.Full ? boothsPerAc + (a < stateBooths % totalAcs ? 1 : 0) : 2;
                     var village = Names.Place(rng.Next(Names.Count));
                     for (var part = 1; part <= boothCount; part++)
                     {
@@ -338,6 +384,29 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
     }
 
     internal sealed record DistrictRow(string DivisionEn, string DivisionHi, string DistrictEn, string DistrictHi);
+
+    /// <summary>
+    /// A synthetic state's divisions and districts: distinct place names drawn from the state's generator, each
+    /// division named after its first district (as real divisions are named after their headquarters), the
+    /// districts dealt out to the divisions in turn and the state's assembly seats spread over the districts
+    /// (at least one each, the rest at random). The seats per district go into <paramref name="acs"/>.
+    /// </summary>
+    internal static List<DistrictRow> SyntheticDistricts(StateSpec spec, Random rng, Dictionary<string, int> acs)
+    {
+        var used = new HashSet<int>();
+        var names = Enumerable.Range(0, spec.Districts).Select(_ => Names.Place(Unused(rng, used))).ToList();
+        var rows = new List<DistrictRow>();
+        for (var d = 0; d < spec.Districts; d++)
+        {
+            var head = names[d % spec.Divisions];
+            rows.Add(new DistrictRow(head.En, head.Hi, names[d].En, names[d].Hi));
+            acs[names[d].En] = 1;
+        }
+        for (var extra = spec.Acs - spec.Districts; extra > 0; extra--)
+            acs[names[rng.Next(spec.Districts)].En]++;
+        // Districts in division order, so a division's districts sit together like the reference files'.
+        return rows.OrderBy(r => names.FindIndex(n => n.En == r.DivisionEn)).ThenBy(r => r.DistrictEn, StringComparer.Ordinal).ToList();
+    }
 
     internal static List<DistrictRow> ReadDistricts(string file)
     {

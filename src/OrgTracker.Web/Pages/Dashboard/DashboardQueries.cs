@@ -136,10 +136,10 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .OrderByDescending(d => d.Status == DriveStatus.Open).ThenByDescending(d => d.StartDate).ThenByDescending(d => d.Id)
             .Select(d => new Drive(d.Id, d.NameEn, d.NameHi)).FirstOrDefaultAsync(ct);
 
-    /// <summary>Members enrolled in a drive, from the per-block-and-day summary (never from members).</summary>
+    /// <summary>Members enrolled in a drive, from the per-block-and-month summary (never from members).</summary>
     public Task<Dictionary<int, long>> EnrolledAsync(int driveId, CancellationToken ct) =>
-        db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId).Under(t)
-            .GroupBy(Key<MemberDailyCount>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
+        db.MemberMonthCounts.AsNoTracking().Where(c => c.DriveId == driveId).Under(t)
+            .GroupBy(Key<MemberMonthCount>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
             .Select(g => new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
     /// <summary>
@@ -169,6 +169,10 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     /// <summary>Meetings held per month (India time) from <paramref name="from"/> up to the end of <paramref name="to"/>.</summary>
     public async Task<Dictionary<DateOnly, int>> MeetingsByMonthAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
+        // A state, division or district reads its units' months; a block counts its own meetings.
+        if (t.Level <= TerritoryLevel.District)
+            return await db.MeetingMonths.AsNoTracking().Where(m => m.Month >= from && m.Month <= to).Under(t)
+                .GroupBy(m => m.Month).Select(g => new { g.Key, N = g.Sum(m => m.Held) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
         var fromUtc = IndiaTime.DayStartUtc(from);
         var toUtc = IndiaTime.DayStartUtc(to.AddMonths(1));
         var rows = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc).Under(t)
@@ -177,15 +181,10 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
     }
 
-    /// <summary>Members of a drive enrolled per month, from the daily summary.</summary>
-    public async Task<Dictionary<DateOnly, long>> EnrolledByMonthAsync(int driveId, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var end = to.AddMonths(1);
-        var rows = await db.MemberDailyCounts.AsNoTracking().Where(c => c.DriveId == driveId && c.Day >= from && c.Day < end).Under(t)
-            .GroupBy(c => new { c.Day.Year, c.Day.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, N = g.Sum(c => (long)c.Enrolled) }).ToListAsync(ct);
-        return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
-    }
+    /// <summary>Members of a drive enrolled per month, from the monthly summary.</summary>
+    public Task<Dictionary<DateOnly, long>> EnrolledByMonthAsync(int driveId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        db.MemberMonthCounts.AsNoTracking().Where(c => c.DriveId == driveId && c.Month >= from && c.Month <= to).Under(t)
+            .GroupBy(c => c.Month).Select(g => new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
     public sealed record FocusSeat(int Id, int Number, string NameEn, string NameHi, string? Winner, int? MarginVotes, decimal? MarginPercent,
         int Booths, int WithAgent, long Members, int MeetingsHeld, int Vacancies);
@@ -208,11 +207,8 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .GroupBy(c => c.AssemblyConstituencyId).Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent) })
             .ToDictionaryAsync(g => g.Key, ct);
         var members = driveId is { } drive
-            ? await (from c in db.MemberBoothCounts.AsNoTracking()
-                     join b in db.Territories on c.BoothId equals b.Id
-                     where c.DriveId == drive && ids.Contains(b.AssemblyConstituencyId!.Value)
-                     group c by b.AssemblyConstituencyId!.Value into g
-                     select new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct)
+            ? await db.MemberSeatCounts.AsNoTracking().Where(c => c.DriveId == drive && ids.Contains(c.AssemblyConstituencyId))
+                .ToDictionaryAsync(c => c.AssemblyConstituencyId, c => (long)c.Enrolled, ct)
             : [];
         var seatBlocks = await db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId))
             .Select(c => new { c.AssemblyConstituencyId, c.BlockId }).ToListAsync(ct);

@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Pages.Meetings;
 /// The absence signal: current office-bearers absent from each of their last three invited meetings, not yet flagged
 /// inactive, each linked to the appointment page where they can be flagged (or replaced).
 /// </summary>
-public class AbsenteesModel(AppDbContext db, TimeProvider clock) : PageModel
+public class AbsenteesModel(ReadDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
 

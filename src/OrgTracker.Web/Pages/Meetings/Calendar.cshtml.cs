@@ -8,7 +8,7 @@ using OrgTracker.Web.Domain;
 namespace OrgTracker.Web.Pages.Meetings;
 
 /// <summary>A month of meetings as a calendar (a table on wide screens, a list of days on a phone), with the list's filters.</summary>
-public class CalendarModel(AppDbContext db, TimeProvider clock) : PageModel
+public class CalendarModel(ReadDb db, TimeProvider clock) : PageModel
 {
     /// <summary>Meetings named in a day's cell; the rest are a link to that day's list.</summary>
     public const int PerDay = 4;

@@ -11,7 +11,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Web.Pages.Meetings;
 
 /// <summary>Meetings the user may see, newest first, filtered by territory, type, status and dates; paged and exportable.</summary>
-public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(ReadDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 

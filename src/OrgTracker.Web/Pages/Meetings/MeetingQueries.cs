@@ -170,36 +170,21 @@ public static class MeetingQueries
         var scope = UserScope.From(user);
         if (scope is null) return [];
         var since = nowUtc.AddMonths(-AttendanceSignals.WindowMonths);
-        // The user's scope over the invitees and the appointments, and the district chosen (a district user has theirs).
-        var invitees = new List<SqlCondition> { scope.Sql("i", "scope") };
+        // The user's scope over the appointments, and the district chosen (a district user has theirs).
         var appointments = new List<SqlCondition> { scope.Sql("a", "scope") };
         if (districtId is { } d && scope.Level != TerritoryLevel.District)
-        {
-            invitees.Add(TerritorySql.Under("i", TerritoryLevel.District, d, "district"));
             appointments.Add(TerritorySql.Under("a", TerritoryLevel.District, d, "district"));
-        }
+        // The runs of absences are kept by the summary refresher (AbsenceRun); the window keeps the recent ones.
         var sql = $"""
-            WITH recent AS (
-                SELECT m.id, m.starts_utc FROM meetings m
-                WHERE m.state_id = @state AND m.status = 2 AND m.starts_utc >= @since AND m.starts_utc <= @now
-            ), marked AS (
-                SELECT i.person_id, i.attendance, r.starts_utc,
-                       row_number() OVER (PARTITION BY i.person_id ORDER BY r.starts_utc DESC) AS n
-                FROM recent r JOIN meeting_invitees i ON i.meeting_id = r.id
-                WHERE i.attendance <> 0 AND {string.Join(" AND ", invitees)}
-            ), flagged AS (
-                SELECT person_id, max(starts_utc) AS last_utc FROM marked WHERE n <= 3
-                GROUP BY person_id HAVING count(*) = 3 AND bool_and(attendance = 2)
-            )
             SELECT DISTINCT ON (p.id) p.id AS person_id, p.name_en, p.name_hi, p.mobile, a.id AS appointment_id,
                    po.name_en AS post_en, po.name_hi AS post_hi, t.name_en AS territory_en, t.name_hi AS territory_hi,
-                   a.district_id, f.last_utc
-            FROM flagged f
-            JOIN people p ON p.id = f.person_id
+                   a.district_id, r.latest_utc AS last_utc
+            FROM absence_runs r
+            JOIN people p ON p.id = r.person_id
             JOIN appointments a ON a.person_id = p.id AND a."to" IS NULL AND a.inactive_since IS NULL
             JOIN posts po ON po.id = a.post_id
             JOIN territories t ON t.id = a.territory_id
-            WHERE {string.Join(" AND ", appointments)}
+            WHERE r.state_id = @state AND r.oldest_utc >= @since AND r.latest_utc <= @now AND {string.Join(" AND ", appointments)}
             ORDER BY p.id, po.level, po.sort_order
             """;
         var rows = await db.Database.SqlQueryRaw<AbsenteeRow>(sql,
@@ -207,8 +192,7 @@ public static class MeetingQueries
                 new NpgsqlParameter("state", NpgsqlDbType.Integer) { Value = scope.StateId },
                 new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = since },
                 new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = nowUtc },
-                // The invitees' and the appointments' conditions name the same parameters.
-                .. invitees.Select(c => c.Parameter),
+                .. appointments.Select(c => c.Parameter),
             ]).ToListAsync(ct);
         return rows.Select(r => new Absentee(r.PersonId, r.NameEn, r.NameHi, r.Mobile, r.AppointmentId, r.PostEn, r.PostHi,
                 r.TerritoryEn, r.TerritoryHi, r.DistrictId, r.LastUtc))

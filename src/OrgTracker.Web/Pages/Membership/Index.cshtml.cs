@@ -9,7 +9,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Web.Pages.Membership;
 
 /// <summary>The state's membership drives, each with its progress within the user's territory.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(ReadDb db) : PageModel
 {
     public sealed record DriveRow(MembershipDrive Drive, MembershipQueries.ProgressRow Progress);
 

@@ -92,6 +92,17 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, count(*)
             FROM ins GROUP BY block_id, enrolled_on, state_id, division_id, district_id ORDER BY block_id, enrolled_on
             ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), months AS (
+            INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
+            SELECT @drive, block_id, date_trunc('month', enrolled_on)::date, state_id, division_id, district_id, count(*)
+            FROM ins GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3
+            ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), seats AS (
+            INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
+            SELECT @drive, b.assembly_constituency_id, min(b.state_id), count(*)
+            FROM ins JOIN territories b ON b.id = ins.booth_id WHERE b.assembly_constituency_id IS NOT NULL
+            GROUP BY b.assembly_constituency_id ORDER BY b.assembly_constituency_id
+            ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), skipped AS (
             -- The rows the insert skipped, so that only they are looked up afterwards.
             INSERT INTO member_skipped

@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Pages.Membership;
 /// Progress of a drive against target, drilling state → division → district → block → booth, with the district
 /// leaderboard and enrolments by day. Every figure comes from the summary tables; the table is exportable.
 /// </summary>
-public class ProgressModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public class ProgressModel(ReadDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 

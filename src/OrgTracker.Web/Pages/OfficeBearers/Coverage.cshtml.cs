@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 /// child units or by assembly constituency. Reads the coverage summary, never every booth. The table shows
 /// <see cref="PageSize"/> rows at a time (a state has hundreds of constituencies); the export has them all.
 /// </summary>
-public class CoverageModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public class CoverageModel(ReadDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 

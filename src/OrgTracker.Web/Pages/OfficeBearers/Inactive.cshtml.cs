@@ -11,7 +11,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>Office-bearers flagged inactive, district by district, with who replaced them; filterable and exportable.</summary>
-public class InactiveModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public class InactiveModel(ReadDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 

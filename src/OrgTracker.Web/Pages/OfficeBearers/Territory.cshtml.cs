@@ -9,7 +9,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>A territory's office-bearers: current holders by wing and post with vacancies, committees, and the history.</summary>
-public class TerritoryModel(AppDbContext db) : PageModel
+public class TerritoryModel(ReadDb db) : PageModel
 {
     public const int HistorySize = 50;
 

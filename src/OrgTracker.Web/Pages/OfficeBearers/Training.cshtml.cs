@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.OfficeBearers;
 /// Leaders who joined from another party and have no training recorded yet, in the user's scope, by district, with
 /// their current posts; paged, and exportable as CSV or Excel. Recording a training on a person's page takes them off.
 /// </summary>
-public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
+public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -47,7 +47,7 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
         CanWrite = await db.MayWriteAsync(auth, User, ct);
         if (UserScope.From(User) is { Level: < TerritoryLevel.District })
         {
-            var counts = await NeedingTraining().GroupBy(p => p.DistrictId)
+            var counts = await db.TrainingNeeds.AsNoTracking().InScope(User).GroupBy(n => n.DistrictId)
                 .Select(g => new { DistrictId = g.Key, Count = g.Count() }).ToListAsync(ct);
             var ids = counts.Where(c => c.DistrictId != null).Select(c => c.DistrictId!.Value).ToList();
             var names = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id))
@@ -58,10 +58,9 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
         }
         else DistrictId = null;
 
-        var people = Filtered();
-        Total = await people.CountAsync(ct);
+        Total = await Needs().CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await Project(people).Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
+        Rows = await Listed().Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         Posts = await db.CurrentPostsAsync(User, Rows.Select(r => r.Id).ToList(), ct);
     }
 
@@ -69,7 +68,7 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (UserScope.From(User) is not { Level: < TerritoryLevel.District }) DistrictId = null;
-        var rows = await Project(Filtered()).ToListAsync(ct);
+        var rows = await Listed().ToListAsync(ct);
         string[] header =
         [
             L["Name (English)"], L["Name (Hindi)"], L["Mobile"], L["District"], L["Came from party"], L["Joined on"], L["Current posts"],
@@ -88,21 +87,19 @@ public class TrainingModel(AppDbContext db, IAuthorizationService auth, IStringL
         }
     }
 
-    /// <summary>Came from another party, no training recorded, in the user's scope.</summary>
-    private IQueryable<Person> NeedingTraining() =>
-        db.People.AsNoTracking().InScope(User).Where(p => p.FormerParty != null && !db.Trainings.Any(t => t.PersonId == p.Id));
-
-    private IQueryable<Person> Filtered()
+    /// <summary>Came from another party, no training recorded (<see cref="TrainingNeed"/>), in the user's scope and the district chosen.</summary>
+    private IQueryable<TrainingNeed> Needs()
     {
-        var people = NeedingTraining();
-        if (DistrictId is { } districtId) people = people.Under(TerritoryLevel.District, districtId);
-        return people;
+        var needs = db.TrainingNeeds.AsNoTracking().InScope(User);
+        return DistrictId is { } districtId ? needs.Under(TerritoryLevel.District, districtId) : needs;
     }
 
-    private IQueryable<Row> Project(IQueryable<Person> people) => people
-        .OrderBy(p => db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameEn).FirstOrDefault())
-        .ThenBy(p => p.NameEn).ThenBy(p => p.Id)
-        .Select(p => new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty!, p.JoinedOn,
-            db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameEn).FirstOrDefault(),
-            db.Territories.Where(t => t.Id == p.DistrictId).Select(t => t.NameHi).FirstOrDefault()));
+    /// <summary>The people of <see cref="Needs"/>, by district name and name: ordered on the needs' rows, people read for the rows shown.</summary>
+    private IQueryable<Row> Listed() =>
+        from n in Needs()
+        join d in db.Territories.AsNoTracking() on n.DistrictId equals d.Id into districts
+        from d in districts.DefaultIfEmpty()
+        join p in db.People.AsNoTracking() on n.PersonId equals p.Id
+        orderby d.NameEn, n.NameEn, n.PersonId
+        select new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty!, p.JoinedOn, d.NameEn, d.NameHi);
 }

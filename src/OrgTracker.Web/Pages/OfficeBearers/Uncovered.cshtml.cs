@@ -10,7 +10,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Web.Pages.OfficeBearers;
 
 /// <summary>Booths with no active booth agent in a territory (optionally one constituency): paged, exportable.</summary>
-public class UncoveredModel(AppDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public class UncoveredModel(ReadDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 

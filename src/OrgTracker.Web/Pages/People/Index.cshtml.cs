@@ -15,7 +15,7 @@ namespace OrgTracker.Web.Pages.People;
 /// People in the user's scope, searched by name in either script or by mobile number in any usual form, filtered by
 /// district (for state and division roles) and by "came from another party", fifty to a page.
 /// </summary>
-public class IndexModel(AppDbContext db, IAuthorizationService auth, SealedTerms terms) : PageModel
+public class IndexModel(ReadDb db, IAuthorizationService auth, SealedTerms terms) : PageModel
 {
     public const int PageSize = 50;
 
@@ -63,7 +63,10 @@ public class IndexModel(AppDbContext db, IAuthorizationService auth, SealedTerms
         if (DistrictId is { } districtId) people = people.Under(TerritoryLevel.District, districtId);
         if (FromOtherParties) people = people.Where(p => p.FormerParty != null);
 
-        Total = await people.CountAsync(ct);
+        // Unfiltered, the count is the unit counts' sum; a search counts what it found.
+        var units = db.UnitCounts.AsNoTracking().InScope(User);
+        if (DistrictId is { } district) units = units.Under(TerritoryLevel.District, district);
+        Total = string.IsNullOrWhiteSpace(Query) && !FromOtherParties ? await units.PeopleCountAsync(ct) : await people.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await people
             .OrderBy(p => p.NameEn).ThenBy(p => p.Id)

@@ -10,7 +10,7 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Web.Pages.Reports;
 
 /// <summary>One district's reports month by month: status, timeliness, score, and the score's trend as a chart.</summary>
-public class DistrictModel(AppDbContext db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
+public class DistrictModel(ReadDb db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
 {
     public static readonly int[] Spans = [12, 24, 36];
 

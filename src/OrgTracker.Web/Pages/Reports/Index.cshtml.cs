@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Pages.Reports;
 /// Which districts have reported for a month, which are awaiting review, returned, late or missing. District
 /// presidents go straight to their own district's page.
 /// </summary>
-public class IndexModel(AppDbContext db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
+public class IndexModel(ReadDb db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
 {
     public static readonly string[] Filters = ["all", "missing", "late", "awaiting", "returned", "draft", "accepted"];
 

@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Pages.Reports;
 /// Districts ranked by their score for a month, in the state and within their division, and the divisions
 /// ranked by their districts' average score (docs/reports-scoring.md).
 /// </summary>
-public class RankingModel(AppDbContext db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
+public class RankingModel(ReadDb db, IOptions<ReportOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
     [BindProperty(SupportsGet = true)] public int? Division { get; set; }

@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Territories;
 /// starts at the configured focus-seat margin (<see cref="DashboardOptions.FocusMarginPercent"/>), the one the
 /// dashboard uses, and the user may try another.
 /// </summary>
-public class ConstituenciesModel(AppDbContext db, IOptions<DashboardOptions> options) : PageModel
+public class ConstituenciesModel(ReadDb db, IOptions<DashboardOptions> options) : PageModel
 {
     public const int PageSize = 50;
 

@@ -14,7 +14,7 @@ namespace OrgTracker.Web.Pages.Territories;
 /// searchable by name in either script, and its focus seats by the configured margin
 /// (<see cref="DashboardOptions.FocusMarginPercent"/>). Never renders more than one page of rows.
 /// </summary>
-public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options, TimeProvider clock) : PageModel
+public class IndexModel(ReadDb db, IOptions<DashboardOptions> options, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -129,21 +129,11 @@ public class IndexModel(AppDbContext db, IOptions<DashboardOptions> options, Tim
             .ToListAsync(ct);
     }
 
-    /// <summary>Counts below each child on this page, in one grouped query on the ancestor column.</summary>
+    /// <summary>Counts below each child on this page, from the unit counts.</summary>
     private async Task AddChildCountsAsync(CancellationToken ct)
     {
-        var ids = Children.Select(c => (int?)c.Id).ToList();
-        if (ids.Count == 0 || ChildLevel is null or TerritoryLevel.Booth) return;
-        var below = ChildLevel switch
-        {
-            TerritoryLevel.Division => db.Territories.Where(t => ids.Contains(t.DivisionId)).Select(t => new { Parent = t.DivisionId, t.Level }),
-            TerritoryLevel.District => db.Territories.Where(t => ids.Contains(t.DistrictId)).Select(t => new { Parent = t.DistrictId, t.Level }),
-            _ => db.Territories.Where(t => ids.Contains(t.BlockId)).Select(t => new { Parent = t.BlockId, t.Level }),
-        };
-        var counts = await below.GroupBy(x => new { x.Parent, x.Level })
-            .Select(g => new { g.Key.Parent, g.Key.Level, Count = g.Count() })
-            .ToListAsync(ct);
-        foreach (var c in Children)
-            c.Counts = counts.Where(x => x.Parent == c.Id).ToDictionary(x => x.Level, x => x.Count);
+        if (Children.Count == 0 || ChildLevel is null or > TerritoryLevel.Block) return;
+        var counts = await db.DescendantCountsAsync(ChildLevel.Value, Children.Select(c => c.Id).ToList(), ct);
+        foreach (var c in Children) c.Counts = counts.GetValueOrDefault(c.Id) ?? [];
     }
 }

@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206094513_ShardKeysMembersAndSummaries")]
-    partial class ShardKeysMembersAndSummaries
+    [Migration("20261206120100_ShardKeysStateData")]
+    partial class ShardKeysStateData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -317,6 +317,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
@@ -354,10 +358,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("owner_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -378,20 +378,20 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_action_items");
-
-                    b.HasIndex("DecisionId")
-                        .HasDatabaseName("ix_action_items_decision_id");
-
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_action_items_meeting_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_action_items_territory_id");
 
-                    b.HasIndex("OwnerId", "Status")
-                        .HasDatabaseName("ix_action_items_owner_id_status");
+                    b.HasIndex("DecisionId", "StateId")
+                        .HasDatabaseName("ix_action_items_decision_id_state_id");
+
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_action_items_meeting_id_state_id");
+
+                    b.HasIndex("OwnerId", "StateId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_state_id_status");
 
                     b.HasIndex("StateId", "DistrictId", "DueOn")
                         .HasDatabaseName("ix_action_items_open")
@@ -534,6 +534,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -580,10 +584,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("post_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("integer")
                         .HasColumnName("successor_id");
@@ -606,20 +606,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_appointments");
-
-                    b.HasIndex("CommitteeId")
-                        .HasDatabaseName("ix_appointments_committee_id");
-
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_appointments_person_id");
-
-                    b.HasIndex("SuccessorId")
-                        .HasDatabaseName("ix_appointments_successor_id");
 
                     b.HasIndex("WingId")
                         .HasDatabaseName("ix_appointments_wing_id");
+
+                    b.HasIndex("CommitteeId", "StateId")
+                        .HasDatabaseName("ix_appointments_committee_id_state_id");
 
                     b.HasIndex("DistrictId", "To")
                         .HasDatabaseName("ix_appointments_district_id_to");
@@ -631,6 +625,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "To")
                         .HasDatabaseName("ix_appointments_state_id_to");
 
+                    b.HasIndex("SuccessorId", "StateId")
+                        .HasDatabaseName("ix_appointments_successor_id_state_id");
+
                     b.HasIndex("TerritoryId", "To")
                         .HasDatabaseName("ix_appointments_territory_id_to");
 
@@ -638,14 +635,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_appointments_inactive")
                         .HasFilter("inactive_since IS NOT NULL");
 
-                    b.HasIndex("PersonId", "PostId", "WingId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_appointments_current")
-                        .HasFilter("\"to\" IS NULL");
-
                     b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
                         .HasDatabaseName("ix_appointments_inactive_current")
                         .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
+
+                    b.HasIndex("PersonId", "StateId", "PostId", "WingId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_current")
+                        .HasFilter("\"to\" IS NULL");
 
                     b.ToTable("appointments", (string)null);
                 });
@@ -821,6 +818,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -857,10 +858,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -871,7 +868,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_committees");
 
                     b.HasIndex("DistrictId", "Kind")
@@ -947,6 +944,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -983,10 +984,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("TextEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1003,7 +1000,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directives");
 
                     b.HasIndex("IssuedById")
@@ -1029,6 +1026,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AnsweredBy")
                         .IsRequired()
@@ -1063,10 +1064,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1075,14 +1072,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("target_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_answers");
 
-                    b.HasIndex("DirectiveId")
-                        .HasDatabaseName("ix_directive_answers_directive_id");
+                    b.HasIndex("DirectiveId", "StateId")
+                        .HasDatabaseName("ix_directive_answers_directive_id_state_id");
 
-                    b.HasIndex("TargetId", "Id")
-                        .HasDatabaseName("ix_directive_answers_target_id_id");
+                    b.HasIndex("TargetId", "StateId", "Id")
+                        .HasDatabaseName("ix_directive_answers_target_id_state_id_id");
 
                     b.ToTable("directive_answers", (string)null);
                 });
@@ -1095,6 +1092,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<long?>("AnswerId")
                         .HasColumnType("bigint")
@@ -1129,10 +1130,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<byte[]>("Thumbnail")
                         .HasColumnType("bytea")
                         .HasColumnName("thumbnail");
@@ -1147,14 +1144,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_utc");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_files");
 
-                    b.HasIndex("AnswerId")
-                        .HasDatabaseName("ix_directive_files_answer_id");
+                    b.HasIndex("AnswerId", "StateId")
+                        .HasDatabaseName("ix_directive_files_answer_id_state_id");
 
-                    b.HasIndex("DirectiveId", "AnswerId")
-                        .HasDatabaseName("ix_directive_files_directive_id_answer_id");
+                    b.HasIndex("DirectiveId", "StateId", "AnswerId")
+                        .HasDatabaseName("ix_directive_files_directive_id_state_id_answer_id");
 
                     b.ToTable("directive_files", (string)null);
                 });
@@ -1167,6 +1164,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -1217,10 +1218,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parent_target_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1231,21 +1228,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_targets");
-
-                    b.HasIndex("ParentTargetId")
-                        .HasDatabaseName("ix_directive_targets_parent_target_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_directive_targets_territory_id");
 
-                    b.HasIndex("DirectiveId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_directive_targets_directive_id_territory_id");
-
                     b.HasIndex("DistrictId", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_district_id_directive_id");
+
+                    b.HasIndex("ParentTargetId", "StateId")
+                        .HasDatabaseName("ix_directive_targets_parent_target_id_state_id");
+
+                    b.HasIndex("DirectiveId", "StateId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directive_targets_directive_id_state_id_territory_id");
 
                     b.HasIndex("DivisionId", "Level", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_division_id_level_directive_id");
@@ -1356,6 +1353,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Agenda")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
@@ -1421,10 +1422,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1462,7 +1459,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meetings");
 
                     b.HasIndex("WingId")
@@ -1476,6 +1473,9 @@ namespace OrgTracker.Web.Data.Migrations
 
                     b.HasIndex("ProgrammeId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_programme_id_starts_utc");
+
+                    b.HasIndex("ProgrammeId", "StateId")
+                        .HasDatabaseName("ix_meetings_programme_id_state_id");
 
                     b.HasIndex("StateId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_state_id_starts_utc");
@@ -1495,6 +1495,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_utc");
@@ -1511,21 +1515,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("text");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_decisions");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id_state_id");
 
                     b.ToTable("meeting_decisions", (string)null);
                 });
@@ -1538,6 +1538,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -1576,21 +1580,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_invitees");
 
-                    b.HasIndex("AppointmentId")
-                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
+                    b.HasIndex("AppointmentId", "StateId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id_state_id");
 
                     b.HasIndex("DistrictId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
@@ -1598,12 +1598,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("DivisionId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
 
-                    b.HasIndex("MeetingId", "PersonId")
+                    b.HasIndex("MeetingId", "StateId", "PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
 
-                    b.HasIndex("PersonId", "MeetingId")
-                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
+                    b.HasIndex("PersonId", "StateId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_state_id_meeting_id");
 
                     b.ToTable("meeting_invitees", (string)null);
                 });
@@ -1616,6 +1616,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("Caption")
                         .HasMaxLength(300)
@@ -1643,10 +1647,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<byte[]>("Thumbnail")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -1666,11 +1666,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("width");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_photos");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_meeting_photos_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id_state_id");
 
                     b.ToTable("meeting_photos", (string)null);
                 });
@@ -1683,6 +1683,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1707,10 +1711,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1727,7 +1727,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_programmes");
 
                     b.HasIndex("TerritoryId")
@@ -2200,6 +2200,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -2257,17 +2261,13 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_people");
 
                     b.HasIndex("DivisionId")
@@ -2275,10 +2275,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     b.HasIndex("HomeTerritoryId")
                         .HasDatabaseName("ix_people_home_territory_id");
-
-                    b.HasIndex("Mobile")
-                        .IsUnique()
-                        .HasDatabaseName("ix_people_mobile");
 
                     b.HasIndex("NameEn")
                         .HasDatabaseName("ix_people_name_en");
@@ -2291,6 +2287,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Mobile", "StateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_mobile");
 
                     b.HasIndex("DistrictId", "NameEn", "Id")
                         .HasDatabaseName("ix_people_district_id_name_en_id");
@@ -2658,6 +2658,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Achievements")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2731,10 +2735,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2763,7 +2763,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_reports");
 
                     b.HasIndex("DivisionId", "Period")
@@ -2772,12 +2772,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "Period")
                         .HasDatabaseName("ix_reports_state_id_period");
 
-                    b.HasIndex("DistrictId", "Period", "Revision")
-                        .IsUnique()
-                        .HasDatabaseName("ix_reports_district_id_period_revision");
-
                     b.HasIndex("StateId", "Status", "LastSubmittedUtc")
                         .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
+
+                    b.HasIndex("DistrictId", "Period", "Revision", "StateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_district_id_period_revision");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -2790,6 +2790,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -2815,10 +2819,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("report_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2842,14 +2842,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("user_role");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_report_events");
-
-                    b.HasIndex("ReportId", "AtUtc")
-                        .HasDatabaseName("ix_report_events_report_id_at_utc");
 
                     b.HasIndex("StateId", "AtUtc")
                         .HasDatabaseName("ix_report_events_state_id_at_utc");
+
+                    b.HasIndex("ReportId", "StateId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_report_id_state_id_at_utc");
 
                     b.ToTable("report_events", (string)null);
                 });
@@ -2862,6 +2862,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -2897,11 +2901,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("started_on");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_campaigns");
 
                     b.HasIndex("StateId", "StartedOn")
@@ -2918,6 +2918,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AddedBy")
                         .IsRequired()
@@ -2968,25 +2972,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_candidates");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_srijan_candidates_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_srijan_candidates_person_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_person_id");
+                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_state_id_person_id");
 
                     b.ToTable("srijan_candidates", (string)null);
                 });
@@ -2999,6 +2999,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -3026,19 +3030,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_consultations");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_srijan_consultations_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_srijan_consultations_meeting_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "MeetingId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "MeetingId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_meeting_id");
+                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_state_id_meeting_id");
 
                     b.ToTable("srijan_consultations", (string)null);
                 });
@@ -3051,6 +3051,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -3089,10 +3093,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stage_since_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -3103,14 +3103,8 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_districts");
-
-                    b.HasIndex("AppointmentId")
-                        .HasDatabaseName("ix_srijan_districts_appointment_id");
-
-                    b.HasIndex("ChosenCandidateId")
-                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id");
 
                     b.HasIndex("DistrictId")
                         .HasDatabaseName("ix_srijan_districts_district_id");
@@ -3118,15 +3112,21 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_srijan_districts_territory_id");
 
+                    b.HasIndex("AppointmentId", "StateId")
+                        .HasDatabaseName("ix_srijan_districts_appointment_id_state_id");
+
                     b.HasIndex("CampaignId", "Stage")
                         .HasDatabaseName("ix_srijan_districts_campaign_id_stage");
 
-                    b.HasIndex("CampaignId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_srijan_districts_campaign_id_territory_id");
+                    b.HasIndex("ChosenCandidateId", "StateId")
+                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id_state_id");
 
                     b.HasIndex("DivisionId", "CampaignId")
                         .HasDatabaseName("ix_srijan_districts_division_id_campaign_id");
+
+                    b.HasIndex("CampaignId", "StateId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_districts_campaign_id_state_id_territory_id");
 
                     b.ToTable("srijan_districts", (string)null);
                 });
@@ -3139,6 +3139,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AssignedBy")
                         .IsRequired()
@@ -3170,19 +3174,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_observers");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_srijan_observers_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_srijan_observers_person_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_person_id");
+                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_state_id_person_id");
 
                     b.ToTable("srijan_observers", (string)null);
                 });
@@ -3308,6 +3308,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -3326,14 +3330,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_trainings");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_trainings_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_trainings_meeting_id_state_id");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_trainings_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_trainings_person_id_state_id");
 
                     b.ToTable("trainings", (string)null);
                 });
@@ -3628,32 +3632,32 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_meetings_meeting_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_people_owner_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_action_items_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id_state_id");
 
                     b.Navigation("Meeting");
 
@@ -3674,31 +3678,12 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
-                        .WithMany()
-                        .HasForeignKey("CommitteeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_committees_committee_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_people_person_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_posts_post_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_appointments_successor_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
@@ -3713,6 +3698,25 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_wings_wing_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_committees_committee_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_people_person_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_appointments_successor_id_state_id");
 
                     b.Navigation("Committee");
 
@@ -3773,56 +3777,56 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId")
+                        .HasForeignKey("DirectiveId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directives_directive_id");
+                        .HasConstraintName("fk_directive_answers_directives_directive_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
                         .WithMany()
-                        .HasForeignKey("TargetId")
+                        .HasForeignKey("TargetId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directive_targets_target_id");
+                        .HasConstraintName("fk_directive_answers_directive_targets_target_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveFile", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.DirectiveAnswer", null)
                         .WithMany()
-                        .HasForeignKey("AnswerId")
+                        .HasForeignKey("AnswerId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_files_directive_answers_answer_id");
+                        .HasConstraintName("fk_directive_files_directive_answers_answer_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId")
+                        .HasForeignKey("DirectiveId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_files_directives_directive_id");
+                        .HasConstraintName("fk_directive_files_directives_directive_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveTarget", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
-                        .WithMany()
-                        .HasForeignKey("DirectiveId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_directive_targets_directives_directive_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
-                        .WithMany()
-                        .HasForeignKey("ParentTargetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_directive_targets_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
+                        .WithMany()
+                        .HasForeignKey("DirectiveId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_targets_directives_directive_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id_state_");
 
                     b.Navigation("Directive");
 
@@ -3858,12 +3862,6 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
@@ -3877,6 +3875,12 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_meetings_wings_wing_id");
 
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id_state_id");
+
                     b.Navigation("Programme");
 
                     b.Navigation("Territory");
@@ -3888,33 +3892,33 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
                         .WithMany()
-                        .HasForeignKey("AppointmentId")
+                        .HasForeignKey("AppointmentId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany("Invitees")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_people_person_id");
+                        .HasConstraintName("fk_meeting_invitees_people_person_id_state_id");
 
                     b.Navigation("Appointment");
 
@@ -3925,10 +3929,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
@@ -4019,10 +4023,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Report", null)
                         .WithMany("Events")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("ReportId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_report_events_reports_report_id");
+                        .HasConstraintName("fk_report_events_reports_report_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
@@ -4039,17 +4043,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_people_person_id");
+                        .HasConstraintName("fk_srijan_candidates_people_person_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id_state");
 
                     b.Navigation("Person");
                 });
@@ -4058,48 +4062,48 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id");
+                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id_st");
 
                     b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanDistrict", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("ChosenCandidateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_srijan_districts_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenCandidateId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id_stat");
 
                     b.Navigation("Campaign");
 
@@ -4110,17 +4114,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_people_person_id");
+                        .HasConstraintName("fk_srijan_observers_people_person_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id_state_");
 
                     b.Navigation("Person");
                 });
@@ -4154,16 +4158,16 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_trainings_meetings_meeting_id");
+                        .HasForeignKey("MeetingId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", null)
                         .WithMany("Trainings")
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_trainings_people_person_id");
+                        .HasConstraintName("fk_trainings_people_person_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>

@@ -81,7 +81,7 @@ public class MemberMonthCountConfiguration : IEntityTypeConfiguration<MemberMont
 {
     public void Configure(EntityTypeBuilder<MemberMonthCount> b)
     {
-        b.HasKey(c => new { c.DriveId, c.BlockId, c.Month });
+        b.HasKey(c => new { c.DriveId, c.BlockId, c.Month, c.StateId });
         b.Property(c => c.DivisionId).IsRequired();
         b.Property(c => c.DistrictId).IsRequired();
         b.HasIndex(c => new { c.DriveId, c.StateId });
@@ -93,7 +93,7 @@ public class MemberSeatCountConfiguration : IEntityTypeConfiguration<MemberSeatC
 {
     public void Configure(EntityTypeBuilder<MemberSeatCount> b)
     {
-        b.HasKey(c => new { c.DriveId, c.AssemblyConstituencyId });
+        b.HasKey(c => new { c.DriveId, c.AssemblyConstituencyId, c.StateId });
         b.HasIndex(c => c.AssemblyConstituencyId);
     }
 }

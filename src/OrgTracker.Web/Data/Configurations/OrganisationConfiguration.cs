@@ -164,7 +164,7 @@ public class UnitCountConfiguration : IEntityTypeConfiguration<UnitCount>
 {
     public void Configure(EntityTypeBuilder<UnitCount> b)
     {
-        b.HasKey(u => u.TerritoryId);
+        b.HasKey(u => new { u.TerritoryId, u.StateId });
         b.Property(u => u.TerritoryId).ValueGeneratedNever();
         b.HasIndex(u => u.StateId);
         b.HasIndex(u => u.DivisionId);
@@ -177,7 +177,7 @@ public class AbsenceRunConfiguration : IEntityTypeConfiguration<AbsenceRun>
 {
     public void Configure(EntityTypeBuilder<AbsenceRun> b)
     {
-        b.HasKey(r => r.PersonId);
+        b.HasKey(r => new { r.PersonId, r.StateId });
         b.Property(r => r.PersonId).ValueGeneratedNever();
         b.HasIndex(r => new { r.StateId, r.OldestUtc });
     }
@@ -187,7 +187,7 @@ public class MeetingMonthConfiguration : IEntityTypeConfiguration<MeetingMonth>
 {
     public void Configure(EntityTypeBuilder<MeetingMonth> b)
     {
-        b.HasKey(m => new { m.UnitId, m.Month });
+        b.HasKey(m => new { m.UnitId, m.Month, m.StateId });
         b.HasIndex(m => new { m.StateId, m.Month });
         b.HasIndex(m => m.DivisionId);
         b.HasIndex(m => m.DistrictId);
@@ -198,7 +198,7 @@ public class TrainingNeedConfiguration : IEntityTypeConfiguration<TrainingNeed>
 {
     public void Configure(EntityTypeBuilder<TrainingNeed> b)
     {
-        b.HasKey(n => n.PersonId);
+        b.HasKey(n => new { n.PersonId, n.StateId });
         b.Property(n => n.PersonId).ValueGeneratedNever();
         b.Property(n => n.NameEn).HasMaxLength(200);
         b.HasIndex(n => new { n.StateId, n.DistrictId });

@@ -311,6 +311,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<DateTime>("LatestUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("latest_utc");
@@ -319,11 +323,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("oldest_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("PersonId")
+                    b.HasKey("PersonId", "StateId")
                         .HasName("pk_absence_runs");
 
                     b.HasIndex("StateId", "OldestUtc")
@@ -1650,6 +1650,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("month");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -1662,11 +1666,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("held");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("UnitId", "Month")
+                    b.HasKey("UnitId", "Month", "StateId")
                         .HasName("pk_meeting_months");
 
                     b.HasIndex("DistrictId")
@@ -2230,6 +2230,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("month");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -2242,11 +2246,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("enrolled");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("DriveId", "BlockId", "Month")
+                    b.HasKey("DriveId", "BlockId", "Month", "StateId")
                         .HasName("pk_member_month_counts");
 
                     b.HasIndex("DriveId", "DistrictId")
@@ -2268,15 +2268,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("assembly_constituency_id");
 
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("integer")
-                        .HasColumnName("enrolled");
-
                     b.Property<int>("StateId")
                         .HasColumnType("integer")
                         .HasColumnName("state_id");
 
-                    b.HasKey("DriveId", "AssemblyConstituencyId")
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.HasKey("DriveId", "AssemblyConstituencyId", "StateId")
                         .HasName("pk_member_seat_counts");
 
                     b.HasIndex("AssemblyConstituencyId")
@@ -3502,6 +3502,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -3516,11 +3520,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_en");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("PersonId")
+                    b.HasKey("PersonId", "StateId")
                         .HasName("pk_training_needs");
 
                     b.HasIndex("DistrictId")
@@ -3578,6 +3578,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -3614,15 +3618,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("people");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Wards")
                         .HasColumnType("integer")
                         .HasColumnName("wards");
 
-                    b.HasKey("TerritoryId")
+                    b.HasKey("TerritoryId", "StateId")
                         .HasName("pk_unit_counts");
 
                     b.HasIndex("BlockId")

@@ -44,15 +44,20 @@ public static class MemberCounts
     }
 
     /// <summary>A member's verification changed from <paramref name="before"/> to the member's current status.</summary>
-    public static Task VerificationChangedAsync(AppDbContext db, Member m, Verification before, CancellationToken ct)
+    public static async Task VerificationChangedAsync(AppDbContext db, Member m, Verification before, CancellationToken ct)
     {
         int Delta(Verification v) => (m.Verification == v ? 1 : 0) - (before == v ? 1 : 0);
         var verified = Delta(Verification.Verified);
         var rejected = Delta(Verification.Rejected);
-        return db.Database.ExecuteSqlInterpolatedAsync(
+        await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             UPDATE member_booth_counts SET verified = verified + {verified}, rejected = rejected + {rejected}
-            WHERE drive_id = {m.DriveId} AND booth_id = {m.BoothId}
+            WHERE drive_id = {m.DriveId} AND booth_id = {m.BoothId} AND state_id = {m.StateId}
+            """, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            UPDATE member_month_counts SET verified = verified + {verified}, rejected = rejected + {rejected}
+            WHERE drive_id = {m.DriveId} AND block_id = {m.BlockId} AND month = {IndiaTime.MonthOf(m.EnrolledOn)} AND state_id = {m.StateId}
             """, ct);
     }
 
@@ -75,9 +80,10 @@ public static class MemberCounts
             INSERT INTO member_daily_counts (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             SELECT drive_id, block_id, enrolled_on, min(state_id), min(division_id), min(district_id), count(*)
             FROM members WHERE drive_id = {driveId} GROUP BY drive_id, block_id, enrolled_on;
-            INSERT INTO member_month_counts (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
-            SELECT drive_id, block_id, date_trunc('month', day)::date, min(state_id), min(division_id), min(district_id), sum(enrolled)
-            FROM member_daily_counts WHERE drive_id = {driveId} GROUP BY 1, 2, 3;
+            INSERT INTO member_month_counts (drive_id, block_id, month, state_id, division_id, district_id, enrolled, verified, rejected)
+            SELECT drive_id, block_id, date_trunc('month', enrolled_on)::date, min(state_id), min(division_id), min(district_id), count(*),
+                   count(*) FILTER (WHERE verification = 1), count(*) FILTER (WHERE verification = 2)
+            FROM members WHERE drive_id = {driveId} GROUP BY 1, 2, 3;
             INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled)
             SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled)
             FROM member_booth_counts c JOIN territories b ON b.id = c.booth_id

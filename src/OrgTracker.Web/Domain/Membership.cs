@@ -132,7 +132,11 @@ public class MemberBoothCount : IScoped
     public int Rejected { get; set; }
 }
 
-/// <summary>Members of a drive per block and month of enrolment (India's calendar), kept like <see cref="MemberBoothCount"/>; the dashboard's totals and trend read this.</summary>
+/// <summary>
+/// Members of a drive per block and month of enrolment (India's calendar), kept like <see cref="MemberBoothCount"/>;
+/// the dashboard's totals and trend and the membership pages above booth level read this. Verified and rejected
+/// members count in the month they were enrolled (a verification changes that month's row).
+/// </summary>
 public class MemberMonthCount : IScoped
 {
     public int DriveId { get; set; }
@@ -142,6 +146,8 @@ public class MemberMonthCount : IScoped
     public int? DivisionId { get; set; }
     public int? DistrictId { get; set; }
     public int Enrolled { get; set; }
+    public int Verified { get; set; }
+    public int Rejected { get; set; }
 }
 
 /// <summary>

@@ -211,6 +211,50 @@ public class MemberImportTests(AppFactory app) : MembershipTest(app)
     }
 
     [Fact]
+    public async Task Merged_chunk_by_chunk_a_repeat_in_a_later_chunk_meets_its_first_line_and_the_counts_are_exact()
+    {
+        var drive = await MpDriveAsync();
+        var booth = await BoothInAsync("Indore", skip: 7);
+        var (ac, part) = await BoothCodeAsync(booth.Id);
+        // A member already in the drive, from an earlier import.
+        var (first, firstErrors) = await ImportAsync(drive, $"{Header}\nEarlier Member,9811130999,{ac},{part},M,1980,paper,2026-10-05,\n");
+        Assert.Empty(firstErrors);
+        var before = await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.BoothId == booth.Id).Select(c => c.Enrolled).SingleAsync());
+
+        // 40 new numbers over two lanes in chunks of 4 rows: the repeats come chunks after their first line.
+        var lines = new StringBuilder(Header + "\n");
+        for (var i = 0; i < 40; i++) lines.Append($"Member {i},98111{31000 + i * 37},{ac},{part},F,1985,online,2026-10-06,\n");
+        lines.Append($"Earlier Member,9811130999,{ac},{part},M,1980,paper,2026-10-05,\n");   // line 42: already in the drive
+        lines.Append($"Repeat Of Line 2,98111{31000},{ac},{part},F,1985,online,2026-10-06,\n"); // line 43
+        lines.Append($"Repeat Of Line 42,9811130999,{ac},{part},M,1980,paper,2026-10-05,\n");   // line 44
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["IMPORT_LANES"] = "2", ["IMPORT_CHUNK_ROWS"] = "4" }).Build();
+        var importer = new MemberImporter(App.Services.GetRequiredService<NpgsqlDataSource>(), config, NullLogger<MemberImporter>.Instance);
+        Assert.Equal(4, importer.ChunkRows);
+        var job = await App.WithDbAsync(async db =>
+        {
+            var j = new MemberImportJob { DriveId = drive, StateId = (await db.MembershipDrives.SingleAsync(d => d.Id == drive)).StateId, FileName = "x.csv", Status = ImportStatus.Running, CreatedUtc = UtcNow };
+            db.MemberImportJobs.Add(j);
+            await db.SaveChangesAsync();
+            return j;
+        });
+        var driveRow = await App.WithDbAsync(db => db.MembershipDrives.AsNoTracking().SingleAsync(d => d.Id == drive));
+        var progress = new ImportProgress();
+        using var source = ImportReader.Open(new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString())), ImportFormat.Csv, MemberImporter.Limits, App.Clock, CancellationToken.None);
+        await importer.RunAsync(job, driveRow, source, progress, UtcNow, CancellationToken.None);
+
+        Assert.Equal((40, 1, 2), (progress.Added, progress.AlreadyPresent, progress.ErrorRows));
+        var (_, errors) = await JobAsync(job.Id);
+        Assert.Equal([(43, ImportProblems.DuplicateInFile, (int?)2), (44, ImportProblems.DuplicateInFile, 42)],
+            errors.Select(e => (e.Line, e.Problems, e.OtherLine)));
+        var after = await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.BoothId == booth.Id).Select(c => c.Enrolled).SingleAsync());
+        var members = await App.WithDbAsync(db => db.Members.CountAsync(m => m.DriveId == drive && m.BoothId == booth.Id));
+        Assert.Equal((before + 40, members), (after, after));
+        var day = await App.WithDbAsync(db => db.MemberDailyCounts.Where(c => c.DriveId == drive && c.BlockId == booth.BlockId && c.Day == new DateOnly(2026, 10, 6)).Select(c => c.Enrolled).SingleAsync());
+        var dayMembers = await App.WithDbAsync(db => db.Members.CountAsync(m => m.DriveId == drive && m.BlockId == booth.BlockId && m.EnrolledOn == new DateOnly(2026, 10, 6)));
+        Assert.Equal(dayMembers, day);
+    }
+
+    [Fact]
     public async Task An_upload_runs_in_the_background_and_its_error_report_downloads()
     {
         var drive = await MpDriveAsync();

@@ -7,24 +7,26 @@ using OrgTracker.Web.Platform;
 namespace OrgTracker.Tests.Membership;
 
 /// <summary>
-/// The members of a drive per block and month and per constituency (the dashboard's totals, trend and focus seats)
-/// equal a fresh count from the members themselves after enrolling, importing and moving a booth to another seat.
+/// The members of a drive per block and month (enrolled, verified, rejected) and per constituency (the dashboard's
+/// totals, trend and focus seats; the membership pages above booth level) equal a fresh count from the members
+/// themselves after enrolling, importing, verifying and rejecting, and moving a booth to another seat.
 /// </summary>
 public class MemberRollupTests(AppFactory app) : MembershipTest(app)
 {
-    private sealed record MonthRow(int BlockId, DateOnly Month, int? DistrictId, int Enrolled);
+    private sealed record MonthRow(int BlockId, DateOnly Month, int? DistrictId, int Enrolled, int Verified, int Rejected);
 
     private sealed record SeatRow(int Seat, int Enrolled);
 
     private async Task AssertFreshAsync(int drive)
     {
         var months = await App.WithDbAsync(db => db.MemberMonthCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
-            .Select(c => new MonthRow(c.BlockId, c.Month, c.DistrictId, c.Enrolled)).ToListAsync());
+            .Select(c => new MonthRow(c.BlockId, c.Month, c.DistrictId, c.Enrolled, c.Verified, c.Rejected)).ToListAsync());
         var members = await App.WithDbAsync(db => db.Members.Where(m => m.DriveId == drive)
-            .Select(m => new { m.BlockId, m.EnrolledOn, m.DistrictId, Seat = db.Territories.Where(b => b.Id == m.BoothId).Select(b => b.AssemblyConstituencyId).First() })
+            .Select(m => new { m.BlockId, m.EnrolledOn, m.DistrictId, m.Verification, Seat = db.Territories.Where(b => b.Id == m.BoothId).Select(b => b.AssemblyConstituencyId).First() })
             .ToListAsync());
         var freshMonths = members.GroupBy(m => (m.BlockId, Month: IndiaTime.MonthOf(m.EnrolledOn), m.DistrictId))
-            .Select(g => new MonthRow(g.Key.BlockId, g.Key.Month, g.Key.DistrictId, g.Count()));
+            .Select(g => new MonthRow(g.Key.BlockId, g.Key.Month, g.Key.DistrictId, g.Count(),
+                g.Count(m => m.Verification == Verification.Verified), g.Count(m => m.Verification == Verification.Rejected)));
         Assert.Equal(freshMonths.OrderBy(r => r.BlockId).ThenBy(r => r.Month), months.OrderBy(r => r.BlockId).ThenBy(r => r.Month));
 
         var seats = await App.WithDbAsync(db => db.MemberSeatCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
@@ -63,6 +65,24 @@ public class MemberRollupTests(AppFactory app) : MembershipTest(app)
             """);
         Assert.Empty(errors);
         Assert.Equal(ImportStatus.Done, job.Status);
+        await AssertFreshAsync(drive);
+
+        // The state office verifies one member, rejects another, then takes the rejection back.
+        var office = await SignInAsync(OfficeMp);
+        var picked = await App.WithDbAsync(db => db.Members.AsNoTracking().Where(m => m.DriveId == drive && m.Verification == Verification.Unverified)
+            .OrderBy(m => m.Mobile).Take(2).ToListAsync());
+        foreach (var (member, to) in new[] { (picked[0], "Verified"), (picked[1], "Rejected") })
+        {
+            var verify = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&member={member.Mobile}&version={member.Version}&to={to}",
+                [], formPage: $"/Membership/Members/{drive}");
+            Assert.Equal(HttpStatusCode.Redirect, verify.StatusCode);
+            await AssertFreshAsync(drive);
+        }
+        var rejected = await App.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.DriveId == drive && m.Mobile == picked[1].Mobile));
+        Assert.Equal(Verification.Rejected, rejected.Verification);
+        var undo = await PostFormAsync(office, $"/Membership/Members/{drive}?handler=Verify&member={rejected.Mobile}&version={rejected.Version}&to=Unverified",
+            [], formPage: $"/Membership/Members/{drive}");
+        Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
         await AssertFreshAsync(drive);
     }
 

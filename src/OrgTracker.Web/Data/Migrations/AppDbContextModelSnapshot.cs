@@ -2246,6 +2246,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("enrolled");
 
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer")
+                        .HasColumnName("verified");
+
                     b.HasKey("DriveId", "BlockId", "Month", "StateId")
                         .HasName("pk_member_month_counts");
 

@@ -37,72 +37,154 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         return Expression.Lambda<Func<T, int>>(Expression.Coalesce(pick.Body, Expression.Constant(0)), p);
     }
 
-    public sealed record Coverage(int Booths, int WithAgent, int WithCommittee);
-
-    public async Task<Dictionary<int, Coverage>> CoverageAsync(CancellationToken ct)
+    /// <summary>What a <see cref="Figure"/> row counts.</summary>
+    public enum Metric
     {
-        var cells = db.CoverageCells.AsNoTracking().Under(t);
-        return await cells.GroupBy(Key<CoverageCell>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
-            .Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent), C = g.Sum(c => c.WithCommittee) })
-            .ToDictionaryAsync(g => g.Key, g => new Coverage(g.B, g.A, g.C), ct);
+        /// <summary>Booths, with an agent, with a committee.</summary>
+        Coverage = 1,
+        /// <summary>Posts filled in the main organisation above booth level.</summary>
+        Filled,
+        /// <summary>Office-bearers in post flagged inactive.</summary>
+        Inactive,
+        /// <summary>Meetings held in the last 30 days.</summary>
+        MeetingsHeld,
+        /// <summary>Open action items past their due date.</summary>
+        Overdue,
+        /// <summary>Directives open, answered, overdue.</summary>
+        Directives,
+        /// <summary>Members enrolled in the drive.</summary>
+        Enrolled,
+        /// <summary>The drive's targets by child unit.</summary>
+        Target,
+        /// <summary>The territory's own drive target (key 0; no row when there is none).</summary>
+        OwnTarget,
+        /// <summary>Meetings held per month of the trend (key yyyyMM).</summary>
+        MeetingsByMonth,
+        /// <summary>Members enrolled per month of the trend (key yyyyMM).</summary>
+        EnrolledByMonth,
+        /// <summary>Sanctioned posts per territory of a level (key: the level).</summary>
+        Sanction,
+        /// <summary>Territories above booth level (metric Units + level).</summary>
+        Units = 100,
     }
 
-    /// <summary>Vacant sanctioned posts of the main organisation above booth level: Σ territories × sanction − Σ filled.</summary>
-    public async Task<Dictionary<int, int>> VacanciesAsync(CancellationToken ct)
+    /// <summary>One grouped figure: what it counts, the child unit (or month, or level) it belongs to, up to three values.</summary>
+    public sealed class Figure
     {
-        var sanctionByLevel = await SanctionByLevelAsync(ct);
-        var territories = db.Territories.AsNoTracking().Where(x => x.Level < TerritoryLevel.Booth).Under(t);
-        var counts = await territories
-            .GroupBy(x => new
-            {
-                Key = ChildLevel == TerritoryLevel.Division ? (x.Level == TerritoryLevel.Division ? x.Id : x.DivisionId ?? 0)
-                    : ChildLevel == TerritoryLevel.District ? (x.Level == TerritoryLevel.District ? x.Id : x.DistrictId ?? 0)
-                    : ChildLevel == TerritoryLevel.Block ? (x.Level == TerritoryLevel.Block ? x.Id : x.BlockId ?? 0) : 0,
-                x.Level,
-            })
-            .Select(g => new { g.Key.Key, g.Key.Level, N = g.Count() }).ToListAsync(ct);
-        var filled = await db.VacancyCells.AsNoTracking().Under(t)
-            .GroupBy(Key<VacancyCell>(v => v.DivisionId, v => v.DistrictId, v => v.BlockId))
-            .Select(g => new { g.Key, F = g.Sum(v => v.Filled) }).ToDictionaryAsync(g => g.Key, g => g.F, ct);
-        return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key,
-            g => g.Sum(c => c.N * sanctionByLevel.GetValueOrDefault(c.Level)) - filled.GetValueOrDefault(g.Key));
+        public int Metric { get; init; }
+        public int Key { get; init; }
+        public long A { get; init; }
+        public long B { get; init; }
+        public long C { get; init; }
     }
 
-    /// <summary>Office-bearers in post and flagged inactive.</summary>
-    public Task<Dictionary<int, int>> InactiveAsync(CancellationToken ct) =>
-        db.Appointments.AsNoTracking().Where(a => a.InactiveSince != null && a.To == null).Under(t)
-            .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
-            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+    /// <summary>The territory's figures by child unit (0: the territory's own), read in one statement.</summary>
+    public sealed class Counts(List<Figure> rows)
+    {
+        private readonly ILookup<int, Figure> _byMetric = rows.ToLookup(r => r.Metric);
 
-    /// <summary>Meetings held since <paramref name="sinceUtc"/>, by the unit they were held in.</summary>
-    public Task<Dictionary<int, int>> MeetingsHeldAsync(DateTime sinceUtc, CancellationToken ct) =>
-        db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= sinceUtc).Under(t)
-            .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
-            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+        public IEnumerable<Figure> this[Metric metric] => _byMetric[(int)metric];
 
-    /// <summary>Open action items past their due date (items belong to a district at most; below it they count as its own).</summary>
-    public Task<Dictionary<int, int>> OverdueActionItemsAsync(DateOnly today, CancellationToken ct) =>
-        db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today).Under(t)
-            .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
-            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+        /// <summary>Vacant sanctioned posts by child unit: Σ territories × sanction − Σ filled.</summary>
+        public Dictionary<int, long> Vacancies()
+        {
+            var sanction = this[Metric.Sanction].ToDictionary(f => f.Key, f => f.A);
+            var filled = this[Metric.Filled].ToDictionary(f => f.Key, f => f.A);
+            return rows.Where(r => r.Metric >= (int)Metric.Units).GroupBy(r => r.Key)
+                .ToDictionary(g => g.Key, g => g.Sum(r => r.A * sanction.GetValueOrDefault(r.Metric - (int)Metric.Units)) - filled.GetValueOrDefault(g.Key));
+        }
 
-    public sealed record Directives(int Open, int Answered, int Overdue);
+        public Dictionary<DateOnly, long> ByMonth(Metric metric) =>
+            this[metric].ToDictionary(f => new DateOnly(f.Key / 100, f.Key % 100, 1), f => f.A);
+    }
 
     /// <summary>
-    /// Directives sent to the units that answer to the territory (<see cref="DirectiveCounts.CountedAt"/>): open (not
-    /// reported done), answered (any compliance report) and overdue (due date passed, not done), by child unit.
+    /// Every count of the dashboard, by child unit, in one statement (a UNION ALL of small grouped reads of the summary
+    /// tables and indexed sets): coverage, vacancies, inactive, meetings held since <paramref name="meetingsSinceUtc"/>,
+    /// overdue action items, directives, and with a drive its enrolment and targets; the trend's months from
+    /// <paramref name="from"/> to <paramref name="to"/>.
     /// </summary>
-    public async Task<Dictionary<int, Directives>> DirectivesAsync(DateOnly today, CancellationToken ct) =>
-        await db.DirectiveTargets.AsNoTracking().CountedAt(t)
-            .GroupBy(Key<DirectiveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
-            .Select(g => new
+    public async Task<Counts> CountsAsync(DateOnly today, DateTime meetingsSinceUtc, int? driveId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var q = db.CoverageCells.AsNoTracking().Under(t)
+            .GroupBy(Key<CoverageCell>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
+            .Select(g => new Figure { Metric = (int)Metric.Coverage, Key = g.Key, A = g.Sum(c => (long)c.Booths), B = g.Sum(c => (long)c.WithAgent), C = g.Sum(c => (long)c.WithCommittee) });
+        q = q.Concat(SanctionQuery());
+        // Units above booth level from their roll-up, whose own row carries its own id at its level.
+        q = q.Concat(db.UnitCounts.AsNoTracking().Under(t)
+            .GroupBy(u => new
             {
-                g.Key,
-                Open = g.Count(x => x.LatestStatus == null || x.LatestStatus != ComplianceStatus.Done),
-                Answered = g.Count(x => x.LatestStatus != null),
-                Overdue = g.Count(x => (x.LatestStatus == null || x.LatestStatus != ComplianceStatus.Done) && x.Directive!.DueOn < today),
+                Key = ChildLevel == TerritoryLevel.Division ? u.DivisionId ?? 0
+                    : ChildLevel == TerritoryLevel.District ? u.DistrictId ?? 0
+                    : ChildLevel == TerritoryLevel.Block ? u.BlockId ?? 0 : 0,
+                u.Level,
             })
-            .ToDictionaryAsync(g => g.Key, g => new Directives(g.Open, g.Answered, g.Overdue), ct);
+            .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Key, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(db.VacancyCells.AsNoTracking().Under(t)
+            .GroupBy(Key<VacancyCell>(v => v.DivisionId, v => v.DistrictId, v => v.BlockId))
+            .Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(v => (long)v.Filled), B = 0, C = 0 }));
+        q = q.Concat(db.Appointments.AsNoTracking().Where(a => a.InactiveSince != null && a.To == null).Under(t)
+            .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
+            .Select(g => new Figure { Metric = (int)Metric.Inactive, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= meetingsSinceUtc).Under(t)
+            .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
+            .Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        // Action items belong to a district at most; below it they count as its own.
+        q = q.Concat(db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today).Under(t)
+            .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
+            .Select(g => new Figure { Metric = (int)Metric.Overdue, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        // Directives sent to the units that answer to the territory (DirectiveCounts.CountedAt): open (not reported
+        // done), answered (any compliance report) and overdue (due date passed, not done).
+        q = q.Concat(db.DirectiveTargets.AsNoTracking().CountedAt(t)
+            .GroupBy(Key<DirectiveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
+            .Select(g => new Figure
+            {
+                Metric = (int)Metric.Directives, Key = g.Key,
+                A = g.Count(x => x.LatestStatus == null || x.LatestStatus != ComplianceStatus.Done),
+                B = g.Count(x => x.LatestStatus != null),
+                C = g.Count(x => (x.LatestStatus == null || x.LatestStatus != ComplianceStatus.Done) && x.Directive!.DueOn < today),
+            }));
+        // A state, division or district reads its units' months; a block counts its own meetings.
+        if (t.Level <= TerritoryLevel.District)
+            q = q.Concat(db.MeetingMonths.AsNoTracking().Where(m => m.Month >= from && m.Month <= to).Under(t)
+                .GroupBy(m => m.Month.Year * 100 + m.Month.Month)
+                .Select(g => new Figure { Metric = (int)Metric.MeetingsByMonth, Key = g.Key, A = g.Sum(m => (long)m.Held), B = 0, C = 0 }));
+        else
+        {
+            var fromUtc = IndiaTime.DayStartUtc(from);
+            var toUtc = IndiaTime.DayStartUtc(to.AddMonths(1));
+            q = q.Concat(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc).Under(t)
+                .GroupBy(m => m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Year * 100 + m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Month)
+                .Select(g => new Figure { Metric = (int)Metric.MeetingsByMonth, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        }
+        if (driveId is { } drive)
+        {
+            // Members from the per-block-and-month summary (never from members).
+            q = q.Concat(db.MemberMonthCounts.AsNoTracking().Where(c => c.DriveId == drive).Under(t)
+                .GroupBy(Key<MemberMonthCount>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
+                .Select(g => new Figure { Metric = (int)Metric.Enrolled, Key = g.Key, A = g.Sum(c => (long)c.Enrolled), B = 0, C = 0 }));
+            q = q.Concat(db.MemberMonthCounts.AsNoTracking().Where(c => c.DriveId == drive && c.Month >= from && c.Month <= to).Under(t)
+                .GroupBy(c => c.Month.Year * 100 + c.Month.Month)
+                .Select(g => new Figure { Metric = (int)Metric.EnrolledByMonth, Key = g.Key, A = g.Sum(c => (long)c.Enrolled), B = 0, C = 0 }));
+            // Targets by child unit: district targets for divisions and districts, block targets for blocks (they are
+            // optional, so a block without one has none). The territory's own: the sum of its districts' (state,
+            // division), its own (district, block); no target rows at all is no target, not a target of 0.
+            var level = ChildLevel == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
+            q = q.Concat(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == drive && x.Level == level).Under(t)
+                .GroupBy(Key<DriveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
+                .Select(g => new Figure { Metric = (int)Metric.Target, Key = g.Key, A = g.Sum(x => (long)x.Target), B = 0, C = 0 }));
+            var ownLevel = t.Level == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
+            q = q.Concat(db.DriveTargets.AsNoTracking().Where(x => x.DriveId == drive && x.Level == ownLevel).Under(t)
+                .GroupBy(_ => 0)
+                .Select(g => new Figure { Metric = (int)Metric.OwnTarget, Key = 0, A = g.Sum(x => (long)x.Target), B = 0, C = 0 }));
+        }
+        return new Counts(await q.ToListAsync(ct));
+    }
+
+    /// <summary>Sanctioned posts of the main organisation per territory of each level above booth.</summary>
+    private IQueryable<Figure> SanctionQuery() =>
+        db.Posts.AsNoTracking().Where(p => p.Sanctioned != null && p.Level < TerritoryLevel.Booth)
+            .GroupBy(p => p.Level).Select(g => new Figure { Metric = (int)Metric.Sanction, Key = (int)g.Key, A = g.Sum(p => (long)p.Sanctioned!.Value), B = 0, C = 0 });
 
     public sealed record SilentUnit(int Id, TerritoryLevel Level, string NameEn, string NameHi, int? DivisionId, int? DistrictId, DateOnly? LastOn);
 
@@ -136,55 +218,8 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .OrderByDescending(d => d.Status == DriveStatus.Open).ThenByDescending(d => d.StartDate).ThenByDescending(d => d.Id)
             .Select(d => new Drive(d.Id, d.NameEn, d.NameHi)).FirstOrDefaultAsync(ct);
 
-    /// <summary>Members enrolled in a drive, from the per-block-and-month summary (never from members).</summary>
-    public Task<Dictionary<int, long>> EnrolledAsync(int driveId, CancellationToken ct) =>
-        db.MemberMonthCounts.AsNoTracking().Where(c => c.DriveId == driveId).Under(t)
-            .GroupBy(Key<MemberMonthCount>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
-            .Select(g => new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
-
-    /// <summary>
-    /// Targets of a drive by child unit: district targets for divisions and districts, block targets for blocks
-    /// (they are optional, so a block without one has none). The territory's own target is in <see cref="OwnTargetAsync"/>.
-    /// </summary>
-    public Task<Dictionary<int, long>> TargetsAsync(int driveId, CancellationToken ct)
-    {
-        var level = ChildLevel == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
-        return db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level).Under(t)
-            .GroupBy(Key<DriveTarget>(x => x.DivisionId, x => x.DistrictId, x => x.BlockId))
-            .Select(g => new { g.Key, N = g.Sum(x => (long)x.Target) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
-    }
-
-    /// <summary>The territory's target: the sum of its districts' (state, division), its own (district, block), or none.</summary>
-    public Task<long?> OwnTargetAsync(int driveId, CancellationToken ct)
-    {
-        var level = t.Level == TerritoryLevel.Block ? TerritoryLevel.Block : TerritoryLevel.District;
-        // No target rows at all is no target (null), not a target of 0: one group, or none.
-        return db.DriveTargets.AsNoTracking().Where(x => x.DriveId == driveId && x.Level == level).Under(t)
-            .GroupBy(_ => 1).Select(g => (long?)g.Sum(x => (long)x.Target)).FirstOrDefaultAsync(ct);
-    }
-
     /// <summary>One month of the trend: meetings held, members enrolled (current drive) and the districts' average report score.</summary>
     public sealed record Month(DateOnly Period, int MeetingsHeld, long Enrolled, double? Score);
-
-    /// <summary>Meetings held per month (India time) from <paramref name="from"/> up to the end of <paramref name="to"/>.</summary>
-    public async Task<Dictionary<DateOnly, int>> MeetingsByMonthAsync(DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        // A state, division or district reads its units' months; a block counts its own meetings.
-        if (t.Level <= TerritoryLevel.District)
-            return await db.MeetingMonths.AsNoTracking().Where(m => m.Month >= from && m.Month <= to).Under(t)
-                .GroupBy(m => m.Month).Select(g => new { g.Key, N = g.Sum(m => m.Held) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
-        var fromUtc = IndiaTime.DayStartUtc(from);
-        var toUtc = IndiaTime.DayStartUtc(to.AddMonths(1));
-        var rows = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= fromUtc && m.StartsUtc < toUtc).Under(t)
-            .GroupBy(m => new { m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Year, m.StartsUtc.AddMinutes(IndiaTime.OffsetMinutes).Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, N = g.Count() }).ToListAsync(ct);
-        return rows.ToDictionary(r => new DateOnly(r.Year, r.Month, 1), r => r.N);
-    }
-
-    /// <summary>Members of a drive enrolled per month, from the monthly summary.</summary>
-    public Task<Dictionary<DateOnly, long>> EnrolledByMonthAsync(int driveId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        db.MemberMonthCounts.AsNoTracking().Where(c => c.DriveId == driveId && c.Month >= from && c.Month <= to).Under(t)
-            .GroupBy(c => c.Month).Select(g => new { g.Key, N = g.Sum(c => (long)c.Enrolled) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
     public sealed record FocusSeat(int Id, int Number, string NameEn, string NameHi, string? Winner, int? MarginVotes, decimal? MarginPercent,
         int Booths, int WithAgent, long Members, int MeetingsHeld, int Vacancies);
@@ -202,45 +237,43 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             .OrderBy(a => a.MarginPercent).ThenBy(a => a.Number)
             .Select(a => new { a.Id, a.Number, a.NameEn, a.NameHi, a.WinningParty, a.MarginVotes, a.MarginPercent })
             .ToListAsync(ct);
+        if (list.Count == 0) return [];
         var ids = list.Select(s => s.Id).ToList();
-        var coverage = await db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId))
-            .GroupBy(c => c.AssemblyConstituencyId).Select(g => new { g.Key, B = g.Sum(c => c.Booths), A = g.Sum(c => c.WithAgent) })
-            .ToDictionaryAsync(g => g.Key, ct);
-        var members = driveId is { } drive
-            ? await db.MemberSeatCounts.AsNoTracking().Where(c => c.DriveId == drive && ids.Contains(c.AssemblyConstituencyId))
-                .ToDictionaryAsync(c => c.AssemblyConstituencyId, c => (long)c.Enrolled, ct)
-            : [];
-        var seatBlocks = await db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId))
-            .Select(c => new { c.AssemblyConstituencyId, c.BlockId }).ToListAsync(ct);
-        var blocks = seatBlocks.Select(c => c.BlockId).Distinct().ToList();
+        // The seats' figures in one statement: coverage and members by seat, the blocks each seat's booths lie in, and
+        // the meetings held and posts (territories, sanction, filled) of those blocks.
+        var cells = db.CoverageCells.AsNoTracking().Where(c => ids.Contains(c.AssemblyConstituencyId));
+        var blocks = cells.Select(c => c.BlockId);
         var state = t.StateId;
-        var meetings = await db.Meetings.AsNoTracking()
+        var q = cells.GroupBy(c => c.AssemblyConstituencyId)
+            .Select(g => new Figure { Metric = (int)Metric.Coverage, Key = g.Key, A = g.Sum(c => (long)c.Booths), B = g.Sum(c => (long)c.WithAgent), C = 0 });
+        q = q.Concat(cells.GroupBy(c => new { c.AssemblyConstituencyId, c.BlockId })
+            .Select(g => new Figure { Metric = SeatBlock, Key = g.Key.AssemblyConstituencyId, A = g.Key.BlockId, B = 0, C = 0 }));
+        if (driveId is { } drive)
+            q = q.Concat(db.MemberSeatCounts.AsNoTracking().Where(c => c.DriveId == drive && ids.Contains(c.AssemblyConstituencyId))
+                .Select(c => new Figure { Metric = (int)Metric.Enrolled, Key = c.AssemblyConstituencyId, A = c.Enrolled, B = 0, C = 0 }));
+        q = q.Concat(db.Meetings.AsNoTracking()
             .Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held && m.BlockId != null && blocks.Contains(m.BlockId.Value))
-            .GroupBy(m => m.BlockId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
-        var vacancies = await VacanciesOfBlocksAsync(blocks, ct);
-        var blocksOf = seatBlocks.ToLookup(c => c.AssemblyConstituencyId, c => c.BlockId);
+            .GroupBy(m => m.BlockId!.Value).Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(SanctionQuery());
+        q = q.Concat(db.UnitCounts.AsNoTracking().Where(u => u.BlockId != null && blocks.Contains(u.BlockId.Value))
+            .GroupBy(u => new { Block = u.BlockId!.Value, u.Level })
+            .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Block, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(db.VacancyCells.AsNoTracking().Where(v => v.BlockId != null && blocks.Contains(v.BlockId.Value))
+            .GroupBy(v => v.BlockId!.Value).Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(v => (long)v.Filled), B = 0, C = 0 }));
+        var rows = await q.ToListAsync(ct);
+        var counts = new Counts(rows);
+        var coverage = counts[Metric.Coverage].ToDictionary(f => f.Key);
+        var members = counts[Metric.Enrolled].ToDictionary(f => f.Key, f => f.A);
+        var meetings = counts[Metric.MeetingsHeld].ToDictionary(f => f.Key, f => (int)f.A);
+        var vacancies = counts.Vacancies();
+        var blocksOf = rows.Where(r => r.Metric == SeatBlock).ToLookup(r => r.Key, r => (int)r.A);
         return list.Select(s => new FocusSeat(s.Id, s.Number, s.NameEn, s.NameHi, s.WinningParty, s.MarginVotes, s.MarginPercent,
-            coverage.GetValueOrDefault(s.Id)?.B ?? 0, coverage.GetValueOrDefault(s.Id)?.A ?? 0, members.GetValueOrDefault(s.Id),
-            blocksOf[s.Id].Sum(b => meetings.GetValueOrDefault(b)), blocksOf[s.Id].Sum(b => vacancies.GetValueOrDefault(b)))).ToList();
+            (int)(coverage.GetValueOrDefault(s.Id)?.A ?? 0), (int)(coverage.GetValueOrDefault(s.Id)?.B ?? 0), members.GetValueOrDefault(s.Id),
+            blocksOf[s.Id].Sum(b => meetings.GetValueOrDefault(b)), (int)blocksOf[s.Id].Sum(b => vacancies.GetValueOrDefault(b)))).ToList();
     }
 
-    /// <summary>Vacant sanctioned posts of the main organisation in each block and its wards.</summary>
-    private async Task<Dictionary<int, int>> VacanciesOfBlocksAsync(List<int> blocks, CancellationToken ct)
-    {
-        var sanction = await SanctionByLevelAsync(ct);
-        var units = await db.Territories.AsNoTracking()
-            .Where(x => x.Level < TerritoryLevel.Booth && (blocks.Contains(x.Id) && x.Level == TerritoryLevel.Block || x.BlockId != null && blocks.Contains(x.BlockId.Value)))
-            .GroupBy(x => new { Block = x.Level == TerritoryLevel.Block ? x.Id : x.BlockId!.Value, x.Level })
-            .Select(g => new { g.Key.Block, g.Key.Level, N = g.Count() }).ToListAsync(ct);
-        var filled = await db.VacancyCells.AsNoTracking().Where(v => v.BlockId != null && blocks.Contains(v.BlockId.Value))
-            .GroupBy(v => v.BlockId!.Value).Select(g => new { g.Key, F = g.Sum(v => v.Filled) }).ToDictionaryAsync(g => g.Key, g => g.F, ct);
-        return units.GroupBy(u => u.Block).ToDictionary(g => g.Key,
-            g => g.Sum(u => u.N * sanction.GetValueOrDefault(u.Level)) - filled.GetValueOrDefault(g.Key));
-    }
-
-    private Task<Dictionary<TerritoryLevel, int>> SanctionByLevelAsync(CancellationToken ct) =>
-        db.Posts.AsNoTracking().Where(p => p.Sanctioned != null && p.Level < TerritoryLevel.Booth)
-            .GroupBy(p => p.Level).Select(g => new { g.Key, S = g.Sum(p => p.Sanctioned!.Value) }).ToDictionaryAsync(g => g.Key, g => g.S, ct);
+    /// <summary>A focus seat's block (key: the seat, A: the block).</summary>
+    private const int SeatBlock = 99;
 
     /// <summary>Booth agent post id, for links.</summary>
     public static int BoothAgentPostId => ReferenceData.BoothAgentPostId;

@@ -139,20 +139,19 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
         Unit? own = null;
         var byId = children.ToDictionary(u => u.Id);
 
-        var coverage = await q.CoverageAsync(ct);
-        var vacancies = await q.VacanciesAsync(ct);
-        var inactive = await q.InactiveAsync(ct);
-        var since = clock.TodayInIndia().AddDays(-Options.SilentDays);
-        var silentUnits = await q.SilentUnitsAsync(since, ct);
-        foreach (var (key, c) in coverage) Apply(key, u => { u.Booths += c.Booths; u.WithAgent += c.WithAgent; u.WithCommittee += c.WithCommittee; });
-        foreach (var (key, n) in vacancies) Apply(key, u => u.Vacancies += n);
-        foreach (var (key, n) in inactive) Apply(key, u => u.Inactive += n);
-        foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
+        var today = clock.TodayInIndia();
         var meetingsSince = IndiaTime.DayStartUtc(MeetingsFrom);
-        foreach (var (key, n) in await q.MeetingsHeldAsync(meetingsSince, ct)) Apply(key, u => u.MeetingsHeld += n);
-        foreach (var (key, n) in await q.OverdueActionItemsAsync(clock.TodayInIndia(), ct)) Apply(key, u => u.Overdue += n);
-        foreach (var (key, d) in await q.DirectivesAsync(clock.TodayInIndia(), ct))
-            Apply(key, u => { u.DirectivesOpen += d.Open; u.DirectivesAnswered += d.Answered; u.DirectivesOverdue += d.Overdue; });
+        var drive = await q.CurrentDriveAsync(ct);
+        var counts = await q.CountsAsync(today, meetingsSince, drive?.Id, Period.AddMonths(-11), Period, ct);
+        var silentUnits = await q.SilentUnitsAsync(today.AddDays(-Options.SilentDays), ct);
+        foreach (var c in counts[DashboardQueries.Metric.Coverage]) Apply(c.Key, u => { u.Booths += (int)c.A; u.WithAgent += (int)c.B; u.WithCommittee += (int)c.C; });
+        foreach (var (key, n) in counts.Vacancies()) Apply(key, u => u.Vacancies += (int)n);
+        foreach (var c in counts[DashboardQueries.Metric.Inactive]) Apply(c.Key, u => u.Inactive += (int)c.A);
+        foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
+        foreach (var c in counts[DashboardQueries.Metric.MeetingsHeld]) Apply(c.Key, u => u.MeetingsHeld += (int)c.A);
+        foreach (var c in counts[DashboardQueries.Metric.Overdue]) Apply(c.Key, u => u.Overdue += (int)c.A);
+        foreach (var c in counts[DashboardQueries.Metric.Directives])
+            Apply(c.Key, u => { u.DirectivesOpen += (int)c.A; u.DirectivesAnswered += (int)c.B; u.DirectivesOverdue += (int)c.C; });
 
         void Apply(int key, Action<Unit> add)
         {
@@ -162,17 +161,16 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
             else if (key == 0 && ChildLevel is not null) add(own ??= new Unit { Id = t.Id, NameEn = t.NameEn, NameHi = t.NameHi });
         }
 
-        var drive = await q.CurrentDriveAsync(ct);
         if (drive is not null)
         {
-            foreach (var (key, n) in await q.EnrolledAsync(drive.Id, ct))
+            foreach (var c in counts[DashboardQueries.Metric.Enrolled])
             {
-                total.Enrolled += n;
-                if (byId.TryGetValue(key, out var unit)) unit.Enrolled += n;
+                total.Enrolled += c.A;
+                if (byId.TryGetValue(c.Key, out var unit)) unit.Enrolled += c.A;
             }
-            foreach (var (key, n) in await q.TargetsAsync(drive.Id, ct))
-                if (byId.TryGetValue(key, out var unit)) unit.Target = n;
-            total.Target = await q.OwnTargetAsync(drive.Id, ct);
+            foreach (var c in counts[DashboardQueries.Metric.Target])
+                if (byId.TryGetValue(c.Key, out var unit)) unit.Target = c.A;
+            total.Target = counts[DashboardQueries.Metric.OwnTarget].Select(c => (long?)c.A).FirstOrDefault();
         }
 
         var reportMonths = await ReportMonthsAsync(t, Period.AddMonths(-11), ct);
@@ -180,23 +178,21 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
         var ranked = children.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ToList();
         for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i + 1;
         var focus = await q.FocusSeatsAsync(Options.FocusMarginPercent, drive?.Id, meetingsSince, ct);
-        return new Figures(total, own, children, focus, silentUnits, drive, await TrendAsync(q, drive, reportMonths, ct));
+        return new Figures(total, own, children, focus, silentUnits, drive, TrendOf(counts, reportMonths));
     }
 
     /// <summary>The twelve months up to the report month: meetings held, members enrolled and the average report score.</summary>
-    private async Task<List<DashboardQueries.Month>> TrendAsync(DashboardQueries q, DashboardQueries.Drive? drive,
-        ILookup<DateOnly, DistrictMonth> reportMonths, CancellationToken ct)
+    private List<DashboardQueries.Month> TrendOf(DashboardQueries.Counts counts, ILookup<DateOnly, DistrictMonth> reportMonths)
     {
-        var from = Period.AddMonths(-11);
-        var meetings = await q.MeetingsByMonthAsync(from, Period, ct);
-        var enrolled = drive is null ? [] : await q.EnrolledByMonthAsync(drive.Id, from, Period, ct);
+        var meetings = counts.ByMonth(DashboardQueries.Metric.MeetingsByMonth);
+        var enrolled = counts.ByMonth(DashboardQueries.Metric.EnrolledByMonth);
         var months = new List<DashboardQueries.Month>();
-        for (var p = from; p <= Period; p = p.AddMonths(1))
+        for (var p = Period.AddMonths(-11); p <= Period; p = p.AddMonths(1))
         {
             // A month in which no district of the territory reported at all (before reporting began) has no score, not 0.
             var districts = reportMonths[p].ToList();
             double? score = districts.Any(m => m.Latest is not null) ? districts.Average(m => m.Score) : null;
-            months.Add(new(p, meetings.GetValueOrDefault(p), enrolled.GetValueOrDefault(p), score));
+            months.Add(new(p, (int)meetings.GetValueOrDefault(p), enrolled.GetValueOrDefault(p), score));
         }
         return months;
     }

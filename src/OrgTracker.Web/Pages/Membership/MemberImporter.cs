@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
 using OrgTracker.Web.Authorization;
@@ -22,14 +24,16 @@ public sealed class ImportProgress
 /// <summary>
 /// Imports member rows into a drive. The file is read as a stream and checked row by row (<see cref="MemberRowRules"/>);
 /// bad rows go straight to <c>member_import_errors</c> with their line numbers, good rows by binary COPY to a staging
-/// table. When the file is read, the staging table is merged into <c>members</c> by one set-based
-/// <c>INSERT … SELECT … ON CONFLICT (drive_id, mobile, state_id) DO NOTHING</c> that also adds the new members to the summary
-/// tables, in one transaction; rows the merge skipped are then sorted out set-based: this import's own row (a re-run),
+/// table, which is merged into <c>members</c> by a set-based <c>INSERT … SELECT … ON CONFLICT (drive_id, mobile,
+/// state_id) DO NOTHING</c>; what it added goes to the summary tables in the same transaction; rows it skipped are sorted out set-based: this import's own row (a re-run),
 /// the same mobile number earlier in the file, the same member already present (not an error: importing a file twice
 /// adds nothing), or the number enrolled elsewhere in the drive.
 /// The rows are spread over <see cref="Lanes"/> connections by range of mobile number, each with its own staging
-/// table and merge, so that the merges (the costly part) run side by side on separate parts of the key index.
-/// Memory stays flat: one row at a time, the booth table of the uploader's scope, and the drivers' buffers.
+/// table and one transaction, so that the merges (the costly part) run side by side on separate parts of the key
+/// index. The file is not read first and merged after: the reader hands each lane chunks of <see cref="ChunkRows"/>
+/// rows, which the lane copies and merges while the reader parses the next ones; the summaries and the sort-out run
+/// once per lane at the end, and each lane commits only then (a cancelled or failed import saves nothing).
+/// Memory stays flat: a few chunks per lane, the booth table of the uploader's scope, and the drivers' buffers.
 /// See docs/adr/0003-membership-import.md.
 /// </summary>
 public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration config, ILogger<MemberImporter> log)
@@ -53,6 +57,12 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
     /// <summary>Connections that stage and merge side by side (ORGTRACKER_IMPORT_LANES; by default one per core, at most 4).</summary>
     public int Lanes { get; } = Math.Clamp(config.GetValue<int?>("IMPORT_LANES") ?? Environment.ProcessorCount, 1, 8);
 
+    /// <summary>Rows a lane takes at a time: copied to its staging table and merged while the reader fills the next.</summary>
+    public int ChunkRows { get; } = Math.Clamp(config.GetValue<int?>("IMPORT_CHUNK_ROWS") ?? 16_384, 1, 1 << 20);
+
+    /// <summary>Chunks of rows in memory per lane (being filled, waiting, being merged): memory stays flat.</summary>
+    private const int ChunksPerLane = 3;
+
     private const string StagingDdl =
         """
         SET temp_buffers = '128MB';
@@ -61,7 +71,10 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             district_id int NOT NULL, division_id int NOT NULL, state_id int NOT NULL, gender smallint, birth_year smallint,
             channel smallint NOT NULL, enrolled_on date NOT NULL, enrolled_by text);
         CREATE TEMP TABLE IF NOT EXISTS member_skipped (LIKE member_staging);
-        TRUNCATE member_staging, member_skipped;
+        CREATE TEMP TABLE IF NOT EXISTS member_added (
+            booth_id int NOT NULL, block_id int NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL,
+            enrolled_on date NOT NULL, n bigint NOT NULL);
+        TRUNCATE member_staging, member_skipped, member_added;
         """;
 
     private const string StagingCopy =
@@ -70,9 +83,10 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
     private const string ErrorCopy =
         "COPY member_import_errors (job_id, state_id, line, problems, name, mobile, ac_number, part_number, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
 
-    // The merge. Rows go in sorted by mobile number: the index is then written in order (and the first line of a
-    // repeated number wins). The summary rows are written in key order, so concurrent merges never deadlock.
-    private const string MergeSql =
+    // The merge of one chunk, in the lane's transaction. Rows go in sorted by mobile number (the first line of a number
+    // repeated in the chunk wins; a number from an earlier chunk is already there). What was added is counted by booth
+    // and day for the summaries (written once, at the end); the rows the insert skipped are set aside for the sort-out.
+    private const string ChunkMergeSql =
         """
         WITH ins AS (
             INSERT INTO members (drive_id, mobile, name, booth_id, block_id, state_id, division_id, district_id, gender, birth_year,
@@ -82,46 +96,73 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             FROM member_staging ORDER BY mobile, line
             ON CONFLICT (drive_id, mobile, state_id) DO NOTHING
             RETURNING import_line, booth_id, block_id, state_id, division_id, district_id, enrolled_on
-        ), booths AS (
-            INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
-            SELECT @drive, booth_id, block_id, state_id, division_id, district_id, count(*), 0, 0
-            FROM ins GROUP BY booth_id, block_id, state_id, division_id, district_id ORDER BY booth_id
-            ON CONFLICT (drive_id, booth_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
-        ), days AS (
-            INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
-            SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, count(*)
-            FROM ins GROUP BY block_id, enrolled_on, state_id, division_id, district_id ORDER BY block_id, enrolled_on
-            ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
-        ), months AS (
-            INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
-            SELECT @drive, block_id, date_trunc('month', enrolled_on)::date, state_id, division_id, district_id, count(*)
-            FROM ins GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3
-            ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
-        ), seats AS (
-            INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
-            SELECT @drive, b.assembly_constituency_id, min(b.state_id), count(*)
-            FROM ins JOIN territories b ON b.id = ins.booth_id WHERE b.assembly_constituency_id IS NOT NULL
-            GROUP BY b.assembly_constituency_id ORDER BY b.assembly_constituency_id
-            ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), added AS (
+            INSERT INTO member_added
+            SELECT booth_id, block_id, state_id, division_id, district_id, enrolled_on, count(*)
+            FROM ins GROUP BY booth_id, block_id, state_id, division_id, district_id, enrolled_on
         ), skipped AS (
             -- The rows the insert skipped, so that only they are looked up afterwards.
             INSERT INTO member_skipped
             SELECT s.* FROM member_staging s WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.import_line = s.line)
-        ), activity AS (
-            -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
-            INSERT INTO unit_activities AS u (territory_id, state_id, division_id, district_id, last_on)
-            SELECT t, min(state_id), min(division_id), min(district_id), @today
-            FROM (SELECT block_id AS t, state_id, division_id, district_id FROM ins
-                  UNION SELECT district_id, state_id, division_id, district_id FROM ins) x
-            GROUP BY t ORDER BY t
-            ON CONFLICT (territory_id, state_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
         )
         SELECT count(*) FROM ins;
         """;
 
+    // The lane's added members into the summary tables, once, in key order (concurrent writers never deadlock).
+    private const string SummarySql =
+        """
+        WITH bo AS MATERIALIZED (
+            SELECT booth_id, block_id, state_id, division_id, district_id, sum(n)::bigint AS n
+            FROM member_added GROUP BY booth_id, block_id, state_id, division_id, district_id
+        ), dy AS MATERIALIZED (
+            SELECT block_id, enrolled_on, state_id, division_id, district_id, sum(n)::bigint AS n
+            FROM member_added GROUP BY block_id, enrolled_on, state_id, division_id, district_id
+        ), booths AS (
+            INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
+            SELECT @drive, booth_id, block_id, state_id, division_id, district_id, n, 0, 0
+            FROM bo ORDER BY booth_id
+            ON CONFLICT (drive_id, booth_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), days AS (
+            INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
+            SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, n
+            FROM dy ORDER BY block_id, enrolled_on
+            ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), months AS (
+            INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
+            SELECT @drive, block_id, date_trunc('month', enrolled_on)::date, state_id, division_id, district_id, sum(n)
+            FROM dy GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3
+            ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), seats AS (
+            INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
+            SELECT @drive, b.assembly_constituency_id, min(b.state_id), sum(bo.n)
+            FROM bo JOIN territories b ON b.id = bo.booth_id WHERE b.assembly_constituency_id IS NOT NULL
+            GROUP BY b.assembly_constituency_id ORDER BY b.assembly_constituency_id
+            ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+        ), activity AS (
+            -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
+            INSERT INTO unit_activities AS u (territory_id, state_id, division_id, district_id, last_on)
+            SELECT t, min(state_id), min(division_id), min(district_id), @today
+            FROM (SELECT block_id AS t, state_id, division_id, district_id FROM dy
+                  UNION SELECT district_id, state_id, division_id, district_id FROM dy) x
+            GROUP BY t ORDER BY t
+            ON CONFLICT (territory_id, state_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
+        )
+        SELECT 1;
+        """;
+
+
     // Rows the merge skipped, each against the member that holds its number. A number repeated in the file is
     // reported as such even when its first line was already in the drive (a re-run reports what the first run did).
     // A row this import added in an earlier attempt (a re-run after a crash) counts as added.
+    private const string KeyLookup =
+        """
+        CROSS JOIN LATERAL (
+                SELECT m.booth_id, m.name, m.import_job_id, m.import_line FROM members m
+                WHERE m.drive_id = (SELECT @drive) AND m.mobile = s.mobile AND m.state_id = s.state_id LIMIT 1) m
+        """;
+    private const string DriveJoin = "JOIN members m ON m.drive_id = @drive AND m.mobile = s.mobile AND m.state_id = s.state_id";
+    private const int LookupLimit = 50_000;
+
     private const string SortOutSql =
         """
         WITH cls AS (
@@ -131,7 +172,12 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                         WHEN m.import_job_id = @job OR min(s.line) OVER (PARTITION BY s.mobile) < s.line THEN 'duplicate_in_file'
                         WHEN m.booth_id = s.booth_id AND m.name = s.name THEN 'present'
                         ELSE 'duplicate_in_drive' END AS kind
-            FROM member_skipped s JOIN members m ON m.drive_id = @drive AND m.mobile = s.mobile AND m.state_id = s.state_id
+            -- Each skipped row looks its number up by the key. The statistics of a drive filled a moment ago say it
+            -- is empty: given the drive as a constant, the planner read and hashed the whole drive for a join (4.4 s
+            -- for 667 rows in a drive of 10 lakh) or, for this lookup, walked the drive in the booth index (14 s). As
+            -- a sub-select's value it is estimated like any drive, and only the key answers "this drive, this number".
+            -- Past LookupLimit skipped rows (a file imported again), one pass over the drive is cheaper: a join instead.
+            FROM member_skipped s {0}
         ), errs AS (
             INSERT INTO member_import_errors (job_id, state_id, line, problems, other_line, other_booth_id, name, mobile, ac_number, part_number,
                                               gender, birth_year, channel, enrolled_on, enrolled_by)
@@ -154,28 +200,42 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
     {
         var clock = Stopwatch.StartNew();
         var today = IndiaTime.Day(nowUtc);
-        var booths = await LoadBoothsAsync(job, ct);
-        var rules = new MemberRowRules(drive, booths, today);
-
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        await using var errorConn = await dataSource.OpenConnectionAsync(ct);
-        await using (var clear = new NpgsqlCommand("DELETE FROM member_import_errors WHERE job_id = @job", errorConn) { CommandTimeout = 0 })
-        {
-            clear.Parameters.AddWithValue("job", job.Id);
-            await clear.ExecuteNonQueryAsync(ct);
-        }
+        // The booth table, the error table's clean-up and the lanes' connections, side by side.
+        var boothsTask = LoadBoothsAsync(job, cancel.Token);
+        var errorConnTask = OpenErrorConnectionAsync(job, cancel.Token);
         var lanes = new List<Lane>();
+        NpgsqlConnection? errorConn = null;
         try
         {
-            for (var i = 0; i < Lanes; i++) lanes.Add(await Lane.OpenAsync(dataSource, job, drive, progress, nowUtc, log, cancel.Token));
-            // The reading loop is synchronous (millions of small writes); it runs on a thread of its own.
-            await Task.Factory.StartNew(() => ReadAll(source, rules, errorConn, lanes, job, progress),
-                cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var opening = Enumerable.Range(0, Lanes)
+                .Select(_ => Lane.OpenAsync(dataSource, job, drive, progress, nowUtc, ChunkRows, log, cancel)).ToList();
+            try { await Task.WhenAll(opening); }
+            finally { lanes.AddRange(opening.Where(o => o.IsCompletedSuccessfully).Select(o => o.Result)); }
+            errorConn = await errorConnTask;
+            var rules = new MemberRowRules(drive, await boothsTask, today);
+            var started = clock.Elapsed;
+            foreach (var l in lanes) l.Start();
+            // The reading loop is synchronous (millions of small writes); it runs on a thread of its own while each
+            // lane copies and merges the chunks it is given.
+            try
+            {
+                await Task.Factory.StartNew(() => ReadAll(source, rules, errorConn, lanes, job, progress),
+                    cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            catch (Exception) when (lanes.FirstOrDefault(l => l.Failure is not null) is { } failed)
+            {
+                // A lane failed and stopped the reader: its error is the one that matters.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Failure!);
+            }
             var read = clock.Elapsed;
             progress.Merging = true;
-            await Task.WhenAll(lanes.Select(l => l.MergeAsync()));
-            log.LogInformation("Import {Job}: read and staged in {Read:0.0} s, merged in {Merge:0.0} s over {Lanes} lanes",
-                job.Id, read.TotalSeconds, (clock.Elapsed - read).TotalSeconds, lanes.Count);
+            await Task.WhenAll(lanes.Select(l => l.Worker));
+            var merged = clock.Elapsed;
+            await Task.WhenAll(lanes.Select(l => l.FinishAsync()));
+            log.LogInformation(
+                "Import {Job}: started in {Start:0.0} s, read, staged and merged in {Read:0.0} s, last chunks merged in {Merge:0.0} s, summaries and sort-out in {Finish:0.0} s over {Lanes} lanes",
+                job.Id, started.TotalSeconds, (read - started).TotalSeconds, (merged - read).TotalSeconds, (clock.Elapsed - merged).TotalSeconds, lanes.Count);
         }
         catch
         {
@@ -185,9 +245,30 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         finally
         {
             foreach (var lane in lanes) await lane.DisposeAsync();
+            try { await (errorConn ?? await errorConnTask).DisposeAsync(); } catch { /* it never opened */ }
+            try { await boothsTask; } catch { /* reported above, or not needed */ }
         }
         log.LogInformation("Import {Job}: {Rows} rows in {Seconds:0.0} s: {Added} added, {Present} already present, {Errors} bad rows",
             job.Id, progress.RowsRead, clock.Elapsed.TotalSeconds, progress.Added, progress.AlreadyPresent, progress.ErrorRows);
+    }
+
+    /// <summary>The connection of the error table, with the bad rows of an earlier attempt of this job removed.</summary>
+    private async Task<NpgsqlConnection> OpenErrorConnectionAsync(MemberImportJob job, CancellationToken ct)
+    {
+        var conn = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            await using var clear = new NpgsqlCommand("DELETE FROM member_import_errors WHERE job_id = @job AND state_id = @state", conn) { CommandTimeout = 0 };
+            clear.Parameters.AddWithValue("job", job.Id);
+            clear.Parameters.AddWithValue("state", job.StateId);
+            await clear.ExecuteNonQueryAsync(ct);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
     }
 
     private void ReadAll(ImportReader source, MemberRowRules rules, NpgsqlConnection errorConn, List<Lane> lanes,
@@ -201,10 +282,10 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             WriteError(errors, job, 1, ImportProblems.MissingColumns, null, map);
             Interlocked.Increment(ref progress.ErrorRows);
             errors.Complete();
+            foreach (var l in lanes) l.EndOfRows();
             return;
         }
 
-        foreach (var l in lanes) l.BeginCopy();
         long rows = 0;
         while (true)
         {
@@ -226,10 +307,10 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                 Interlocked.Increment(ref progress.ErrorRows);
                 continue;
             }
-            lanes[LaneOf(row.Mobile, lanes.Count)].Write(in row);
+            lanes[LaneOf(row.Mobile, lanes.Count)].Add(in row);
         }
         Interlocked.Exchange(ref progress.RowsRead, rows);
-        foreach (var l in lanes) l.EndCopy();
+        foreach (var l in lanes) l.EndOfRows();
         errors.Complete();
     }
 
@@ -280,129 +361,277 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         return booths;
     }
 
-    /// <summary>One connection with its staging table: filled by the reader, then merged on its own while the reader moves on.</summary>
+    /// <summary>
+    /// One connection with its staging table and one transaction for the whole import: the reader hands it chunks of
+    /// rows, which it copies to its staging table and merges while the reader moves on; at the end it adds what it
+    /// added to the summary tables, sorts out the skipped rows and commits. A cancelled or failed import saves nothing.
+    /// </summary>
     private sealed class Lane : IAsyncDisposable
     {
         private readonly NpgsqlConnection _conn;
+        private readonly NpgsqlTransaction _tx;
         private readonly MemberImportJob _job;
         private readonly MembershipDrive _drive;
         private readonly ImportProgress _progress;
         private readonly DateTime _nowUtc;
         private readonly ILogger _log;
-        private readonly CancellationToken _ct;
-        private NpgsqlBinaryImporter? _copy;
+        private readonly CancellationTokenSource _abort;
+        private readonly int _chunkRows;
+        private readonly Channel<StagingChunk> _full = Channel.CreateUnbounded<StagingChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly Channel<StagingChunk> _free = Channel.CreateUnbounded<StagingChunk>();
+        private StagingChunk? _current;
+        private long _staged;
+        private long _inserted;
+        private TimeSpan _copying, _merging;
 
-        private Lane(NpgsqlConnection conn, MemberImportJob job, MembershipDrive drive, ImportProgress progress, DateTime nowUtc, ILogger log, CancellationToken ct)
+        private Lane(NpgsqlConnection conn, NpgsqlTransaction tx, MemberImportJob job, MembershipDrive drive, ImportProgress progress, DateTime nowUtc,
+            int chunkRows, ILogger log, CancellationTokenSource abort)
         {
-            _conn = conn; _job = job; _drive = drive; _progress = progress; _nowUtc = nowUtc; _log = log; _ct = ct;
+            _conn = conn; _tx = tx; _job = job; _drive = drive; _progress = progress; _nowUtc = nowUtc; _chunkRows = chunkRows; _log = log; _abort = abort;
         }
 
-        public int Staged { get; private set; }
+        public Task Worker { get; private set; } = Task.CompletedTask;
 
-        public static async Task<Lane> OpenAsync(NpgsqlDataSource ds, MemberImportJob job, MembershipDrive drive, ImportProgress progress, DateTime nowUtc, ILogger log, CancellationToken ct)
-        {
-            var conn = await ds.OpenConnectionAsync(ct);
-            await using (var cmd = new NpgsqlCommand(StagingDdl, conn) { CommandTimeout = 0 }) await cmd.ExecuteNonQueryAsync(ct);
-            return new Lane(conn, job, drive, progress, nowUtc, log, ct);
-        }
+        /// <summary>The error that stopped this lane (it also stops the reader).</summary>
+        public Exception? Failure { get; private set; }
 
-        public void BeginCopy()
+        public static async Task<Lane> OpenAsync(NpgsqlDataSource ds, MemberImportJob job, MembershipDrive drive, ImportProgress progress, DateTime nowUtc,
+            int chunkRows, ILogger log, CancellationTokenSource abort)
         {
-            Staged = 0;
-            _copy = _conn.BeginBinaryImport(StagingCopy);
-            _copy.Timeout = NoTimeout;
-        }
-
-        public void Write(in StagedMember r)
-        {
-            var w = _copy!;
-            w.StartRow();
-            w.Write(r.Line, NpgsqlDbType.Integer);
-            w.Write(r.Mobile, NpgsqlDbType.Bigint);
-            w.Write(r.Name, NpgsqlDbType.Text);
-            w.Write(r.Booth.BoothId, NpgsqlDbType.Integer);
-            w.Write(r.Booth.BlockId, NpgsqlDbType.Integer);
-            w.Write(r.Booth.DistrictId, NpgsqlDbType.Integer);
-            w.Write(r.Booth.DivisionId, NpgsqlDbType.Integer);
-            w.Write(r.Booth.StateId, NpgsqlDbType.Integer);
-            if (r.Gender is { } g) w.Write((short)g, NpgsqlDbType.Smallint); else w.WriteNull();
-            if (r.BirthYear is { } y) w.Write(y, NpgsqlDbType.Smallint); else w.WriteNull();
-            w.Write((short)r.Channel, NpgsqlDbType.Smallint);
-            w.Write(r.EnrolledOn, NpgsqlDbType.Date);
-            if (r.EnrolledBy is { } by) w.Write(by, NpgsqlDbType.Text); else w.WriteNull();
-            Staged++;
-        }
-
-        public void EndCopy()
-        {
-            _copy!.Complete();
-            _copy.Dispose();
-            _copy = null;
-        }
-
-        /// <summary>Merges the lane's staging table; retried when PostgreSQL picks it as a deadlock victim.</summary>
-        public async Task MergeAsync()
-        {
-            if (Staged == 0) return;
-            for (var attempt = 1; ; attempt++)
+            var conn = await ds.OpenConnectionAsync(abort.Token);
+            try
             {
-                try
-                {
-                    var (added, present, bad) = await MergeOnceAsync(Staged);
-                    Interlocked.Add(ref _progress.Added, added);
-                    Interlocked.Add(ref _progress.AlreadyPresent, present);
-                    Interlocked.Add(ref _progress.ErrorRows, bad);
-                    return;
-                }
-                catch (PostgresException e) when (Platform.DatabaseError.From(e).Kind == Platform.DatabaseErrorKind.SerializationFailure && attempt < 3)
-                {
-                    _log.LogWarning("Import {Job}: merge retried after {SqlState}", _job.Id, e.SqlState);
-                }
+                await using (var cmd = new NpgsqlCommand(StagingDdl, conn) { CommandTimeout = 0 }) await cmd.ExecuteNonQueryAsync(abort.Token);
+                var tx = await conn.BeginTransactionAsync(abort.Token);
+                // The sort by mobile number is worth memory; JIT compilation costs more than it saves on these plans.
+                await using (var settings = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0", conn, tx))
+                    await settings.ExecuteNonQueryAsync(abort.Token);
+                return new Lane(conn, tx, job, drive, progress, nowUtc, chunkRows, log, abort);
+            }
+            catch
+            {
+                await conn.DisposeAsync();
+                throw;
             }
         }
 
-        private async Task<(long Added, long Present, long Bad)> MergeOnceAsync(int staged)
+        public void Start()
         {
-            await using var tx = await _conn.BeginTransactionAsync(_ct);
-            // The sort by mobile number is worth memory; JIT compilation costs more than it saves on these plans.
-            await using (var settings = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; SET LOCAL statement_timeout = 0", _conn, tx))
-                await settings.ExecuteNonQueryAsync(_ct);
-            long inserted;
+            for (var i = 0; i < ChunksPerLane; i++) _free.Writer.TryWrite(new StagingChunk());
+            Worker = Task.Run(WorkAsync);
+        }
+
+        /// <summary>Called by the reader: the row joins the current chunk; a full chunk goes to the lane.</summary>
+        public void Add(in StagedMember row)
+        {
+            if (_current is null)
+            {
+                _current = TakeFree();
+                _current.Begin();
+            }
+            if (_current.Add(in row) >= _chunkRows || _current.Full)
+            {
+                _current.End();
+                _full.Writer.TryWrite(_current);
+                _current = null;
+            }
+        }
+
+        /// <summary>Called by the reader at the end of the file.</summary>
+        public void EndOfRows()
+        {
+            if (_current is { Rows: > 0 })
+            {
+                _current.End();
+                _full.Writer.TryWrite(_current);
+            }
+            _current = null;
+            _full.Writer.TryComplete();
+        }
+
+        private StagingChunk TakeFree()
+        {
+            var free = _free.Reader;
+            if (free.TryRead(out var list)) return list;
+            // The lane is behind: the reader waits for it (memory stays flat).
+            return free.ReadAsync(_abort.Token).AsTask().GetAwaiter().GetResult();
+        }
+
+        private async Task WorkAsync()
+        {
+            try
+            {
+                await foreach (var chunk in _full.Reader.ReadAllAsync(_abort.Token))
+                {
+                    var clock = Stopwatch.StartNew();
+                    await CopyAsync(chunk);
+                    _copying += clock.Elapsed;
+                    _staged += chunk.Rows;
+                    _free.Writer.TryWrite(chunk);
+                    clock.Restart();
+                    await MergeChunkAsync();
+                    _merging += clock.Elapsed;
+                }
+            }
+            catch (Exception e)
+            {
+                Failure = e;
+                // Stop the reader (it may be waiting for this lane) and the other lanes.
+                try { await _abort.CancelAsync(); } catch (ObjectDisposedException) { }
+                throw;
+            }
+        }
+
+        private async Task CopyAsync(StagingChunk chunk)
+        {
+            var ct = _abort.Token;
+            await using (var truncate = new NpgsqlCommand("TRUNCATE member_staging", _conn, _tx)) await truncate.ExecuteNonQueryAsync(ct);
+            // The reader has already written the chunk in COPY's binary format: the bytes go as they are.
+            await using var copy = await _conn.BeginRawBinaryCopyAsync(StagingCopy, ct);
+            await copy.WriteAsync(chunk.Bytes, ct);
+        }
+
+        private async Task MergeChunkAsync()
+        {
+            await using var merge = new NpgsqlCommand(ChunkMergeSql, _conn, _tx) { CommandTimeout = 0 };
+            merge.Parameters.AddWithValue("drive", _drive.Id);
+            merge.Parameters.AddWithValue("job", _job.Id);
+            merge.Parameters.AddWithValue("user", NpgsqlDbType.Varchar, (object?)_job.CreatedByUserId ?? DBNull.Value);
+            merge.Parameters.AddWithValue("now", _nowUtc);
+            _inserted += (long)(await merge.ExecuteScalarAsync(_abort.Token))!;
+        }
+
+        /// <summary>After the last chunk: the summaries, the sort-out of the skipped rows, and the commit.</summary>
+        public async Task FinishAsync()
+        {
+            var ct = _abort.Token;
             var clock = Stopwatch.StartNew();
-            await using (var merge = new NpgsqlCommand(MergeSql, _conn, tx) { CommandTimeout = 0 })
+            long added = _inserted, present = 0, bad = 0;
+            if (_inserted > 0)
             {
-                merge.Parameters.AddWithValue("drive", _drive.Id);
-                merge.Parameters.AddWithValue("job", _job.Id);
-                merge.Parameters.AddWithValue("user", NpgsqlDbType.Varchar, (object?)_job.CreatedByUserId ?? DBNull.Value);
-                merge.Parameters.AddWithValue("now", _nowUtc);
-                merge.Parameters.AddWithValue("today", IndiaTime.Day(_nowUtc));
-                inserted = (long)(await merge.ExecuteScalarAsync(_ct))!;
+                await using var summary = new NpgsqlCommand(SummarySql, _conn, _tx) { CommandTimeout = 0 };
+                summary.Parameters.AddWithValue("drive", _drive.Id);
+                summary.Parameters.AddWithValue("today", IndiaTime.Day(_nowUtc));
+                await summary.ExecuteNonQueryAsync(ct);
             }
-            var result = (inserted, 0L, 0L);
-            var merged = clock.Elapsed;
-            if (inserted < staged)
+            var summed = clock.Elapsed;
+            if (_inserted < _staged)
             {
                 // The planner must know the skipped rows are few, and look each one up by key.
-                await using (var analyze = new NpgsqlCommand("ANALYZE member_skipped", _conn, tx) { CommandTimeout = 0 }) await analyze.ExecuteNonQueryAsync(_ct);
-                await using var sort = new NpgsqlCommand(SortOutSql, _conn, tx) { CommandTimeout = 0 };
+                await using (var analyze = new NpgsqlCommand("ANALYZE member_skipped", _conn, _tx) { CommandTimeout = 0 }) await analyze.ExecuteNonQueryAsync(ct);
+                var sql = SortOutSql.Replace("{0}", _staged - _inserted > LookupLimit ? DriveJoin : KeyLookup);
+                await using var sort = new NpgsqlCommand(sql, _conn, _tx) { CommandTimeout = 0 };
                 sort.Parameters.AddWithValue("drive", _drive.Id);
                 sort.Parameters.AddWithValue("job", _job.Id);
                 sort.Parameters.AddWithValue("state", _job.StateId);
-                await using var reader = await sort.ExecuteReaderAsync(_ct);
-                await reader.ReadAsync(_ct);
-                // Added here: this merge's rows, and rows an earlier attempt of this import added.
-                result = (inserted + reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+                await using var reader = await sort.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                // Added here: this import's rows, and rows an earlier attempt of this import added.
+                added += reader.GetInt64(0);
+                present = reader.GetInt64(1);
+                bad = reader.GetInt64(2);
             }
-            await tx.CommitAsync(_ct);
-            _log.LogInformation("Import {Job}: {Staged} rows merged in {Merge:0.0} s, {Skipped} skipped rows sorted out in {SortOut:0.0} s",
-                _job.Id, staged, merged.TotalSeconds, staged - inserted, (clock.Elapsed - merged).TotalSeconds);
-            return result;
+            var sorted = clock.Elapsed;
+            await _tx.CommitAsync(ct);
+            Interlocked.Add(ref _progress.Added, added);
+            Interlocked.Add(ref _progress.AlreadyPresent, present);
+            Interlocked.Add(ref _progress.ErrorRows, bad);
+            _log.LogInformation(
+                "Import {Job}: lane of {Staged} rows: copied in {Copy:0.0} s, merged in {Merge:0.0} s, summaries in {Summary:0.0} s, {Skipped} skipped rows sorted out in {SortOut:0.0} s, committed in {Commit:0.0} s",
+                _job.Id, _staged, _copying.TotalSeconds, _merging.TotalSeconds, summed.TotalSeconds, _staged - _inserted,
+                (sorted - summed).TotalSeconds, (clock.Elapsed - sorted).TotalSeconds);
         }
 
         public async ValueTask DisposeAsync()
         {
-            _copy?.Dispose();
+            try { await Worker; } catch { /* reported by the import */ }
+            await _tx.DisposeAsync();
             await _conn.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A chunk of staged rows, written by the reader in COPY's binary format (PostgreSQL's documented "binary copy
+    /// file format") straight into a buffer that is reused: no object per row outlives its row, so the garbage
+    /// collector has nothing to promote and memory stays flat.
+    /// </summary>
+    private sealed class StagingChunk
+    {
+        private const int Size = 1 << 20;
+        /// <summary>Room a row may need at most: two texts of 200 characters of up to 3 UTF-8 bytes, and the rest.</summary>
+        private const int RowRoom = 2 * MemberRowRules.MaxName * 3 + 256;
+        private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        private static readonly int PostgresEpoch = new DateOnly(2000, 1, 1).DayNumber;
+        private readonly byte[] _buffer = new byte[Size];
+        private int _length;
+
+        public int Rows { get; private set; }
+        public bool Full => _length > Size - RowRoom;
+        public ReadOnlyMemory<byte> Bytes => _buffer.AsMemory(0, _length);
+
+        public void Begin()
+        {
+            Header.CopyTo(_buffer, 0);
+            _length = Header.Length;
+            Rows = 0;
+        }
+
+        public void End()
+        {
+            BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), -1);
+            _length += 2;
+        }
+
+        /// <summary>Appends a row in the column order of <see cref="StagingCopy"/>; returns the rows in the chunk.</summary>
+        public int Add(in StagedMember r)
+        {
+            Int16(13);
+            Int32Field(r.Line);
+            Field(8); BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_length), r.Mobile); _length += 8;
+            Text(r.Name);
+            Int32Field(r.Booth.BoothId);
+            Int32Field(r.Booth.BlockId);
+            Int32Field(r.Booth.DistrictId);
+            Int32Field(r.Booth.DivisionId);
+            Int32Field(r.Booth.StateId);
+            if (r.Gender is { } g) Int16Field((short)g); else Field(-1);
+            if (r.BirthYear is { } y) Int16Field(y); else Field(-1);
+            Int16Field((short)r.Channel);
+            Int32Field(r.EnrolledOn.DayNumber - PostgresEpoch);
+            if (r.EnrolledBy is { } by) Text(by); else Field(-1);
+            return ++Rows;
+        }
+
+        private void Field(int length)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), length);
+            _length += 4;
+        }
+
+        private void Int16(short value)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), value);
+            _length += 2;
+        }
+
+        private void Int16Field(short value)
+        {
+            Field(2);
+            Int16(value);
+        }
+
+        private void Int32Field(int value)
+        {
+            Field(4);
+            BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), value);
+            _length += 4;
+        }
+
+        private void Text(string value)
+        {
+            var n = System.Text.Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+            Field(n);
+            _length += n;
         }
     }
 }

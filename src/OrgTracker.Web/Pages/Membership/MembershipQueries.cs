@@ -10,7 +10,8 @@ namespace OrgTracker.Web.Pages.Membership;
 
 /// <summary>
 /// Queries shared by the membership pages. Progress figures come only from the summary tables
-/// (<see cref="MemberBoothCount"/>, <see cref="MemberDailyCount"/>) and the targets, never from counting members,
+/// (<see cref="MemberMonthCount"/> above booth level, <see cref="MemberBoothCount"/> for booths,
+/// <see cref="MemberDailyCount"/> by day) and the targets, never from counting members,
 /// and every query of scoped data goes through <c>InScope(user)</c>.
 /// </summary>
 public static class MembershipQueries
@@ -88,9 +89,16 @@ public static class MembershipQueries
 
     private sealed record Sum(int Key, long Enrolled, long Verified, long Rejected);
 
-    /// <summary>The summary rows below a territory (state, division, district or block) of a drive, in the user's scope.</summary>
+    /// <summary>The per-booth summary rows below a territory of a drive, in the user's scope (a block's booths).</summary>
     private static IQueryable<MemberBoothCount> BoothCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t) =>
         db.MemberBoothCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId).Under(t);
+
+    /// <summary>
+    /// The per-block-and-month summary rows below a territory (state, division, district or block) of a drive, in the
+    /// user's scope: a few thousand rows for a state where its booths' are a lakh and more.
+    /// </summary>
+    private static IQueryable<MemberMonthCount> MonthCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t) =>
+        db.MemberMonthCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId).Under(t);
 
     private static IQueryable<MemberDailyCount> DailyCountsIn(AppDbContext db, ClaimsPrincipal user, int driveId, Territory t) =>
         db.MemberDailyCounts.AsNoTracking().InScope(user).Where(c => c.DriveId == driveId).Under(t);
@@ -108,7 +116,7 @@ public static class MembershipQueries
     /// <summary>The territory's own figures.</summary>
     public static async Task<ProgressRow> TotalAsync(this AppDbContext db, ClaimsPrincipal user, int driveId, Territory t, CancellationToken ct)
     {
-        var sums = await BoothCountsIn(db, user, driveId, t)
+        var sums = await MonthCountsIn(db, user, driveId, t)
             .GroupBy(_ => 1)
             .Select(g => new Sum(0, g.Sum(c => (long)c.Enrolled), g.Sum(c => (long)c.Verified), g.Sum(c => (long)c.Rejected)))
             .SingleOrDefaultAsync(ct) ?? new Sum(0, 0, 0, 0);
@@ -143,13 +151,13 @@ public static class MembershipQueries
             .ToListAsync(ct);
         var ids = names.Select(n => n.Id).ToList();
 
-        var counts = BoothCountsIn(db, user, driveId, t);
+        var counts = MonthCountsIn(db, user, driveId, t);
         IQueryable<Sum> sums = level switch
         {
             TerritoryLevel.Division => counts.GroupBy(c => c.DivisionId!.Value).Select(g => new Sum(g.Key, g.Sum(c => (long)c.Enrolled), g.Sum(c => (long)c.Verified), g.Sum(c => (long)c.Rejected))),
             TerritoryLevel.District => counts.GroupBy(c => c.DistrictId!.Value).Select(g => new Sum(g.Key, g.Sum(c => (long)c.Enrolled), g.Sum(c => (long)c.Verified), g.Sum(c => (long)c.Rejected))),
             TerritoryLevel.Block => counts.GroupBy(c => c.BlockId).Select(g => new Sum(g.Key, g.Sum(c => (long)c.Enrolled), g.Sum(c => (long)c.Verified), g.Sum(c => (long)c.Rejected))),
-            _ => counts.Where(c => ids.Contains(c.BoothId)).Select(c => new Sum(c.BoothId, c.Enrolled, c.Verified, c.Rejected)),
+            _ => BoothCountsIn(db, user, driveId, t).Where(c => ids.Contains(c.BoothId)).Select(c => new Sum(c.BoothId, c.Enrolled, c.Verified, c.Rejected)),
         };
         var byChild = await sums.ToDictionaryAsync(s => s.Key, ct);
 
@@ -181,7 +189,7 @@ public static class MembershipQueries
         var districts = await db.Territories.AsNoTracking().InScope(user)
             .Where(d => d.Level == TerritoryLevel.District).Below(t)
             .Select(d => new { d.Id, d.NameEn, d.NameHi }).ToListAsync(ct);
-        var sums = await BoothCountsIn(db, user, driveId, t).GroupBy(c => c.DistrictId!.Value)
+        var sums = await MonthCountsIn(db, user, driveId, t).GroupBy(c => c.DistrictId!.Value)
             .Select(g => new Sum(g.Key, g.Sum(c => (long)c.Enrolled), g.Sum(c => (long)c.Verified), g.Sum(c => (long)c.Rejected)))
             .ToDictionaryAsync(s => s.Key, ct);
         var targets = await TargetsIn(db, user, driveId, t).ToDictionaryAsync(x => x.TerritoryId, x => (long)x.Target, ct);

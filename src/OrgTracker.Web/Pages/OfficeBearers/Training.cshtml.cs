@@ -60,7 +60,7 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
 
         Total = await Needs().CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await Listed().Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
+        Rows = await Listed(Ordered().Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)).ToListAsync(ct);
         Posts = await db.CurrentPostsAsync(User, Rows.Select(r => r.Id).ToList(), ct);
     }
 
@@ -68,7 +68,7 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (UserScope.From(User) is not { Level: < TerritoryLevel.District }) DistrictId = null;
-        var rows = await Listed().ToListAsync(ct);
+        var rows = await Listed(Ordered()).ToListAsync(ct);
         string[] header =
         [
             L["Name (English)"], L["Name (Hindi)"], L["Mobile"], L["District"], L["Came from party"], L["Joined on"], L["Current posts"],
@@ -94,12 +94,27 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
         return DistrictId is { } districtId ? needs.Under(TerritoryLevel.District, districtId) : needs;
     }
 
-    /// <summary>The people of <see cref="Needs"/>, by district name and name: ordered on the needs' rows, people read for the rows shown.</summary>
-    private IQueryable<Row> Listed() =>
+    private sealed class Need
+    {
+        public int PersonId { get; init; }
+        public int StateId { get; init; }
+        public string NameEn { get; init; } = "";
+        public string? DistrictEn { get; init; }
+        public string? DistrictHi { get; init; }
+    }
+
+    /// <summary><see cref="Needs"/> by district name and name, from the needs' rows alone (with their district's name).</summary>
+    private IQueryable<Need> Ordered() =>
         from n in Needs()
         join d in db.Territories.AsNoTracking() on n.DistrictId equals d.Id into districts
         from d in districts.DefaultIfEmpty()
-        join p in db.People.AsNoTracking() on n.PersonId equals p.Id
         orderby d.NameEn, n.NameEn, n.PersonId
-        select new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty!, p.JoinedOn, d.NameEn, d.NameHi);
+        select new Need { PersonId = n.PersonId, StateId = n.StateId, NameEn = n.NameEn, DistrictEn = d.NameEn, DistrictHi = d.NameHi };
+
+    /// <summary>The people of the needs given, in the same order: a page joins people for its own rows only.</summary>
+    private IQueryable<Row> Listed(IQueryable<Need> needs) =>
+        from n in needs
+        join p in db.People.AsNoTracking() on new { Id = n.PersonId, n.StateId } equals new { p.Id, p.StateId }
+        orderby n.DistrictEn, n.NameEn, n.PersonId
+        select new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty!, p.JoinedOn, n.DistrictEn, n.DistrictHi);
 }

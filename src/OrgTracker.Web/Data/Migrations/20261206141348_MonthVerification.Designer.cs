@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206120200_ShardKeysImportsAndAudit")]
-    partial class ShardKeysImportsAndAudit
+    [Migration("20261206141348_MonthVerification")]
+    partial class MonthVerification
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -308,6 +308,33 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.AbsenceRun", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("LatestUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_utc");
+
+                    b.Property<DateTime>("OldestUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("oldest_utc");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_absence_runs");
+
+                    b.HasIndex("StateId", "OldestUtc")
+                        .HasDatabaseName("ix_absence_runs_state_id_oldest_utc");
+
+                    b.ToTable("absence_runs", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -316,10 +343,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
@@ -358,6 +381,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("owner_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -378,24 +405,26 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_action_items");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_action_items_decision_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_action_items_meeting_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_action_items_territory_id");
 
-                    b.HasIndex("DecisionId", "StateId")
-                        .HasDatabaseName("ix_action_items_decision_id_state_id");
-
-                    b.HasIndex("MeetingId", "StateId")
-                        .HasDatabaseName("ix_action_items_meeting_id_state_id");
-
-                    b.HasIndex("OwnerId", "StateId", "Status")
-                        .HasDatabaseName("ix_action_items_owner_id_state_id_status");
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_status");
 
                     b.HasIndex("StateId", "DistrictId", "DueOn")
                         .HasDatabaseName("ix_action_items_open")
                         .HasFilter("status IN (1, 2)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StateId", "DistrictId", "DueOn"), new[] { "DivisionId" });
 
                     b.ToTable("action_items", (string)null);
                 });
@@ -534,10 +563,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -584,6 +609,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("post_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("integer")
                         .HasColumnName("successor_id");
@@ -606,14 +635,20 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_appointments");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_appointments_committee_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_appointments_person_id");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_appointments_successor_id");
 
                     b.HasIndex("WingId")
                         .HasDatabaseName("ix_appointments_wing_id");
-
-                    b.HasIndex("CommitteeId", "StateId")
-                        .HasDatabaseName("ix_appointments_committee_id_state_id");
 
                     b.HasIndex("DistrictId", "To")
                         .HasDatabaseName("ix_appointments_district_id_to");
@@ -625,9 +660,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "To")
                         .HasDatabaseName("ix_appointments_state_id_to");
 
-                    b.HasIndex("SuccessorId", "StateId")
-                        .HasDatabaseName("ix_appointments_successor_id_state_id");
-
                     b.HasIndex("TerritoryId", "To")
                         .HasDatabaseName("ix_appointments_territory_id_to");
 
@@ -635,14 +667,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_appointments_inactive")
                         .HasFilter("inactive_since IS NOT NULL");
 
-                    b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
-                        .HasDatabaseName("ix_appointments_inactive_current")
-                        .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
-
-                    b.HasIndex("PersonId", "StateId", "PostId", "WingId", "TerritoryId")
+                    b.HasIndex("PersonId", "PostId", "WingId", "TerritoryId")
                         .IsUnique()
                         .HasDatabaseName("ux_appointments_current")
                         .HasFilter("\"to\" IS NULL");
+
+                    b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
+                        .HasDatabaseName("ix_appointments_inactive_current")
+                        .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
 
                     b.ToTable("appointments", (string)null);
                 });
@@ -747,10 +779,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -782,6 +810,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
+                    b.Property<int?>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text")
                         .HasColumnName("user_id");
@@ -791,7 +823,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
                     b.HasIndex("UserId")
@@ -817,10 +849,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
@@ -858,6 +886,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -868,7 +900,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_committees");
 
                     b.HasIndex("DistrictId", "Kind")
@@ -893,10 +925,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("assembly_constituency_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Booths")
                         .HasColumnType("integer")
                         .HasColumnName("booths");
@@ -909,6 +937,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("WithAgent")
                         .HasColumnType("integer")
                         .HasColumnName("with_agent");
@@ -917,7 +949,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("with_committee");
 
-                    b.HasKey("BlockId", "AssemblyConstituencyId", "StateId")
+                    b.HasKey("BlockId", "AssemblyConstituencyId")
                         .HasName("pk_coverage_cells");
 
                     b.HasIndex("AssemblyConstituencyId")
@@ -943,10 +975,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -984,6 +1012,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_utc");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("TextEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1000,7 +1032,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_directives");
 
                     b.HasIndex("IssuedById")
@@ -1026,10 +1058,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("AnsweredBy")
                         .IsRequired()
@@ -1064,6 +1092,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1072,14 +1104,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("target_id");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_directive_answers");
 
-                    b.HasIndex("DirectiveId", "StateId")
-                        .HasDatabaseName("ix_directive_answers_directive_id_state_id");
+                    b.HasIndex("DirectiveId")
+                        .HasDatabaseName("ix_directive_answers_directive_id");
 
-                    b.HasIndex("TargetId", "StateId", "Id")
-                        .HasDatabaseName("ix_directive_answers_target_id_state_id_id");
+                    b.HasIndex("TargetId", "Id")
+                        .HasDatabaseName("ix_directive_answers_target_id_id");
 
                     b.ToTable("directive_answers", (string)null);
                 });
@@ -1092,10 +1124,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<long?>("AnswerId")
                         .HasColumnType("bigint")
@@ -1130,6 +1158,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<byte[]>("Thumbnail")
                         .HasColumnType("bytea")
                         .HasColumnName("thumbnail");
@@ -1144,14 +1176,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_utc");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_directive_files");
 
-                    b.HasIndex("AnswerId", "StateId")
-                        .HasDatabaseName("ix_directive_files_answer_id_state_id");
+                    b.HasIndex("AnswerId")
+                        .HasDatabaseName("ix_directive_files_answer_id");
 
-                    b.HasIndex("DirectiveId", "StateId", "AnswerId")
-                        .HasDatabaseName("ix_directive_files_directive_id_state_id_answer_id");
+                    b.HasIndex("DirectiveId", "AnswerId")
+                        .HasDatabaseName("ix_directive_files_directive_id_answer_id");
 
                     b.ToTable("directive_files", (string)null);
                 });
@@ -1164,10 +1196,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -1218,6 +1246,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parent_target_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1228,21 +1260,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_directive_targets");
+
+                    b.HasIndex("ParentTargetId")
+                        .HasDatabaseName("ix_directive_targets_parent_target_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_directive_targets_territory_id");
 
+                    b.HasIndex("DirectiveId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directive_targets_directive_id_territory_id");
+
                     b.HasIndex("DistrictId", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_district_id_directive_id");
-
-                    b.HasIndex("ParentTargetId", "StateId")
-                        .HasDatabaseName("ix_directive_targets_parent_target_id_state_id");
-
-                    b.HasIndex("DirectiveId", "StateId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_directive_targets_directive_id_state_id_territory_id");
 
                     b.HasIndex("DivisionId", "Level", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_division_id_level_directive_id");
@@ -1353,10 +1385,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Agenda")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
@@ -1422,6 +1450,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_utc");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1459,7 +1491,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_meetings");
 
                     b.HasIndex("WingId")
@@ -1474,14 +1506,17 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("ProgrammeId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_programme_id_starts_utc");
 
-                    b.HasIndex("ProgrammeId", "StateId")
-                        .HasDatabaseName("ix_meetings_programme_id_state_id");
-
                     b.HasIndex("StateId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_state_id_starts_utc");
 
                     b.HasIndex("TerritoryId", "Type", "StartsUtc")
                         .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
+
+                    b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held")
+                        .HasDatabaseName("ix_meetings_state_id_starts_utc1")
+                        .HasFilter("status = 2");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held"), new[] { "DivisionId", "DistrictId", "BlockId" });
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -1494,10 +1529,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone")
@@ -1515,17 +1546,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("text");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_meeting_decisions");
 
-                    b.HasIndex("MeetingId", "StateId")
-                        .HasDatabaseName("ix_meeting_decisions_meeting_id_state_id");
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
 
                     b.ToTable("meeting_decisions", (string)null);
                 });
@@ -1538,10 +1573,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -1580,17 +1611,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_meeting_invitees");
 
-                    b.HasIndex("AppointmentId", "StateId")
-                        .HasDatabaseName("ix_meeting_invitees_appointment_id_state_id");
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
 
                     b.HasIndex("DistrictId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
@@ -1598,14 +1633,55 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("DivisionId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
 
-                    b.HasIndex("MeetingId", "StateId", "PersonId")
+                    b.HasIndex("MeetingId", "PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
 
-                    b.HasIndex("PersonId", "StateId", "MeetingId")
-                        .HasDatabaseName("ix_meeting_invitees_person_id_state_id_meeting_id");
+                    b.HasIndex("PersonId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
 
                     b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingMonth", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer")
+                        .HasColumnName("held");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("UnitId", "Month")
+                        .HasName("pk_meeting_months");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_meeting_months_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_meeting_months_division_id");
+
+                    b.HasIndex("StateId", "Month")
+                        .HasDatabaseName("ix_meeting_months_state_id_month");
+
+                    b.ToTable("meeting_months", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
@@ -1616,10 +1692,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("Caption")
                         .HasMaxLength(300)
@@ -1647,6 +1719,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<byte[]>("Thumbnail")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -1666,11 +1742,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("width");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_meeting_photos");
 
-                    b.HasIndex("MeetingId", "StateId")
-                        .HasDatabaseName("ix_meeting_photos_meeting_id_state_id");
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id");
 
                     b.ToTable("meeting_photos", (string)null);
                 });
@@ -1683,10 +1759,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1711,6 +1783,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1727,7 +1803,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_meeting_programmes");
 
                     b.HasIndex("TerritoryId")
@@ -1748,10 +1824,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("Mobile")
                         .HasColumnType("bigint")
                         .HasColumnName("mobile");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<short?>("BirthYear")
                         .HasColumnType("smallint")
@@ -1813,6 +1885,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("recorded_by_user_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Verification")
                         .HasColumnType("integer")
                         .HasColumnName("verification");
@@ -1832,7 +1908,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("DriveId", "Mobile", "StateId")
+                    b.HasKey("DriveId", "Mobile")
                         .HasName("pk_members");
 
                     b.HasIndex("DriveId", "BoothId", "Mobile")
@@ -1850,10 +1926,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("BoothId")
                         .HasColumnType("integer")
                         .HasColumnName("booth_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int>("BlockId")
                         .HasColumnType("integer")
@@ -1875,11 +1947,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rejected");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Verified")
                         .HasColumnType("integer")
                         .HasColumnName("verified");
 
-                    b.HasKey("DriveId", "BoothId", "StateId")
+                    b.HasKey("DriveId", "BoothId")
                         .HasName("pk_member_booth_counts");
 
                     b.HasIndex("DriveId", "BlockId")
@@ -1902,10 +1978,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -1918,7 +1990,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("enrolled");
 
-                    b.HasKey("DriveId", "BlockId", "Day", "StateId")
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("DriveId", "BlockId", "Day")
                         .HasName("pk_member_daily_counts");
 
                     b.HasIndex("DriveId", "DistrictId")
@@ -1933,10 +2009,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Seq")
                         .HasColumnType("integer")
                         .HasColumnName("seq");
@@ -1946,7 +2018,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("data");
 
-                    b.HasKey("JobId", "StateId", "Seq")
+                    b.HasKey("JobId", "Seq")
                         .HasName("pk_member_import_chunks");
 
                     b.ToTable("member_import_chunks", (string)null);
@@ -1957,10 +2029,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("JobId")
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")
@@ -2016,7 +2084,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("problems");
 
-                    b.HasKey("JobId", "StateId", "Line")
+                    b.HasKey("JobId", "Line")
                         .HasName("pk_member_import_errors");
 
                     b.ToTable("member_import_errors", (string)null);
@@ -2030,10 +2098,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<long>("Added")
                         .HasColumnType("bigint")
@@ -2116,6 +2180,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2131,7 +2199,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_member_import_jobs");
 
                     b.HasIndex("DriveId", "Id")
@@ -2141,6 +2209,83 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_member_import_jobs_status_id");
 
                     b.ToTable("member_import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberMonthCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer")
+                        .HasColumnName("verified");
+
+                    b.HasKey("DriveId", "BlockId", "Month")
+                        .HasName("pk_member_month_counts");
+
+                    b.HasIndex("DriveId", "DistrictId")
+                        .HasDatabaseName("ix_member_month_counts_drive_id_district_id");
+
+                    b.HasIndex("DriveId", "StateId")
+                        .HasDatabaseName("ix_member_month_counts_drive_id_state_id");
+
+                    b.ToTable("member_month_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberSeatCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("AssemblyConstituencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assembly_constituency_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("DriveId", "AssemblyConstituencyId")
+                        .HasName("pk_member_seat_counts");
+
+                    b.HasIndex("AssemblyConstituencyId")
+                        .HasDatabaseName("ix_member_seat_counts_assembly_constituency_id");
+
+                    b.ToTable("member_seat_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
@@ -2208,10 +2353,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -2269,13 +2410,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_people");
 
                     b.HasIndex("DivisionId")
@@ -2283,6 +2428,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     b.HasIndex("HomeTerritoryId")
                         .HasDatabaseName("ix_people_home_territory_id");
+
+                    b.HasIndex("Mobile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_mobile");
 
                     b.HasIndex("NameEn")
                         .HasDatabaseName("ix_people_name_en");
@@ -2296,10 +2445,6 @@ namespace OrgTracker.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("Mobile", "StateId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_people_mobile");
-
                     b.HasIndex("DistrictId", "NameEn", "Id")
                         .HasDatabaseName("ix_people_district_id_name_en_id");
 
@@ -2309,6 +2454,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex(new[] { "StateId", "DistrictId" }, "ix_people_from_other_party")
                         .HasDatabaseName("ix_people_from_other_party")
                         .HasFilter("former_party IS NOT NULL");
+
+                    b.HasIndex(new[] { "StateId" }, "ix_people_state_unit")
+                        .HasDatabaseName("ix_people_state_id")
+                        .HasFilter("division_id IS NULL AND district_id IS NULL");
 
                     b.ToTable("people", (string)null);
                 });
@@ -2666,10 +2815,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Achievements")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2743,6 +2888,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2771,7 +2920,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_reports");
 
                     b.HasIndex("DivisionId", "Period")
@@ -2780,12 +2929,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "Period")
                         .HasDatabaseName("ix_reports_state_id_period");
 
-                    b.HasIndex("StateId", "Status", "LastSubmittedUtc")
-                        .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
-
-                    b.HasIndex("DistrictId", "Period", "Revision", "StateId")
+                    b.HasIndex("DistrictId", "Period", "Revision")
                         .IsUnique()
                         .HasDatabaseName("ix_reports_district_id_period_revision");
+
+                    b.HasIndex("StateId", "Status", "LastSubmittedUtc")
+                        .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -2798,10 +2947,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -2827,6 +2972,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("report_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2850,14 +2999,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("user_role");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_report_events");
+
+                    b.HasIndex("ReportId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_report_id_at_utc");
 
                     b.HasIndex("StateId", "AtUtc")
                         .HasDatabaseName("ix_report_events_state_id_at_utc");
-
-                    b.HasIndex("ReportId", "StateId", "AtUtc")
-                        .HasDatabaseName("ix_report_events_report_id_state_id_at_utc");
 
                     b.ToTable("report_events", (string)null);
                 });
@@ -2870,10 +3019,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -2909,7 +3054,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("started_on");
 
-                    b.HasKey("Id", "StateId")
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("Id")
                         .HasName("pk_srijan_campaigns");
 
                     b.HasIndex("StateId", "StartedOn")
@@ -2926,10 +3075,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("AddedBy")
                         .IsRequired()
@@ -2980,21 +3125,25 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_srijan_candidates");
 
-                    b.HasIndex("PersonId", "StateId")
-                        .HasDatabaseName("ix_srijan_candidates_person_id_state_id");
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_srijan_candidates_person_id");
 
-                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_state_id_person_id");
+                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_person_id");
 
                     b.ToTable("srijan_candidates", (string)null);
                 });
@@ -3007,10 +3156,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -3038,15 +3183,19 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.HasKey("Id", "StateId")
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("Id")
                         .HasName("pk_srijan_consultations");
 
-                    b.HasIndex("MeetingId", "StateId")
-                        .HasDatabaseName("ix_srijan_consultations_meeting_id_state_id");
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_srijan_consultations_meeting_id");
 
-                    b.HasIndex("SrijanDistrictId", "StateId", "MeetingId")
+                    b.HasIndex("SrijanDistrictId", "MeetingId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_state_id_meeting_id");
+                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_meeting_id");
 
                     b.ToTable("srijan_consultations", (string)null);
                 });
@@ -3059,10 +3208,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -3101,6 +3246,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stage_since_utc");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -3111,8 +3260,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_srijan_districts");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_srijan_districts_appointment_id");
+
+                    b.HasIndex("ChosenCandidateId")
+                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id");
 
                     b.HasIndex("DistrictId")
                         .HasDatabaseName("ix_srijan_districts_district_id");
@@ -3120,21 +3275,15 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_srijan_districts_territory_id");
 
-                    b.HasIndex("AppointmentId", "StateId")
-                        .HasDatabaseName("ix_srijan_districts_appointment_id_state_id");
-
                     b.HasIndex("CampaignId", "Stage")
                         .HasDatabaseName("ix_srijan_districts_campaign_id_stage");
 
-                    b.HasIndex("ChosenCandidateId", "StateId")
-                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id_state_id");
+                    b.HasIndex("CampaignId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_districts_campaign_id_territory_id");
 
                     b.HasIndex("DivisionId", "CampaignId")
                         .HasDatabaseName("ix_srijan_districts_division_id_campaign_id");
-
-                    b.HasIndex("CampaignId", "StateId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_srijan_districts_campaign_id_state_id_territory_id");
 
                     b.ToTable("srijan_districts", (string)null);
                 });
@@ -3147,10 +3296,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<string>("AssignedBy")
                         .IsRequired()
@@ -3182,15 +3327,19 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.HasKey("Id", "StateId")
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("Id")
                         .HasName("pk_srijan_observers");
 
-                    b.HasIndex("PersonId", "StateId")
-                        .HasDatabaseName("ix_srijan_observers_person_id_state_id");
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_srijan_observers_person_id");
 
-                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_state_id_person_id");
+                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_person_id");
 
                     b.ToTable("srijan_observers", (string)null);
                 });
@@ -3316,10 +3465,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -3338,16 +3483,55 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_trainings");
 
-                    b.HasIndex("MeetingId", "StateId")
-                        .HasDatabaseName("ix_trainings_meeting_id_state_id");
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_trainings_meeting_id");
 
-                    b.HasIndex("PersonId", "StateId")
-                        .HasDatabaseName("ix_trainings_person_id_state_id");
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_trainings_person_id");
 
                     b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.TrainingNeed", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_training_needs");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_training_needs_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_training_needs_division_id");
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_training_needs_state_id_district_id");
+
+                    b.ToTable("training_needs", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>
@@ -3355,10 +3539,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -3372,7 +3552,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("last_on");
 
-                    b.HasKey("TerritoryId", "StateId")
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
                         .HasName("pk_unit_activities");
 
                     b.HasIndex("DistrictId")
@@ -3387,15 +3571,79 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("unit_activities", (string)null);
                 });
 
-            modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitCount", b =>
                 {
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
 
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer")
+                        .HasColumnName("blocks");
+
+                    b.Property<int>("Booths")
+                        .HasColumnType("integer")
+                        .HasColumnName("booths");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("Districts")
+                        .HasColumnType("integer")
+                        .HasColumnName("districts");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Divisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("divisions");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
                     b.Property<int>("StateId")
                         .HasColumnType("integer")
                         .HasColumnName("state_id");
+
+                    b.Property<int>("Wards")
+                        .HasColumnType("integer")
+                        .HasColumnName("wards");
+
+                    b.HasKey("TerritoryId")
+                        .HasName("pk_unit_counts");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_unit_counts_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_counts_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_counts_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_unit_counts_state_id");
+
+                    b.ToTable("unit_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
 
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
@@ -3417,7 +3665,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
-                    b.HasKey("TerritoryId", "StateId")
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.HasKey("TerritoryId")
                         .HasName("pk_vacancy_cells");
 
                     b.HasIndex("BlockId")
@@ -3640,32 +3892,32 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_action_items_territories_territory_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
-                        .WithMany()
-                        .HasForeignKey("DecisionId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
-                        .WithMany()
-                        .HasForeignKey("MeetingId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_meetings_meeting_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
-                        .WithMany()
-                        .HasForeignKey("OwnerId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_people_owner_id_state_id");
 
                     b.Navigation("Meeting");
 
@@ -3686,12 +3938,31 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_committees_committee_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_people_person_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_posts_post_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_appointments_successor_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
@@ -3706,25 +3977,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_wings_wing_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
-                        .WithMany()
-                        .HasForeignKey("CommitteeId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_committees_committee_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_people_person_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("SuccessorId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_appointments_successor_id_state_id");
 
                     b.Navigation("Committee");
 
@@ -3785,56 +4037,56 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId", "StateId")
+                        .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directives_directive_id_state_id");
+                        .HasConstraintName("fk_directive_answers_directives_directive_id");
 
                     b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
                         .WithMany()
-                        .HasForeignKey("TargetId", "StateId")
+                        .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directive_targets_target_id_state_id");
+                        .HasConstraintName("fk_directive_answers_directive_targets_target_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveFile", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.DirectiveAnswer", null)
                         .WithMany()
-                        .HasForeignKey("AnswerId", "StateId")
+                        .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_files_directive_answers_answer_id_state_id");
+                        .HasConstraintName("fk_directive_files_directive_answers_answer_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId", "StateId")
+                        .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_files_directives_directive_id_state_id");
+                        .HasConstraintName("fk_directive_files_directives_directive_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveTarget", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_targets_directives_directive_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_directive_targets_territories_territory_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
-                        .WithMany()
-                        .HasForeignKey("DirectiveId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_directive_targets_directives_directive_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
-                        .WithMany()
-                        .HasForeignKey("ParentTargetId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id_state_");
 
                     b.Navigation("Directive");
 
@@ -3870,6 +4122,12 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
@@ -3883,12 +4141,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_meetings_wings_wing_id");
 
-                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id_state_id");
-
                     b.Navigation("Programme");
 
                     b.Navigation("Territory");
@@ -3900,33 +4152,33 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId", "StateId")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id_state_id");
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
                         .WithMany()
-                        .HasForeignKey("AppointmentId", "StateId")
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id_state_id");
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany("Invitees")
-                        .HasForeignKey("MeetingId", "StateId")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id_state_id");
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId", "StateId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_people_person_id_state_id");
+                        .HasConstraintName("fk_meeting_invitees_people_person_id");
 
                     b.Navigation("Appointment");
 
@@ -3937,10 +4189,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId", "StateId")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id_state_id");
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
@@ -3957,20 +4209,20 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId", "StateId")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id_state_id");
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId", "StateId")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id_state_id");
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
@@ -4031,10 +4283,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Report", null)
                         .WithMany("Events")
-                        .HasForeignKey("ReportId", "StateId")
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_report_events_reports_report_id_state_id");
+                        .HasConstraintName("fk_report_events_reports_report_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
@@ -4051,17 +4303,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId", "StateId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_people_person_id_state_id");
+                        .HasConstraintName("fk_srijan_candidates_people_person_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId", "StateId")
+                        .HasForeignKey("SrijanDistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id_state");
+                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id");
 
                     b.Navigation("Person");
                 });
@@ -4070,48 +4322,48 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
                         .WithMany()
-                        .HasForeignKey("MeetingId", "StateId")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id_state_id");
+                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId", "StateId")
+                        .HasForeignKey("SrijanDistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id_st");
+                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id");
 
                     b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanDistrict", b =>
                 {
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenCandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id");
+
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_srijan_districts_territories_territory_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("AppointmentId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
-                        .WithMany()
-                        .HasForeignKey("CampaignId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id_state_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("ChosenCandidateId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id_stat");
 
                     b.Navigation("Campaign");
 
@@ -4122,17 +4374,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId", "StateId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_people_person_id_state_id");
+                        .HasConstraintName("fk_srijan_observers_people_person_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId", "StateId")
+                        .HasForeignKey("SrijanDistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id_state_");
+                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id");
 
                     b.Navigation("Person");
                 });
@@ -4166,16 +4418,16 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId", "StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_trainings_meetings_meeting_id_state_id");
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", null)
                         .WithMany("Trainings")
-                        .HasForeignKey("PersonId", "StateId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_trainings_people_person_id_state_id");
+                        .HasConstraintName("fk_trainings_people_person_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>

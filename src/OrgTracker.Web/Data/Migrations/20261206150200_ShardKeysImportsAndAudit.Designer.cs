@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206120100_ShardKeysStateData")]
-    partial class ShardKeysStateData
+    [Migration("20261206150200_ShardKeysImportsAndAudit")]
+    partial class ShardKeysImportsAndAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -747,6 +747,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -778,10 +782,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
-                    b.Property<int?>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("UserId")
                         .HasColumnType("text")
                         .HasColumnName("user_id");
@@ -791,7 +791,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_audit_entries");
 
                     b.HasIndex("UserId")
@@ -1933,6 +1933,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Seq")
                         .HasColumnType("integer")
                         .HasColumnName("seq");
@@ -1942,7 +1946,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("data");
 
-                    b.HasKey("JobId", "Seq")
+                    b.HasKey("JobId", "StateId", "Seq")
                         .HasName("pk_member_import_chunks");
 
                     b.ToTable("member_import_chunks", (string)null);
@@ -1953,6 +1957,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("JobId")
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")
@@ -2008,7 +2016,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("problems");
 
-                    b.HasKey("JobId", "Line")
+                    b.HasKey("JobId", "StateId", "Line")
                         .HasName("pk_member_import_errors");
 
                     b.ToTable("member_import_errors", (string)null);
@@ -2022,6 +2030,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<long>("Added")
                         .HasColumnType("bigint")
@@ -2104,10 +2116,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2123,7 +2131,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_member_import_jobs");
 
                     b.HasIndex("DriveId", "Id")
@@ -3949,20 +3957,20 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("JobId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("JobId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>

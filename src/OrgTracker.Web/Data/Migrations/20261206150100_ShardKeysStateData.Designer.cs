@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206134202_ShardKeysRollups")]
-    partial class ShardKeysRollups
+    [Migration("20261206150100_ShardKeysStateData")]
+    partial class ShardKeysStateData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -308,33 +308,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("OrgTracker.Web.Domain.AbsenceRun", b =>
-                {
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer")
-                        .HasColumnName("person_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.Property<DateTime>("LatestUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("latest_utc");
-
-                    b.Property<DateTime>("OldestUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("oldest_utc");
-
-                    b.HasKey("PersonId", "StateId")
-                        .HasName("pk_absence_runs");
-
-                    b.HasIndex("StateId", "OldestUtc")
-                        .HasDatabaseName("ix_absence_runs_state_id_oldest_utc");
-
-                    b.ToTable("absence_runs", (string)null);
-                });
-
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -423,8 +396,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "DistrictId", "DueOn")
                         .HasDatabaseName("ix_action_items_open")
                         .HasFilter("status IN (1, 2)");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StateId", "DistrictId", "DueOn"), new[] { "DivisionId" });
 
                     b.ToTable("action_items", (string)null);
                 });
@@ -776,10 +747,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -811,6 +778,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
+                    b.Property<int?>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text")
                         .HasColumnName("user_id");
@@ -820,7 +791,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
                     b.HasIndex("UserId")
@@ -1512,12 +1483,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("TerritoryId", "Type", "StartsUtc")
                         .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
 
-                    b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held")
-                        .HasDatabaseName("ix_meetings_state_id_starts_utc1")
-                        .HasFilter("status = 2");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held"), new[] { "DivisionId", "DistrictId", "BlockId" });
-
                     b.ToTable("meetings", (string)null);
                 });
 
@@ -1641,47 +1606,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_meeting_invitees_person_id_state_id_meeting_id");
 
                     b.ToTable("meeting_invitees", (string)null);
-                });
-
-            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingMonth", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer")
-                        .HasColumnName("unit_id");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date")
-                        .HasColumnName("month");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.Property<int?>("DistrictId")
-                        .HasColumnType("integer")
-                        .HasColumnName("district_id");
-
-                    b.Property<int?>("DivisionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("division_id");
-
-                    b.Property<int>("Held")
-                        .HasColumnType("integer")
-                        .HasColumnName("held");
-
-                    b.HasKey("UnitId", "Month", "StateId")
-                        .HasName("pk_meeting_months");
-
-                    b.HasIndex("DistrictId")
-                        .HasDatabaseName("ix_meeting_months_district_id");
-
-                    b.HasIndex("DivisionId")
-                        .HasDatabaseName("ix_meeting_months_division_id");
-
-                    b.HasIndex("StateId", "Month")
-                        .HasDatabaseName("ix_meeting_months_state_id_month");
-
-                    b.ToTable("meeting_months", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
@@ -2009,10 +1933,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Seq")
                         .HasColumnType("integer")
                         .HasColumnName("seq");
@@ -2022,7 +1942,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("data");
 
-                    b.HasKey("JobId", "StateId", "Seq")
+                    b.HasKey("JobId", "Seq")
                         .HasName("pk_member_import_chunks");
 
                     b.ToTable("member_import_chunks", (string)null);
@@ -2033,10 +1953,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("JobId")
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")
@@ -2092,7 +2008,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("problems");
 
-                    b.HasKey("JobId", "StateId", "Line")
+                    b.HasKey("JobId", "Line")
                         .HasName("pk_member_import_errors");
 
                     b.ToTable("member_import_errors", (string)null);
@@ -2106,10 +2022,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
 
                     b.Property<long>("Added")
                         .HasColumnType("bigint")
@@ -2192,6 +2104,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2207,7 +2123,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
-                    b.HasKey("Id", "StateId")
+                    b.HasKey("Id")
                         .HasName("pk_member_import_jobs");
 
                     b.HasIndex("DriveId", "Id")
@@ -2217,75 +2133,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_member_import_jobs_status_id");
 
                     b.ToTable("member_import_jobs", (string)null);
-                });
-
-            modelBuilder.Entity("OrgTracker.Web.Domain.MemberMonthCount", b =>
-                {
-                    b.Property<int>("DriveId")
-                        .HasColumnType("integer")
-                        .HasColumnName("drive_id");
-
-                    b.Property<int>("BlockId")
-                        .HasColumnType("integer")
-                        .HasColumnName("block_id");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date")
-                        .HasColumnName("month");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("integer")
-                        .HasColumnName("district_id");
-
-                    b.Property<int>("DivisionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("division_id");
-
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("integer")
-                        .HasColumnName("enrolled");
-
-                    b.HasKey("DriveId", "BlockId", "Month", "StateId")
-                        .HasName("pk_member_month_counts");
-
-                    b.HasIndex("DriveId", "DistrictId")
-                        .HasDatabaseName("ix_member_month_counts_drive_id_district_id");
-
-                    b.HasIndex("DriveId", "StateId")
-                        .HasDatabaseName("ix_member_month_counts_drive_id_state_id");
-
-                    b.ToTable("member_month_counts", (string)null);
-                });
-
-            modelBuilder.Entity("OrgTracker.Web.Domain.MemberSeatCount", b =>
-                {
-                    b.Property<int>("DriveId")
-                        .HasColumnType("integer")
-                        .HasColumnName("drive_id");
-
-                    b.Property<int>("AssemblyConstituencyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("assembly_constituency_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("integer")
-                        .HasColumnName("enrolled");
-
-                    b.HasKey("DriveId", "AssemblyConstituencyId", "StateId")
-                        .HasName("pk_member_seat_counts");
-
-                    b.HasIndex("AssemblyConstituencyId")
-                        .HasDatabaseName("ix_member_seat_counts_assembly_constituency_id");
-
-                    b.ToTable("member_seat_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
@@ -2454,10 +2301,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex(new[] { "StateId", "DistrictId" }, "ix_people_from_other_party")
                         .HasDatabaseName("ix_people_from_other_party")
                         .HasFilter("former_party IS NOT NULL");
-
-                    b.HasIndex(new[] { "StateId" }, "ix_people_state_unit")
-                        .HasDatabaseName("ix_people_state_id")
-                        .HasFilter("division_id IS NULL AND district_id IS NULL");
 
                     b.ToTable("people", (string)null);
                 });
@@ -3499,45 +3342,6 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("trainings", (string)null);
                 });
 
-            modelBuilder.Entity("OrgTracker.Web.Domain.TrainingNeed", b =>
-                {
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer")
-                        .HasColumnName("person_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.Property<int?>("DistrictId")
-                        .HasColumnType("integer")
-                        .HasColumnName("district_id");
-
-                    b.Property<int?>("DivisionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("division_id");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_en");
-
-                    b.HasKey("PersonId", "StateId")
-                        .HasName("pk_training_needs");
-
-                    b.HasIndex("DistrictId")
-                        .HasDatabaseName("ix_training_needs_district_id");
-
-                    b.HasIndex("DivisionId")
-                        .HasDatabaseName("ix_training_needs_division_id");
-
-                    b.HasIndex("StateId", "DistrictId")
-                        .HasDatabaseName("ix_training_needs_state_id_district_id");
-
-                    b.ToTable("training_needs", (string)null);
-                });
-
             modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>
                 {
                     b.Property<int>("TerritoryId")
@@ -3573,74 +3377,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_unit_activities_state_id_last_on");
 
                     b.ToTable("unit_activities", (string)null);
-                });
-
-            modelBuilder.Entity("OrgTracker.Web.Domain.UnitCount", b =>
-                {
-                    b.Property<int>("TerritoryId")
-                        .HasColumnType("integer")
-                        .HasColumnName("territory_id");
-
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.Property<int?>("BlockId")
-                        .HasColumnType("integer")
-                        .HasColumnName("block_id");
-
-                    b.Property<int>("Blocks")
-                        .HasColumnType("integer")
-                        .HasColumnName("blocks");
-
-                    b.Property<int>("Booths")
-                        .HasColumnType("integer")
-                        .HasColumnName("booths");
-
-                    b.Property<int?>("DistrictId")
-                        .HasColumnType("integer")
-                        .HasColumnName("district_id");
-
-                    b.Property<int>("Districts")
-                        .HasColumnType("integer")
-                        .HasColumnName("districts");
-
-                    b.Property<int?>("DivisionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("division_id");
-
-                    b.Property<int>("Divisions")
-                        .HasColumnType("integer")
-                        .HasColumnName("divisions");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<int>("People")
-                        .HasColumnType("integer")
-                        .HasColumnName("people");
-
-                    b.Property<int>("Wards")
-                        .HasColumnType("integer")
-                        .HasColumnName("wards");
-
-                    b.HasKey("TerritoryId", "StateId")
-                        .HasName("pk_unit_counts");
-
-                    b.HasIndex("BlockId")
-                        .HasDatabaseName("ix_unit_counts_block_id");
-
-                    b.HasIndex("DistrictId")
-                        .HasDatabaseName("ix_unit_counts_district_id");
-
-                    b.HasIndex("DivisionId")
-                        .HasDatabaseName("ix_unit_counts_division_id");
-
-                    b.HasIndex("StateId")
-                        .HasDatabaseName("ix_unit_counts_state_id");
-
-                    b.ToTable("unit_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
@@ -4213,20 +3949,20 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId", "StateId")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id_state_id");
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId", "StateId")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id_state_id");
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>

@@ -12,8 +12,8 @@ using OrgTracker.Web.Data;
 namespace OrgTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206120000_ShardKeysMembersAndSummaries")]
-    partial class ShardKeysMembersAndSummaries
+    [Migration("20261206150300_ShardKeysRollups")]
+    partial class ShardKeysRollups
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -308,6 +308,33 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.AbsenceRun", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<DateTime>("LatestUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_utc");
+
+                    b.Property<DateTime>("OldestUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("oldest_utc");
+
+                    b.HasKey("PersonId", "StateId")
+                        .HasName("pk_absence_runs");
+
+                    b.HasIndex("StateId", "OldestUtc")
+                        .HasDatabaseName("ix_absence_runs_state_id_oldest_utc");
+
+                    b.ToTable("absence_runs", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -316,6 +343,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
@@ -354,10 +385,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("owner_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -378,24 +405,26 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_action_items");
-
-                    b.HasIndex("DecisionId")
-                        .HasDatabaseName("ix_action_items_decision_id");
-
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_action_items_meeting_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_action_items_territory_id");
 
-                    b.HasIndex("OwnerId", "Status")
-                        .HasDatabaseName("ix_action_items_owner_id_status");
+                    b.HasIndex("DecisionId", "StateId")
+                        .HasDatabaseName("ix_action_items_decision_id_state_id");
+
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_action_items_meeting_id_state_id");
+
+                    b.HasIndex("OwnerId", "StateId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_state_id_status");
 
                     b.HasIndex("StateId", "DistrictId", "DueOn")
                         .HasDatabaseName("ix_action_items_open")
                         .HasFilter("status IN (1, 2)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StateId", "DistrictId", "DueOn"), new[] { "DivisionId" });
 
                     b.ToTable("action_items", (string)null);
                 });
@@ -534,6 +563,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -580,10 +613,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("post_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("integer")
                         .HasColumnName("successor_id");
@@ -606,20 +635,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_appointments");
-
-                    b.HasIndex("CommitteeId")
-                        .HasDatabaseName("ix_appointments_committee_id");
-
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_appointments_person_id");
-
-                    b.HasIndex("SuccessorId")
-                        .HasDatabaseName("ix_appointments_successor_id");
 
                     b.HasIndex("WingId")
                         .HasDatabaseName("ix_appointments_wing_id");
+
+                    b.HasIndex("CommitteeId", "StateId")
+                        .HasDatabaseName("ix_appointments_committee_id_state_id");
 
                     b.HasIndex("DistrictId", "To")
                         .HasDatabaseName("ix_appointments_district_id_to");
@@ -631,6 +654,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "To")
                         .HasDatabaseName("ix_appointments_state_id_to");
 
+                    b.HasIndex("SuccessorId", "StateId")
+                        .HasDatabaseName("ix_appointments_successor_id_state_id");
+
                     b.HasIndex("TerritoryId", "To")
                         .HasDatabaseName("ix_appointments_territory_id_to");
 
@@ -638,14 +664,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_appointments_inactive")
                         .HasFilter("inactive_since IS NOT NULL");
 
-                    b.HasIndex("PersonId", "PostId", "WingId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_appointments_current")
-                        .HasFilter("\"to\" IS NULL");
-
                     b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
                         .HasDatabaseName("ix_appointments_inactive_current")
                         .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
+
+                    b.HasIndex("PersonId", "StateId", "PostId", "WingId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_current")
+                        .HasFilter("\"to\" IS NULL");
 
                     b.ToTable("appointments", (string)null);
                 });
@@ -750,6 +776,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -781,10 +811,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
-                    b.Property<int?>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("UserId")
                         .HasColumnType("text")
                         .HasColumnName("user_id");
@@ -794,7 +820,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_audit_entries");
 
                     b.HasIndex("UserId")
@@ -820,6 +846,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
@@ -857,10 +887,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -871,7 +897,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_committees");
 
                     b.HasIndex("DistrictId", "Kind")
@@ -947,6 +973,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -983,10 +1013,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("TextEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1003,7 +1029,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directives");
 
                     b.HasIndex("IssuedById")
@@ -1029,6 +1055,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AnsweredBy")
                         .IsRequired()
@@ -1063,10 +1093,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1075,14 +1101,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("target_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_answers");
 
-                    b.HasIndex("DirectiveId")
-                        .HasDatabaseName("ix_directive_answers_directive_id");
+                    b.HasIndex("DirectiveId", "StateId")
+                        .HasDatabaseName("ix_directive_answers_directive_id_state_id");
 
-                    b.HasIndex("TargetId", "Id")
-                        .HasDatabaseName("ix_directive_answers_target_id_id");
+                    b.HasIndex("TargetId", "StateId", "Id")
+                        .HasDatabaseName("ix_directive_answers_target_id_state_id_id");
 
                     b.ToTable("directive_answers", (string)null);
                 });
@@ -1095,6 +1121,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<long?>("AnswerId")
                         .HasColumnType("bigint")
@@ -1129,10 +1159,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<byte[]>("Thumbnail")
                         .HasColumnType("bytea")
                         .HasColumnName("thumbnail");
@@ -1147,14 +1173,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_utc");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_files");
 
-                    b.HasIndex("AnswerId")
-                        .HasDatabaseName("ix_directive_files_answer_id");
+                    b.HasIndex("AnswerId", "StateId")
+                        .HasDatabaseName("ix_directive_files_answer_id_state_id");
 
-                    b.HasIndex("DirectiveId", "AnswerId")
-                        .HasDatabaseName("ix_directive_files_directive_id_answer_id");
+                    b.HasIndex("DirectiveId", "StateId", "AnswerId")
+                        .HasDatabaseName("ix_directive_files_directive_id_state_id_answer_id");
 
                     b.ToTable("directive_files", (string)null);
                 });
@@ -1167,6 +1193,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -1217,10 +1247,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parent_target_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1231,21 +1257,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_targets");
-
-                    b.HasIndex("ParentTargetId")
-                        .HasDatabaseName("ix_directive_targets_parent_target_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_directive_targets_territory_id");
 
-                    b.HasIndex("DirectiveId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_directive_targets_directive_id_territory_id");
-
                     b.HasIndex("DistrictId", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_district_id_directive_id");
+
+                    b.HasIndex("ParentTargetId", "StateId")
+                        .HasDatabaseName("ix_directive_targets_parent_target_id_state_id");
+
+                    b.HasIndex("DirectiveId", "StateId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directive_targets_directive_id_state_id_territory_id");
 
                     b.HasIndex("DivisionId", "Level", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_division_id_level_directive_id");
@@ -1356,6 +1382,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Agenda")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
@@ -1421,10 +1451,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1462,7 +1488,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meetings");
 
                     b.HasIndex("WingId")
@@ -1477,11 +1503,20 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("ProgrammeId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_programme_id_starts_utc");
 
+                    b.HasIndex("ProgrammeId", "StateId")
+                        .HasDatabaseName("ix_meetings_programme_id_state_id");
+
                     b.HasIndex("StateId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_state_id_starts_utc");
 
                     b.HasIndex("TerritoryId", "Type", "StartsUtc")
                         .HasDatabaseName("ix_meetings_territory_id_type_starts_utc");
+
+                    b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held")
+                        .HasDatabaseName("ix_meetings_state_id_starts_utc1")
+                        .HasFilter("status = 2");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StateId", "StartsUtc" }, "ix_meetings_held"), new[] { "DivisionId", "DistrictId", "BlockId" });
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -1494,6 +1529,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone")
@@ -1511,21 +1550,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("text");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_decisions");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id_state_id");
 
                     b.ToTable("meeting_decisions", (string)null);
                 });
@@ -1538,6 +1573,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -1576,21 +1615,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_invitees");
 
-                    b.HasIndex("AppointmentId")
-                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
+                    b.HasIndex("AppointmentId", "StateId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id_state_id");
 
                     b.HasIndex("DistrictId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
@@ -1598,14 +1633,55 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("DivisionId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
 
-                    b.HasIndex("MeetingId", "PersonId")
+                    b.HasIndex("MeetingId", "StateId", "PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
 
-                    b.HasIndex("PersonId", "MeetingId")
-                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
+                    b.HasIndex("PersonId", "StateId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_state_id_meeting_id");
 
                     b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MeetingMonth", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer")
+                        .HasColumnName("held");
+
+                    b.HasKey("UnitId", "Month", "StateId")
+                        .HasName("pk_meeting_months");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_meeting_months_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_meeting_months_division_id");
+
+                    b.HasIndex("StateId", "Month")
+                        .HasDatabaseName("ix_meeting_months_state_id_month");
+
+                    b.ToTable("meeting_months", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingPhoto", b =>
@@ -1616,6 +1692,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("Caption")
                         .HasMaxLength(300)
@@ -1643,10 +1723,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<byte[]>("Thumbnail")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -1666,11 +1742,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("width");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_photos");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_meeting_photos_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id_state_id");
 
                     b.ToTable("meeting_photos", (string)null);
                 });
@@ -1683,6 +1759,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1707,10 +1787,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1727,7 +1803,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_programmes");
 
                     b.HasIndex("TerritoryId")
@@ -1933,6 +2009,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Seq")
                         .HasColumnType("integer")
                         .HasColumnName("seq");
@@ -1942,7 +2022,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("data");
 
-                    b.HasKey("JobId", "Seq")
+                    b.HasKey("JobId", "StateId", "Seq")
                         .HasName("pk_member_import_chunks");
 
                     b.ToTable("member_import_chunks", (string)null);
@@ -1953,6 +2033,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("JobId")
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")
@@ -2008,7 +2092,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("problems");
 
-                    b.HasKey("JobId", "Line")
+                    b.HasKey("JobId", "StateId", "Line")
                         .HasName("pk_member_import_errors");
 
                     b.ToTable("member_import_errors", (string)null);
@@ -2022,6 +2106,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<long>("Added")
                         .HasColumnType("bigint")
@@ -2104,10 +2192,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2123,7 +2207,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_member_import_jobs");
 
                     b.HasIndex("DriveId", "Id")
@@ -2133,6 +2217,83 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_member_import_jobs_status_id");
 
                     b.ToTable("member_import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberMonthCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer")
+                        .HasColumnName("verified");
+
+                    b.HasKey("DriveId", "BlockId", "Month", "StateId")
+                        .HasName("pk_member_month_counts");
+
+                    b.HasIndex("DriveId", "DistrictId")
+                        .HasDatabaseName("ix_member_month_counts_drive_id_district_id");
+
+                    b.HasIndex("DriveId", "StateId")
+                        .HasDatabaseName("ix_member_month_counts_drive_id_state_id");
+
+                    b.ToTable("member_month_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.MemberSeatCount", b =>
+                {
+                    b.Property<int>("DriveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drive_id");
+
+                    b.Property<int>("AssemblyConstituencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assembly_constituency_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.HasKey("DriveId", "AssemblyConstituencyId", "StateId")
+                        .HasName("pk_member_seat_counts");
+
+                    b.HasIndex("AssemblyConstituencyId")
+                        .HasDatabaseName("ix_member_seat_counts_assembly_constituency_id");
+
+                    b.ToTable("member_seat_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MembershipDrive", b =>
@@ -2200,6 +2361,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -2257,17 +2422,13 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_people");
 
                     b.HasIndex("DivisionId")
@@ -2275,10 +2436,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     b.HasIndex("HomeTerritoryId")
                         .HasDatabaseName("ix_people_home_territory_id");
-
-                    b.HasIndex("Mobile")
-                        .IsUnique()
-                        .HasDatabaseName("ix_people_mobile");
 
                     b.HasIndex("NameEn")
                         .HasDatabaseName("ix_people_name_en");
@@ -2292,6 +2449,10 @@ namespace OrgTracker.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("Mobile", "StateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_mobile");
+
                     b.HasIndex("DistrictId", "NameEn", "Id")
                         .HasDatabaseName("ix_people_district_id_name_en_id");
 
@@ -2301,6 +2462,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex(new[] { "StateId", "DistrictId" }, "ix_people_from_other_party")
                         .HasDatabaseName("ix_people_from_other_party")
                         .HasFilter("former_party IS NOT NULL");
+
+                    b.HasIndex(new[] { "StateId" }, "ix_people_state_unit")
+                        .HasDatabaseName("ix_people_state_id")
+                        .HasFilter("division_id IS NULL AND district_id IS NULL");
 
                     b.ToTable("people", (string)null);
                 });
@@ -2658,6 +2823,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Achievements")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2731,10 +2900,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2763,7 +2928,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_reports");
 
                     b.HasIndex("DivisionId", "Period")
@@ -2772,12 +2937,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "Period")
                         .HasDatabaseName("ix_reports_state_id_period");
 
-                    b.HasIndex("DistrictId", "Period", "Revision")
-                        .IsUnique()
-                        .HasDatabaseName("ix_reports_district_id_period_revision");
-
                     b.HasIndex("StateId", "Status", "LastSubmittedUtc")
                         .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
+
+                    b.HasIndex("DistrictId", "Period", "Revision", "StateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_district_id_period_revision");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -2790,6 +2955,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -2815,10 +2984,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("report_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2842,14 +3007,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("user_role");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_report_events");
-
-                    b.HasIndex("ReportId", "AtUtc")
-                        .HasDatabaseName("ix_report_events_report_id_at_utc");
 
                     b.HasIndex("StateId", "AtUtc")
                         .HasDatabaseName("ix_report_events_state_id_at_utc");
+
+                    b.HasIndex("ReportId", "StateId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_report_id_state_id_at_utc");
 
                     b.ToTable("report_events", (string)null);
                 });
@@ -2862,6 +3027,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -2897,11 +3066,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("started_on");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_campaigns");
 
                     b.HasIndex("StateId", "StartedOn")
@@ -2918,6 +3083,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AddedBy")
                         .IsRequired()
@@ -2968,25 +3137,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_candidates");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_srijan_candidates_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_srijan_candidates_person_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_person_id");
+                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_state_id_person_id");
 
                     b.ToTable("srijan_candidates", (string)null);
                 });
@@ -2999,6 +3164,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -3026,19 +3195,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_consultations");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_srijan_consultations_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_srijan_consultations_meeting_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "MeetingId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "MeetingId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_meeting_id");
+                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_state_id_meeting_id");
 
                     b.ToTable("srijan_consultations", (string)null);
                 });
@@ -3051,6 +3216,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -3089,10 +3258,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stage_since_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -3103,14 +3268,8 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_districts");
-
-                    b.HasIndex("AppointmentId")
-                        .HasDatabaseName("ix_srijan_districts_appointment_id");
-
-                    b.HasIndex("ChosenCandidateId")
-                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id");
 
                     b.HasIndex("DistrictId")
                         .HasDatabaseName("ix_srijan_districts_district_id");
@@ -3118,15 +3277,21 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_srijan_districts_territory_id");
 
+                    b.HasIndex("AppointmentId", "StateId")
+                        .HasDatabaseName("ix_srijan_districts_appointment_id_state_id");
+
                     b.HasIndex("CampaignId", "Stage")
                         .HasDatabaseName("ix_srijan_districts_campaign_id_stage");
 
-                    b.HasIndex("CampaignId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_srijan_districts_campaign_id_territory_id");
+                    b.HasIndex("ChosenCandidateId", "StateId")
+                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id_state_id");
 
                     b.HasIndex("DivisionId", "CampaignId")
                         .HasDatabaseName("ix_srijan_districts_division_id_campaign_id");
+
+                    b.HasIndex("CampaignId", "StateId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_districts_campaign_id_state_id_territory_id");
 
                     b.ToTable("srijan_districts", (string)null);
                 });
@@ -3139,6 +3304,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AssignedBy")
                         .IsRequired()
@@ -3170,19 +3339,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_observers");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_srijan_observers_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_srijan_observers_person_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_person_id");
+                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_state_id_person_id");
 
                     b.ToTable("srijan_observers", (string)null);
                 });
@@ -3308,6 +3473,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -3326,16 +3495,55 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_trainings");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_trainings_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_trainings_meeting_id_state_id");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_trainings_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_trainings_person_id_state_id");
 
                     b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.TrainingNeed", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.HasKey("PersonId", "StateId")
+                        .HasName("pk_training_needs");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_training_needs_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_training_needs_division_id");
+
+                    b.HasIndex("StateId", "DistrictId")
+                        .HasDatabaseName("ix_training_needs_state_id_district_id");
+
+                    b.ToTable("training_needs", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.UnitActivity", b =>
@@ -3373,6 +3581,74 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_unit_activities_state_id_last_on");
 
                     b.ToTable("unit_activities", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitCount", b =>
+                {
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("territory_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer")
+                        .HasColumnName("blocks");
+
+                    b.Property<int>("Booths")
+                        .HasColumnType("integer")
+                        .HasColumnName("booths");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int>("Districts")
+                        .HasColumnType("integer")
+                        .HasColumnName("districts");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Divisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("divisions");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.Property<int>("Wards")
+                        .HasColumnType("integer")
+                        .HasColumnName("wards");
+
+                    b.HasKey("TerritoryId", "StateId")
+                        .HasName("pk_unit_counts");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_unit_counts_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_counts_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_counts_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_unit_counts_state_id");
+
+                    b.ToTable("unit_counts", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>
@@ -3628,32 +3904,32 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_meetings_meeting_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_people_owner_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_action_items_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id_state_id");
 
                     b.Navigation("Meeting");
 
@@ -3674,31 +3950,12 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
-                        .WithMany()
-                        .HasForeignKey("CommitteeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_committees_committee_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_people_person_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_posts_post_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_appointments_successor_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
@@ -3713,6 +3970,25 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_wings_wing_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_committees_committee_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_people_person_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_appointments_successor_id_state_id");
 
                     b.Navigation("Committee");
 
@@ -3773,56 +4049,56 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId")
+                        .HasForeignKey("DirectiveId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directives_directive_id");
+                        .HasConstraintName("fk_directive_answers_directives_directive_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
                         .WithMany()
-                        .HasForeignKey("TargetId")
+                        .HasForeignKey("TargetId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directive_targets_target_id");
+                        .HasConstraintName("fk_directive_answers_directive_targets_target_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveFile", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.DirectiveAnswer", null)
                         .WithMany()
-                        .HasForeignKey("AnswerId")
+                        .HasForeignKey("AnswerId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_files_directive_answers_answer_id");
+                        .HasConstraintName("fk_directive_files_directive_answers_answer_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId")
+                        .HasForeignKey("DirectiveId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_files_directives_directive_id");
+                        .HasConstraintName("fk_directive_files_directives_directive_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveTarget", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
-                        .WithMany()
-                        .HasForeignKey("DirectiveId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_directive_targets_directives_directive_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
-                        .WithMany()
-                        .HasForeignKey("ParentTargetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_directive_targets_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
+                        .WithMany()
+                        .HasForeignKey("DirectiveId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_targets_directives_directive_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id_state_");
 
                     b.Navigation("Directive");
 
@@ -3858,12 +4134,6 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
@@ -3877,6 +4147,12 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_meetings_wings_wing_id");
 
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id_state_id");
+
                     b.Navigation("Programme");
 
                     b.Navigation("Territory");
@@ -3888,33 +4164,33 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
                         .WithMany()
-                        .HasForeignKey("AppointmentId")
+                        .HasForeignKey("AppointmentId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany("Invitees")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_people_person_id");
+                        .HasConstraintName("fk_meeting_invitees_people_person_id_state_id");
 
                     b.Navigation("Appointment");
 
@@ -3925,10 +4201,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
@@ -3945,20 +4221,20 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("JobId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("JobId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
@@ -4019,10 +4295,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Report", null)
                         .WithMany("Events")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("ReportId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_report_events_reports_report_id");
+                        .HasConstraintName("fk_report_events_reports_report_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
@@ -4039,17 +4315,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_people_person_id");
+                        .HasConstraintName("fk_srijan_candidates_people_person_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id_state");
 
                     b.Navigation("Person");
                 });
@@ -4058,48 +4334,48 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id");
+                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id_st");
 
                     b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanDistrict", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("ChosenCandidateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_srijan_districts_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenCandidateId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id_stat");
 
                     b.Navigation("Campaign");
 
@@ -4110,17 +4386,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_people_person_id");
+                        .HasConstraintName("fk_srijan_observers_people_person_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id_state_");
 
                     b.Navigation("Person");
                 });
@@ -4154,16 +4430,16 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_trainings_meetings_meeting_id");
+                        .HasForeignKey("MeetingId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", null)
                         .WithMany("Trainings")
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_trainings_people_person_id");
+                        .HasConstraintName("fk_trainings_people_person_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>

@@ -108,7 +108,7 @@ WITH ins AS (
   JOIN territories b ON b.assembly_constituency_id = a.id AND b.part_number = s.part_number AND b.level = 6
   WHERE d.digits ~ '^[6-9][0-9]{9}$' AND x.name <> ''
   ORDER BY x.mobile
-  ON CONFLICT (drive_id, mobile) DO NOTHING
+  ON CONFLICT (drive_id, mobile, state_id) DO NOTHING
   RETURNING 1)
 SELECT count(*) FROM ins;
 SQL

@@ -137,9 +137,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
             UserName = user?.Identity?.Name,
             Entity = p.Entry.Metadata.ClrType.Name,
-            EntityId = string.Join(",", p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue)),
+            EntityId = Sharding.KeyOf(p.Entry),
             Action = p.Action,
-            StateId = stateId,
+            StateId = stateId ?? AuditEntry.NoState,
             DistrictId = districtId,
             Changes = JsonSerializer.Serialize(changes),
         };

@@ -20,26 +20,26 @@ public static class MemberCounts
             $"""
             INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
             VALUES ({m.DriveId}, {m.BoothId}, {m.BlockId}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1, 0, 0)
-            ON CONFLICT (drive_id, booth_id) DO UPDATE SET enrolled = c.enrolled + 1
+            ON CONFLICT (drive_id, booth_id, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             VALUES ({m.DriveId}, {m.BlockId}, {m.EnrolledOn}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1)
-            ON CONFLICT (drive_id, block_id, day) DO UPDATE SET enrolled = c.enrolled + 1
+            ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
             VALUES ({m.DriveId}, {m.BlockId}, {IndiaTime.MonthOf(m.EnrolledOn)}, {m.StateId}, {m.DivisionId}, {m.DistrictId}, 1)
-            ON CONFLICT (drive_id, block_id, month) DO UPDATE SET enrolled = c.enrolled + 1
+            ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
             SELECT {m.DriveId}, b.assembly_constituency_id, b.state_id, 1 FROM territories b
             WHERE b.id = {m.BoothId} AND b.assembly_constituency_id IS NOT NULL
-            ON CONFLICT (drive_id, assembly_constituency_id) DO UPDATE SET enrolled = c.enrolled + 1
+            ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + 1
             """, ct);
     }
 
@@ -52,12 +52,12 @@ public static class MemberCounts
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             UPDATE member_booth_counts SET verified = verified + {verified}, rejected = rejected + {rejected}
-            WHERE drive_id = {m.DriveId} AND booth_id = {m.BoothId}
+            WHERE drive_id = {m.DriveId} AND booth_id = {m.BoothId} AND state_id = {m.StateId}
             """, ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             UPDATE member_month_counts SET verified = verified + {verified}, rejected = rejected + {rejected}
-            WHERE drive_id = {m.DriveId} AND block_id = {m.BlockId} AND month = {IndiaTime.MonthOf(m.EnrolledOn)}
+            WHERE drive_id = {m.DriveId} AND block_id = {m.BlockId} AND month = {IndiaTime.MonthOf(m.EnrolledOn)} AND state_id = {m.StateId}
             """, ct);
     }
 

@@ -73,11 +73,11 @@ public static class Summaries
     // A person's last three marked attendances at held meetings (latest first; ties by meeting), all absent.
     private static readonly string AbsenceSelect = $"""
         SELECT x.person_id, min(p.state_id), min(x.starts_utc), max(x.starts_utc)
-        FROM (SELECT i.person_id, i.attendance, m.starts_utc,
+        FROM (SELECT i.person_id, i.state_id, i.attendance, m.starts_utc,
                      row_number() OVER (PARTITION BY i.person_id ORDER BY m.starts_utc DESC, m.id DESC) AS n
-              FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id
+              FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id AND m.state_id = i.state_id
               WHERE i.attendance <> {(int)AttendanceStatus.Unmarked} AND m.status = {(int)MeetingStatus.Held} /*people*/) x
-        JOIN people p ON p.id = x.person_id
+        JOIN people p ON p.id = x.person_id AND p.state_id = x.state_id
         WHERE x.n <= {AttendanceSignals.AbsencesInARow}
         GROUP BY x.person_id
         HAVING count(*) = {AttendanceSignals.AbsencesInARow} AND bool_and(x.attendance = {(int)AttendanceStatus.Absent})
@@ -128,7 +128,7 @@ public static class Summaries
 
     private const string TrainingNeedSelect = """
         SELECT p.id, p.name_en, p.state_id, p.division_id, p.district_id FROM people p
-        WHERE p.former_party IS NOT NULL AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id)
+        WHERE p.former_party IS NOT NULL AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id AND t.state_id = p.state_id)
         """;
 
     private const string TrainingNeedInsert = "INSERT INTO training_needs (person_id, name_en, state_id, division_id, district_id)";
@@ -201,7 +201,7 @@ public static class Summaries
         SELECT DISTINCT ON (u.territory) u.territory, u.state, u.division, u.district, u.day
         FROM unnest(@territories, @states, @divisions, @districts, @days) AS u(territory, state, division, district, day)
         ORDER BY u.territory, u.day DESC
-        ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(unit_activities.last_on, excluded.last_on)
+        ON CONFLICT (territory_id, state_id) DO UPDATE SET last_on = GREATEST(unit_activities.last_on, excluded.last_on)
         """;
 
     /// <summary>Marks the districts and blocks of these records as active today.</summary>

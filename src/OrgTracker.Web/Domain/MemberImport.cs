@@ -62,6 +62,8 @@ public class MemberImportJob : IScoped
 public class MemberImportChunk
 {
     public long JobId { get; set; }
+    /// <summary>The job's state (the distribution column when sharded by state, docs/scaling.md).</summary>
+    public int StateId { get; set; }
     public int Seq { get; set; }
     public byte[] Data { get; set; } = [];
 }
@@ -73,6 +75,8 @@ public class MemberImportChunk
 public class MemberImportError
 {
     public long JobId { get; set; }
+    /// <summary>The job's state (the distribution column when sharded by state, docs/scaling.md).</summary>
+    public int StateId { get; set; }
     public int Line { get; set; }
     /// <summary>Problem codes separated by ';' (see <c>ImportProblems</c>).</summary>
     public string Problems { get; set; } = "";

@@ -49,6 +49,8 @@ public class Training
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
+    /// <summary>The person's state (the distribution column when sharded by state, docs/scaling.md).</summary>
+    public int StateId { get; set; }
     public DateOnly On { get; set; }
     public string Description { get; set; } = "";
     /// <summary>The training meeting, once meetings record it.</summary>

@@ -81,8 +81,7 @@ public sealed class Conflicts(AppDbContext db, IStringLocalizer<SharedResource> 
         return conflict;
     }
 
-    private static string KeyOf(EntityEntry entry) =>
-        string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue));
+    private static string KeyOf(EntityEntry entry) => Data.Sharding.KeyOf(entry);
 
     /// <summary>Who saved the record last and when (India time), from the newest row of the audit trail.</summary>
     private async Task<(string? By, string? AtIndia)> LastChangeAsync(Type type, string key, CancellationToken ct)

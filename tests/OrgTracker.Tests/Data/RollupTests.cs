@@ -126,7 +126,7 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
 
         var trainingId = await App.WithDbAsync(async db =>
         {
-            var t = new Training { PersonId = person.Id, On = TodayInIndia, Description = "Orientation" };
+            var t = new Training { PersonId = person.Id, StateId = person.StateId, On = TodayInIndia, Description = "Orientation" };
             db.Trainings.Add(t);
             await db.SaveChangesAsync();
             return t.Id;

@@ -8,6 +8,8 @@ public class MeetingProgrammeConfiguration : IEntityTypeConfiguration<MeetingPro
 {
     public void Configure(EntityTypeBuilder<MeetingProgramme> b)
     {
+        b.HasKey(p => new { p.Id, p.StateId });
+        b.Property(p => p.Id).UseIdentityByDefaultColumn();
         b.Property(p => p.Title).HasMaxLength(200).IsRequired();
         b.Property(p => p.Description).HasMaxLength(4000);
         b.Property(p => p.CreatedBy).HasMaxLength(256);
@@ -21,6 +23,8 @@ public class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> b)
     {
+        b.HasKey(m => new { m.Id, m.StateId });
+        b.Property(m => m.Id).UseIdentityByDefaultColumn();
         b.Property(m => m.Title).HasMaxLength(200).IsRequired();
         b.Property(m => m.Venue).HasMaxLength(300);
         b.Property(m => m.Chair).HasMaxLength(200);
@@ -28,10 +32,10 @@ public class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(m => m.Minutes).HasMaxLength(20000);
         b.Property(m => m.CreatedBy).HasMaxLength(256);
         b.Property(m => m.Version).IsRowVersion();
-        b.HasOne(m => m.Programme).WithMany().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.Programme).WithMany().HasForeignKey(m => new { m.ProgrammeId, m.StateId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Territory).WithMany().HasForeignKey(m => m.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Wing).WithMany().HasForeignKey(m => m.WingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => new { i.MeetingId, i.StateId }).OnDelete(DeleteBehavior.Cascade);
         // Lists and calendars: a scope and a date range, newest first.
         b.HasIndex(m => new { m.StateId, m.StartsUtc });
         // Held meetings by start with the columns the dashboard groups them by: its counts read the index alone.
@@ -49,13 +53,15 @@ public class MeetingInviteeConfiguration : IEntityTypeConfiguration<MeetingInvit
 {
     public void Configure(EntityTypeBuilder<MeetingInvitee> b)
     {
+        b.HasKey(i => new { i.Id, i.StateId });
+        b.Property(i => i.Id).UseIdentityByDefaultColumn();
         b.Property(i => i.Reason).HasMaxLength(300);
         b.Property(i => i.Version).IsRowVersion();
-        b.HasOne(i => i.Person).WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(i => i.Appointment).WithMany().HasForeignKey(i => i.AppointmentId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(i => new { i.MeetingId, i.PersonId }).IsUnique();
+        b.HasOne(i => i.Person).WithMany().HasForeignKey(i => new { i.PersonId, i.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Appointment).WithMany().HasForeignKey(i => new { i.AppointmentId, i.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.MeetingId, i.StateId, i.PersonId }).IsUnique().HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
         // A person's attendance history and the absent-three-times signal.
-        b.HasIndex(i => new { i.PersonId, i.MeetingId });
+        b.HasIndex(i => new { i.PersonId, i.StateId, i.MeetingId });
         // Meetings above a user's scope that their area was invited to.
         b.HasIndex(i => new { i.DistrictId, i.MeetingId });
         b.HasIndex(i => new { i.DivisionId, i.MeetingId });
@@ -66,9 +72,11 @@ public class MeetingDecisionConfiguration : IEntityTypeConfiguration<MeetingDeci
 {
     public void Configure(EntityTypeBuilder<MeetingDecision> b)
     {
+        b.HasKey(d => new { d.Id, d.StateId });
+        b.Property(d => d.Id).UseIdentityByDefaultColumn();
         b.Property(d => d.Text).HasMaxLength(2000).IsRequired();
-        b.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(d => d.MeetingId);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(d => new { d.MeetingId, d.StateId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => new { d.MeetingId, d.StateId });
     }
 }
 
@@ -76,15 +84,17 @@ public class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
 {
     public void Configure(EntityTypeBuilder<ActionItem> b)
     {
+        b.HasKey(a => new { a.Id, a.StateId });
+        b.Property(a => a.Id).UseIdentityByDefaultColumn();
         b.Property(a => a.Text).HasMaxLength(1000).IsRequired();
         b.Property(a => a.Note).HasMaxLength(1000);
         b.Property(a => a.Version).IsRowVersion();
-        b.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<MeetingDecision>().WithMany().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => new { a.MeetingId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<MeetingDecision>().WithMany().HasForeignKey(a => new { a.DecisionId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Owner).WithMany().HasForeignKey(a => new { a.OwnerId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territory>().WithMany().HasForeignKey(a => a.TerritoryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(a => a.MeetingId);
-        b.HasIndex(a => new { a.OwnerId, a.Status });
+        b.HasIndex(a => new { a.MeetingId, a.StateId });
+        b.HasIndex(a => new { a.OwnerId, a.StateId, a.Status });
         // Open items by territory, oldest due first (overdue lists and dashboards).
         b.HasIndex(a => new { a.StateId, a.DistrictId, a.DueOn }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open")
             .IncludeProperties(a => a.DivisionId);
@@ -95,10 +105,12 @@ public class MeetingPhotoConfiguration : IEntityTypeConfiguration<MeetingPhoto>
 {
     public void Configure(EntityTypeBuilder<MeetingPhoto> b)
     {
+        b.HasKey(p => new { p.Id, p.StateId });
+        b.Property(p => p.Id).UseIdentityByDefaultColumn();
         b.Property(p => p.Caption).HasMaxLength(300);
         b.Property(p => p.UploadedBy).HasMaxLength(256);
-        b.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(p => p.MeetingId);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(p => new { p.MeetingId, p.StateId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.MeetingId, p.StateId });
     }
 }
 
@@ -107,7 +119,8 @@ public class TrainingMeetingConfiguration : IEntityTypeConfiguration<Training>
 {
     public void Configure(EntityTypeBuilder<Training> b)
     {
-        b.HasOne<Meeting>().WithMany().HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(t => t.MeetingId);
+        // Restrict, not set-null: meetings are never deleted, and SET NULL would also null the shared state_id.
+        b.HasOne<Meeting>().WithMany().HasForeignKey(t => new { t.MeetingId, t.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(t => new { t.MeetingId, t.StateId });
     }
 }

@@ -31,7 +31,8 @@ public class DriveTargetConfiguration : IEntityTypeConfiguration<DriveTarget>
 }
 
 /// <summary>
-/// Members: the primary key (drive_id, mobile) is the rule "one person once per drive"; the one other index,
+/// Members: the primary key (drive_id, mobile, state_id) is the rule "one person once per drive" (a drive is one
+/// state's, so state_id, there for sharding by state (docs/scaling.md), changes nothing); the one other index,
 /// (drive_id, booth_id, mobile), gives a booth's member list in key order without walking the drive (a district
 /// president's most common list). There are no foreign keys: the bulk merge would otherwise pay a referential check
 /// per row (docs/adr/0003-membership-import.md). Booths and drives are never deleted, and every write path takes the
@@ -41,7 +42,7 @@ public class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> b)
     {
-        b.HasKey(m => new { m.DriveId, m.Mobile });
+        b.HasKey(m => new { m.DriveId, m.Mobile, m.StateId });
         b.HasIndex(m => new { m.DriveId, m.BoothId, m.Mobile });
         b.Property(m => m.Name).HasMaxLength(200).IsRequired();
         b.Property(m => m.DivisionId).IsRequired();
@@ -57,7 +58,7 @@ public class MemberBoothCountConfiguration : IEntityTypeConfiguration<MemberBoot
 {
     public void Configure(EntityTypeBuilder<MemberBoothCount> b)
     {
-        b.HasKey(c => new { c.DriveId, c.BoothId });
+        b.HasKey(c => new { c.DriveId, c.BoothId, c.StateId });
         b.Property(c => c.DivisionId).IsRequired();
         b.Property(c => c.DistrictId).IsRequired();
         // Booths of one block, for the per-booth list of a block.
@@ -69,7 +70,7 @@ public class MemberDailyCountConfiguration : IEntityTypeConfiguration<MemberDail
 {
     public void Configure(EntityTypeBuilder<MemberDailyCount> b)
     {
-        b.HasKey(c => new { c.DriveId, c.BlockId, c.Day });
+        b.HasKey(c => new { c.DriveId, c.BlockId, c.Day, c.StateId });
         b.Property(c => c.DivisionId).IsRequired();
         b.Property(c => c.DistrictId).IsRequired();
         b.HasIndex(c => new { c.DriveId, c.DistrictId });
@@ -80,7 +81,7 @@ public class MemberMonthCountConfiguration : IEntityTypeConfiguration<MemberMont
 {
     public void Configure(EntityTypeBuilder<MemberMonthCount> b)
     {
-        b.HasKey(c => new { c.DriveId, c.BlockId, c.Month });
+        b.HasKey(c => new { c.DriveId, c.BlockId, c.Month, c.StateId });
         b.Property(c => c.DivisionId).IsRequired();
         b.Property(c => c.DistrictId).IsRequired();
         b.HasIndex(c => new { c.DriveId, c.StateId });
@@ -92,7 +93,7 @@ public class MemberSeatCountConfiguration : IEntityTypeConfiguration<MemberSeatC
 {
     public void Configure(EntityTypeBuilder<MemberSeatCount> b)
     {
-        b.HasKey(c => new { c.DriveId, c.AssemblyConstituencyId });
+        b.HasKey(c => new { c.DriveId, c.AssemblyConstituencyId, c.StateId });
         b.HasIndex(c => c.AssemblyConstituencyId);
     }
 }
@@ -101,6 +102,8 @@ public class MemberImportJobConfiguration : IEntityTypeConfiguration<MemberImpor
 {
     public void Configure(EntityTypeBuilder<MemberImportJob> b)
     {
+        b.HasKey(j => new { j.Id, j.StateId });
+        b.Property(j => j.Id).UseIdentityByDefaultColumn();
         b.Property(j => j.FileName).HasMaxLength(260).IsRequired();
         b.Property(j => j.CreatedByUserId).HasMaxLength(450);
         b.Property(j => j.CreatedByName).HasMaxLength(256);
@@ -119,8 +122,8 @@ public class MemberImportChunkConfiguration : IEntityTypeConfiguration<MemberImp
 {
     public void Configure(EntityTypeBuilder<MemberImportChunk> b)
     {
-        b.HasKey(c => new { c.JobId, c.Seq });
-        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasKey(c => new { c.JobId, c.StateId, c.Seq });
+        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(c => new { c.JobId, c.StateId }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -128,8 +131,8 @@ public class MemberImportErrorConfiguration : IEntityTypeConfiguration<MemberImp
 {
     public void Configure(EntityTypeBuilder<MemberImportError> b)
     {
-        b.HasKey(e => new { e.JobId, e.Line });
+        b.HasKey(e => new { e.JobId, e.StateId, e.Line });
         b.Property(e => e.Problems).HasMaxLength(500).IsRequired();
-        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<MemberImportJob>().WithMany().HasForeignKey(e => new { e.JobId, e.StateId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -8,6 +8,8 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)
     {
+        b.HasKey(p => new { p.Id, p.StateId });
+        b.Property(p => p.Id).UseIdentityByDefaultColumn();
         b.Property(p => p.NameEn).HasMaxLength(200).IsRequired();
         b.Property(p => p.NameHi).HasMaxLength(200).IsRequired();
         b.Property(p => p.Mobile).HasMaxLength(16).IsRequired();
@@ -16,8 +18,10 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.FormerParty).HasMaxLength(100);
         b.Property(p => p.Version).IsRowVersion();
         b.HasOne<Territory>().WithMany().HasForeignKey(p => p.HomeTerritoryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(p => p.Trainings).WithOne().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(p => p.Mobile).IsUnique();
+        b.HasMany(p => p.Trainings).WithOne().HasForeignKey(t => new { t.PersonId, t.StateId }).OnDelete(DeleteBehavior.Restrict);
+        // A mobile number is one person's within a state (a unique index must hold state_id to be sharded by state);
+        // the person forms check the number across all states before saving.
+        b.HasIndex(p => new { p.Mobile, p.StateId }).IsUnique().HasDatabaseName("ix_people_mobile");
         // The people list of a state and of a district, in name order: a page is read from the index, not sorted.
         b.HasIndex(p => new { p.StateId, p.NameEn, p.Id });
         b.HasIndex(p => new { p.DistrictId, p.NameEn, p.Id });
@@ -38,8 +42,10 @@ public class TrainingConfiguration : IEntityTypeConfiguration<Training>
 {
     public void Configure(EntityTypeBuilder<Training> b)
     {
+        b.HasKey(t => new { t.Id, t.StateId });
+        b.Property(t => t.Id).UseIdentityByDefaultColumn();
         b.Property(t => t.Description).HasMaxLength(300).IsRequired();
-        b.HasIndex(t => t.PersonId);
+        b.HasIndex(t => new { t.PersonId, t.StateId });
     }
 }
 
@@ -71,6 +77,8 @@ public class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
 {
     public void Configure(EntityTypeBuilder<Committee> b)
     {
+        b.HasKey(c => new { c.Id, c.StateId });
+        b.Property(c => c.Id).UseIdentityByDefaultColumn();
         b.Property(c => c.NameEn).HasMaxLength(200).IsRequired();
         b.Property(c => c.NameHi).HasMaxLength(200).IsRequired();
         b.Property(c => c.Version).IsRowVersion();
@@ -86,21 +94,22 @@ public class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
 {
     public void Configure(EntityTypeBuilder<Appointment> b)
     {
+        b.HasKey(a => new { a.Id, a.StateId });
+        b.Property(a => a.Id).UseIdentityByDefaultColumn();
         b.Property(a => a.EndNote).HasMaxLength(500);
         b.Property(a => a.InactiveReason).HasMaxLength(500);
         b.Property(a => a.Version).IsRowVersion();
-        b.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Person).WithMany().HasForeignKey(a => new { a.PersonId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Wing).WithMany().HasForeignKey(a => a.WingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Territory).WithMany().HasForeignKey(a => a.TerritoryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(a => a.Committee).WithMany().HasForeignKey(a => a.CommitteeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Appointment>().WithMany().HasForeignKey(a => a.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Committee).WithMany().HasForeignKey(a => new { a.CommitteeId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(a => new { a.SuccessorId, a.StateId }).OnDelete(DeleteBehavior.Restrict);
         // A person holds a post in a wing at a territory at most once at a time.
-        b.HasIndex(a => new { a.PersonId, a.PostId, a.WingId, a.TerritoryId }).IsUnique().HasFilter("\"to\" IS NULL")
+        b.HasIndex(a => new { a.PersonId, a.StateId, a.PostId, a.WingId, a.TerritoryId }).IsUnique().HasFilter("\"to\" IS NULL")
             .HasDatabaseName("ux_appointments_current");
         b.HasIndex(a => new { a.TerritoryId, a.To });
-        b.HasIndex(a => a.PersonId);
-        b.HasIndex(a => a.CommitteeId);
+        b.HasIndex(a => new { a.CommitteeId, a.StateId });
         // Current holders of a post (booth agents for coverage) by territory.
         b.HasIndex(a => new { a.PostId, a.TerritoryId }).HasFilter("\"to\" IS NULL").HasDatabaseName("ix_appointments_current_post");
         // The inactive list by district, and the dashboard's inactive counts by division, district and block (index-only).
@@ -118,7 +127,7 @@ public class CoverageCellConfiguration : IEntityTypeConfiguration<CoverageCell>
 {
     public void Configure(EntityTypeBuilder<CoverageCell> b)
     {
-        b.HasKey(c => new { c.BlockId, c.AssemblyConstituencyId });
+        b.HasKey(c => new { c.BlockId, c.AssemblyConstituencyId, c.StateId });
         b.HasIndex(c => c.StateId);
         b.HasIndex(c => c.DivisionId);
         b.HasIndex(c => c.DistrictId);
@@ -130,7 +139,7 @@ public class UnitActivityConfiguration : IEntityTypeConfiguration<UnitActivity>
 {
     public void Configure(EntityTypeBuilder<UnitActivity> b)
     {
-        b.HasKey(u => u.TerritoryId);
+        b.HasKey(u => new { u.TerritoryId, u.StateId });
         b.Property(u => u.TerritoryId).ValueGeneratedNever();
         b.HasIndex(u => new { u.StateId, u.LastOn });
         b.HasIndex(u => u.DivisionId);
@@ -142,7 +151,7 @@ public class VacancyCellConfiguration : IEntityTypeConfiguration<VacancyCell>
 {
     public void Configure(EntityTypeBuilder<VacancyCell> b)
     {
-        b.HasKey(v => v.TerritoryId);
+        b.HasKey(v => new { v.TerritoryId, v.StateId });
         b.Property(v => v.TerritoryId).ValueGeneratedNever();
         b.HasIndex(v => v.StateId);
         b.HasIndex(v => v.DivisionId);
@@ -155,7 +164,7 @@ public class UnitCountConfiguration : IEntityTypeConfiguration<UnitCount>
 {
     public void Configure(EntityTypeBuilder<UnitCount> b)
     {
-        b.HasKey(u => u.TerritoryId);
+        b.HasKey(u => new { u.TerritoryId, u.StateId });
         b.Property(u => u.TerritoryId).ValueGeneratedNever();
         b.HasIndex(u => u.StateId);
         b.HasIndex(u => u.DivisionId);
@@ -168,7 +177,7 @@ public class AbsenceRunConfiguration : IEntityTypeConfiguration<AbsenceRun>
 {
     public void Configure(EntityTypeBuilder<AbsenceRun> b)
     {
-        b.HasKey(r => r.PersonId);
+        b.HasKey(r => new { r.PersonId, r.StateId });
         b.Property(r => r.PersonId).ValueGeneratedNever();
         b.HasIndex(r => new { r.StateId, r.OldestUtc });
     }
@@ -178,7 +187,7 @@ public class MeetingMonthConfiguration : IEntityTypeConfiguration<MeetingMonth>
 {
     public void Configure(EntityTypeBuilder<MeetingMonth> b)
     {
-        b.HasKey(m => new { m.UnitId, m.Month });
+        b.HasKey(m => new { m.UnitId, m.Month, m.StateId });
         b.HasIndex(m => new { m.StateId, m.Month });
         b.HasIndex(m => m.DivisionId);
         b.HasIndex(m => m.DistrictId);
@@ -189,7 +198,7 @@ public class TrainingNeedConfiguration : IEntityTypeConfiguration<TrainingNeed>
 {
     public void Configure(EntityTypeBuilder<TrainingNeed> b)
     {
-        b.HasKey(n => n.PersonId);
+        b.HasKey(n => new { n.PersonId, n.StateId });
         b.Property(n => n.PersonId).ValueGeneratedNever();
         b.Property(n => n.NameEn).HasMaxLength(200);
         b.HasIndex(n => new { n.StateId, n.DistrictId });

@@ -10,6 +10,8 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> b)
     {
+        b.HasKey(r => new { r.Id, r.StateId });
+        b.Property(r => r.Id).UseIdentityByDefaultColumn();
         b.Property(r => r.DistrictId).IsRequired();
         b.Property(r => r.DivisionId).IsRequired();
         // The indicator set is configurable, so the figures are one jsonb object {"MeetingsHeld": 4, …}.
@@ -32,10 +34,10 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasOne<Territory>().WithMany().HasForeignKey(r => r.StateId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territory>().WithMany().HasForeignKey(r => r.DivisionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territory>().WithMany().HasForeignKey(r => r.DistrictId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => new { e.ReportId, e.StateId }).OnDelete(DeleteBehavior.Cascade);
 
         // One row per version of a district's month; also a district's history (trend) in period order.
-        b.HasIndex(r => new { r.DistrictId, r.Period, r.Revision }).IsUnique();
+        b.HasIndex(r => new { r.DistrictId, r.Period, r.Revision, r.StateId }).IsUnique().HasDatabaseName("ix_reports_district_id_period_revision");
         // A month across a state or a division (status, ranking).
         b.HasIndex(r => new { r.StateId, r.Period });
         b.HasIndex(r => new { r.DivisionId, r.Period });
@@ -48,11 +50,13 @@ public class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
 {
     public void Configure(EntityTypeBuilder<ReportEvent> b)
     {
+        b.HasKey(e => new { e.Id, e.StateId });
+        b.Property(e => e.Id).UseIdentityByDefaultColumn();
         b.Property(e => e.Text).HasMaxLength(4000);
         b.Property(e => e.UserId).HasMaxLength(450);
         b.Property(e => e.UserName).HasMaxLength(200);
         b.Property(e => e.UserRole).HasMaxLength(40);
-        b.HasIndex(e => new { e.ReportId, e.AtUtc });
+        b.HasIndex(e => new { e.ReportId, e.StateId, e.AtUtc });
         b.HasIndex(e => new { e.StateId, e.AtUtc });
     }
 }

@@ -79,6 +79,8 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
+        b.HasKey(a => new { a.Id, a.StateId });
+        b.Property(a => a.Id).UseIdentityByDefaultColumn();
         b.Property(a => a.Entity).HasMaxLength(100);
         b.Property(a => a.EntityId).HasMaxLength(100);
         b.Property(a => a.Action).HasMaxLength(20);

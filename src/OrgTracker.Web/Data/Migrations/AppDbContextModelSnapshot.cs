@@ -311,6 +311,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<DateTime>("LatestUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("latest_utc");
@@ -319,11 +323,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("oldest_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("PersonId")
+                    b.HasKey("PersonId", "StateId")
                         .HasName("pk_absence_runs");
 
                     b.HasIndex("StateId", "OldestUtc")
@@ -340,6 +340,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
@@ -378,10 +382,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("owner_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -402,20 +402,20 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_action_items");
-
-                    b.HasIndex("DecisionId")
-                        .HasDatabaseName("ix_action_items_decision_id");
-
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_action_items_meeting_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_action_items_territory_id");
 
-                    b.HasIndex("OwnerId", "Status")
-                        .HasDatabaseName("ix_action_items_owner_id_status");
+                    b.HasIndex("DecisionId", "StateId")
+                        .HasDatabaseName("ix_action_items_decision_id_state_id");
+
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_action_items_meeting_id_state_id");
+
+                    b.HasIndex("OwnerId", "StateId", "Status")
+                        .HasDatabaseName("ix_action_items_owner_id_state_id_status");
 
                     b.HasIndex("StateId", "DistrictId", "DueOn")
                         .HasDatabaseName("ix_action_items_open")
@@ -560,6 +560,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -606,10 +610,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("post_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("integer")
                         .HasColumnName("successor_id");
@@ -632,20 +632,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_appointments");
-
-                    b.HasIndex("CommitteeId")
-                        .HasDatabaseName("ix_appointments_committee_id");
-
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_appointments_person_id");
-
-                    b.HasIndex("SuccessorId")
-                        .HasDatabaseName("ix_appointments_successor_id");
 
                     b.HasIndex("WingId")
                         .HasDatabaseName("ix_appointments_wing_id");
+
+                    b.HasIndex("CommitteeId", "StateId")
+                        .HasDatabaseName("ix_appointments_committee_id_state_id");
 
                     b.HasIndex("DistrictId", "To")
                         .HasDatabaseName("ix_appointments_district_id_to");
@@ -657,6 +651,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "To")
                         .HasDatabaseName("ix_appointments_state_id_to");
 
+                    b.HasIndex("SuccessorId", "StateId")
+                        .HasDatabaseName("ix_appointments_successor_id_state_id");
+
                     b.HasIndex("TerritoryId", "To")
                         .HasDatabaseName("ix_appointments_territory_id_to");
 
@@ -664,14 +661,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_appointments_inactive")
                         .HasFilter("inactive_since IS NOT NULL");
 
-                    b.HasIndex("PersonId", "PostId", "WingId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_appointments_current")
-                        .HasFilter("\"to\" IS NULL");
-
                     b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
                         .HasDatabaseName("ix_appointments_inactive_current")
                         .HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL");
+
+                    b.HasIndex("PersonId", "StateId", "PostId", "WingId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_appointments_current")
+                        .HasFilter("\"to\" IS NULL");
 
                     b.ToTable("appointments", (string)null);
                 });
@@ -776,6 +773,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -807,10 +808,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
-                    b.Property<int?>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("UserId")
                         .HasColumnType("text")
                         .HasColumnName("user_id");
@@ -820,7 +817,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_audit_entries");
 
                     b.HasIndex("UserId")
@@ -846,6 +843,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
@@ -883,10 +884,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -897,7 +894,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_committees");
 
                     b.HasIndex("DistrictId", "Kind")
@@ -922,6 +919,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("assembly_constituency_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Booths")
                         .HasColumnType("integer")
                         .HasColumnName("booths");
@@ -934,10 +935,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("WithAgent")
                         .HasColumnType("integer")
                         .HasColumnName("with_agent");
@@ -946,7 +943,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("with_committee");
 
-                    b.HasKey("BlockId", "AssemblyConstituencyId")
+                    b.HasKey("BlockId", "AssemblyConstituencyId", "StateId")
                         .HasName("pk_coverage_cells");
 
                     b.HasIndex("AssemblyConstituencyId")
@@ -972,6 +969,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -1009,10 +1010,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("TextEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1029,7 +1026,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directives");
 
                     b.HasIndex("IssuedById")
@@ -1055,6 +1052,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AnsweredBy")
                         .IsRequired()
@@ -1089,10 +1090,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1101,14 +1098,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("target_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_answers");
 
-                    b.HasIndex("DirectiveId")
-                        .HasDatabaseName("ix_directive_answers_directive_id");
+                    b.HasIndex("DirectiveId", "StateId")
+                        .HasDatabaseName("ix_directive_answers_directive_id_state_id");
 
-                    b.HasIndex("TargetId", "Id")
-                        .HasDatabaseName("ix_directive_answers_target_id_id");
+                    b.HasIndex("TargetId", "StateId", "Id")
+                        .HasDatabaseName("ix_directive_answers_target_id_state_id_id");
 
                     b.ToTable("directive_answers", (string)null);
                 });
@@ -1121,6 +1118,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<long?>("AnswerId")
                         .HasColumnType("bigint")
@@ -1155,10 +1156,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<byte[]>("Thumbnail")
                         .HasColumnType("bytea")
                         .HasColumnName("thumbnail");
@@ -1173,14 +1170,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_utc");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_files");
 
-                    b.HasIndex("AnswerId")
-                        .HasDatabaseName("ix_directive_files_answer_id");
+                    b.HasIndex("AnswerId", "StateId")
+                        .HasDatabaseName("ix_directive_files_answer_id_state_id");
 
-                    b.HasIndex("DirectiveId", "AnswerId")
-                        .HasDatabaseName("ix_directive_files_directive_id_answer_id");
+                    b.HasIndex("DirectiveId", "StateId", "AnswerId")
+                        .HasDatabaseName("ix_directive_files_directive_id_state_id_answer_id");
 
                     b.ToTable("directive_files", (string)null);
                 });
@@ -1193,6 +1190,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -1243,10 +1244,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parent_target_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1257,21 +1254,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_directive_targets");
-
-                    b.HasIndex("ParentTargetId")
-                        .HasDatabaseName("ix_directive_targets_parent_target_id");
 
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_directive_targets_territory_id");
 
-                    b.HasIndex("DirectiveId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_directive_targets_directive_id_territory_id");
-
                     b.HasIndex("DistrictId", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_district_id_directive_id");
+
+                    b.HasIndex("ParentTargetId", "StateId")
+                        .HasDatabaseName("ix_directive_targets_parent_target_id_state_id");
+
+                    b.HasIndex("DirectiveId", "StateId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directive_targets_directive_id_state_id_territory_id");
 
                     b.HasIndex("DivisionId", "Level", "DirectiveId")
                         .HasDatabaseName("ix_directive_targets_division_id_level_directive_id");
@@ -1382,6 +1379,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Agenda")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
@@ -1447,10 +1448,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1488,7 +1485,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("wing_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meetings");
 
                     b.HasIndex("WingId")
@@ -1502,6 +1499,9 @@ namespace OrgTracker.Web.Data.Migrations
 
                     b.HasIndex("ProgrammeId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_programme_id_starts_utc");
+
+                    b.HasIndex("ProgrammeId", "StateId")
+                        .HasDatabaseName("ix_meetings_programme_id_state_id");
 
                     b.HasIndex("StateId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_state_id_starts_utc");
@@ -1527,6 +1527,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_utc");
@@ -1543,21 +1547,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("text");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_decisions");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_meeting_decisions_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_meeting_decisions_meeting_id_state_id");
 
                     b.ToTable("meeting_decisions", (string)null);
                 });
@@ -1570,6 +1570,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -1608,21 +1612,17 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_invitees");
 
-                    b.HasIndex("AppointmentId")
-                        .HasDatabaseName("ix_meeting_invitees_appointment_id");
+                    b.HasIndex("AppointmentId", "StateId")
+                        .HasDatabaseName("ix_meeting_invitees_appointment_id_state_id");
 
                     b.HasIndex("DistrictId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_district_id_meeting_id");
@@ -1630,12 +1630,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("DivisionId", "MeetingId")
                         .HasDatabaseName("ix_meeting_invitees_division_id_meeting_id");
 
-                    b.HasIndex("MeetingId", "PersonId")
+                    b.HasIndex("MeetingId", "StateId", "PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_invitees_meeting_id_person_id");
 
-                    b.HasIndex("PersonId", "MeetingId")
-                        .HasDatabaseName("ix_meeting_invitees_person_id_meeting_id");
+                    b.HasIndex("PersonId", "StateId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitees_person_id_state_id_meeting_id");
 
                     b.ToTable("meeting_invitees", (string)null);
                 });
@@ -1650,6 +1650,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("month");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -1662,11 +1666,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("held");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("UnitId", "Month")
+                    b.HasKey("UnitId", "Month", "StateId")
                         .HasName("pk_meeting_months");
 
                     b.HasIndex("DistrictId")
@@ -1689,6 +1689,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("Caption")
                         .HasMaxLength(300)
@@ -1716,10 +1720,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("meeting_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<byte[]>("Thumbnail")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -1739,11 +1739,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("width");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_photos");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_meeting_photos_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_meeting_photos_meeting_id_state_id");
 
                     b.ToTable("meeting_photos", (string)null);
                 });
@@ -1756,6 +1756,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1780,10 +1784,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -1800,7 +1800,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_meeting_programmes");
 
                     b.HasIndex("TerritoryId")
@@ -1821,6 +1821,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("Mobile")
                         .HasColumnType("bigint")
                         .HasColumnName("mobile");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<short?>("BirthYear")
                         .HasColumnType("smallint")
@@ -1882,10 +1886,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("recorded_by_user_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Verification")
                         .HasColumnType("integer")
                         .HasColumnName("verification");
@@ -1905,7 +1905,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("DriveId", "Mobile")
+                    b.HasKey("DriveId", "Mobile", "StateId")
                         .HasName("pk_members");
 
                     b.HasIndex("DriveId", "BoothId", "Mobile")
@@ -1923,6 +1923,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("BoothId")
                         .HasColumnType("integer")
                         .HasColumnName("booth_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int>("BlockId")
                         .HasColumnType("integer")
@@ -1944,15 +1948,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rejected");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Verified")
                         .HasColumnType("integer")
                         .HasColumnName("verified");
 
-                    b.HasKey("DriveId", "BoothId")
+                    b.HasKey("DriveId", "BoothId", "StateId")
                         .HasName("pk_member_booth_counts");
 
                     b.HasIndex("DriveId", "BlockId")
@@ -1975,6 +1975,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -1987,11 +1991,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("enrolled");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("DriveId", "BlockId", "Day")
+                    b.HasKey("DriveId", "BlockId", "Day", "StateId")
                         .HasName("pk_member_daily_counts");
 
                     b.HasIndex("DriveId", "DistrictId")
@@ -2006,6 +2006,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("Seq")
                         .HasColumnType("integer")
                         .HasColumnName("seq");
@@ -2015,7 +2019,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("data");
 
-                    b.HasKey("JobId", "Seq")
+                    b.HasKey("JobId", "StateId", "Seq")
                         .HasName("pk_member_import_chunks");
 
                     b.ToTable("member_import_chunks", (string)null);
@@ -2026,6 +2030,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<long>("JobId")
                         .HasColumnType("bigint")
                         .HasColumnName("job_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")
@@ -2081,7 +2089,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("problems");
 
-                    b.HasKey("JobId", "Line")
+                    b.HasKey("JobId", "StateId", "Line")
                         .HasName("pk_member_import_errors");
 
                     b.ToTable("member_import_errors", (string)null);
@@ -2095,6 +2103,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<long>("Added")
                         .HasColumnType("bigint")
@@ -2177,10 +2189,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2196,7 +2204,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_member_import_jobs");
 
                     b.HasIndex("DriveId", "Id")
@@ -2222,6 +2230,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("month");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -2238,15 +2250,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rejected");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Verified")
                         .HasColumnType("integer")
                         .HasColumnName("verified");
 
-                    b.HasKey("DriveId", "BlockId", "Month")
+                    b.HasKey("DriveId", "BlockId", "Month", "StateId")
                         .HasName("pk_member_month_counts");
 
                     b.HasIndex("DriveId", "DistrictId")
@@ -2268,15 +2276,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("assembly_constituency_id");
 
-                    b.Property<int>("Enrolled")
-                        .HasColumnType("integer")
-                        .HasColumnName("enrolled");
-
                     b.Property<int>("StateId")
                         .HasColumnType("integer")
                         .HasColumnName("state_id");
 
-                    b.HasKey("DriveId", "AssemblyConstituencyId")
+                    b.Property<int>("Enrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled");
+
+                    b.HasKey("DriveId", "AssemblyConstituencyId", "StateId")
                         .HasName("pk_member_seat_counts");
 
                     b.HasIndex("AssemblyConstituencyId")
@@ -2350,6 +2358,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -2407,17 +2419,13 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_hi");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_people");
 
                     b.HasIndex("DivisionId")
@@ -2425,10 +2433,6 @@ namespace OrgTracker.Web.Data.Migrations
 
                     b.HasIndex("HomeTerritoryId")
                         .HasDatabaseName("ix_people_home_territory_id");
-
-                    b.HasIndex("Mobile")
-                        .IsUnique()
-                        .HasDatabaseName("ix_people_mobile");
 
                     b.HasIndex("NameEn")
                         .HasDatabaseName("ix_people_name_en");
@@ -2441,6 +2445,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameHi"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameHi"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Mobile", "StateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_mobile");
 
                     b.HasIndex("DistrictId", "NameEn", "Id")
                         .HasDatabaseName("ix_people_district_id_name_en_id");
@@ -2812,6 +2820,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Achievements")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2885,10 +2897,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -2917,7 +2925,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_reports");
 
                     b.HasIndex("DivisionId", "Period")
@@ -2926,12 +2934,12 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "Period")
                         .HasDatabaseName("ix_reports_state_id_period");
 
-                    b.HasIndex("DistrictId", "Period", "Revision")
-                        .IsUnique()
-                        .HasDatabaseName("ix_reports_district_id_period_revision");
-
                     b.HasIndex("StateId", "Status", "LastSubmittedUtc")
                         .HasDatabaseName("ix_reports_state_id_status_last_submitted_utc");
+
+                    b.HasIndex("DistrictId", "Period", "Revision", "StateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_district_id_period_revision");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -2944,6 +2952,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -2969,10 +2981,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("report_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2996,14 +3004,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("user_role");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_report_events");
-
-                    b.HasIndex("ReportId", "AtUtc")
-                        .HasDatabaseName("ix_report_events_report_id_at_utc");
 
                     b.HasIndex("StateId", "AtUtc")
                         .HasDatabaseName("ix_report_events_state_id_at_utc");
+
+                    b.HasIndex("ReportId", "StateId", "AtUtc")
+                        .HasDatabaseName("ix_report_events_report_id_state_id_at_utc");
 
                     b.ToTable("report_events", (string)null);
                 });
@@ -3016,6 +3024,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -3051,11 +3063,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("started_on");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_campaigns");
 
                     b.HasIndex("StateId", "StartedOn")
@@ -3072,6 +3080,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AddedBy")
                         .IsRequired()
@@ -3122,25 +3134,21 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_candidates");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_srijan_candidates_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_srijan_candidates_person_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_person_id");
+                        .HasDatabaseName("ix_srijan_candidates_srijan_district_id_state_id_person_id");
 
                     b.ToTable("srijan_candidates", (string)null);
                 });
@@ -3153,6 +3161,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -3180,19 +3192,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_consultations");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_srijan_consultations_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_srijan_consultations_meeting_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "MeetingId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "MeetingId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_meeting_id");
+                        .HasDatabaseName("ix_srijan_consultations_srijan_district_id_state_id_meeting_id");
 
                     b.ToTable("srijan_consultations", (string)null);
                 });
@@ -3205,6 +3213,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
@@ -3243,10 +3255,6 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stage_since_utc");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
@@ -3257,14 +3265,8 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_districts");
-
-                    b.HasIndex("AppointmentId")
-                        .HasDatabaseName("ix_srijan_districts_appointment_id");
-
-                    b.HasIndex("ChosenCandidateId")
-                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id");
 
                     b.HasIndex("DistrictId")
                         .HasDatabaseName("ix_srijan_districts_district_id");
@@ -3272,15 +3274,21 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("TerritoryId")
                         .HasDatabaseName("ix_srijan_districts_territory_id");
 
+                    b.HasIndex("AppointmentId", "StateId")
+                        .HasDatabaseName("ix_srijan_districts_appointment_id_state_id");
+
                     b.HasIndex("CampaignId", "Stage")
                         .HasDatabaseName("ix_srijan_districts_campaign_id_stage");
 
-                    b.HasIndex("CampaignId", "TerritoryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_srijan_districts_campaign_id_territory_id");
+                    b.HasIndex("ChosenCandidateId", "StateId")
+                        .HasDatabaseName("ix_srijan_districts_chosen_candidate_id_state_id");
 
                     b.HasIndex("DivisionId", "CampaignId")
                         .HasDatabaseName("ix_srijan_districts_division_id_campaign_id");
+
+                    b.HasIndex("CampaignId", "StateId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_srijan_districts_campaign_id_state_id_territory_id");
 
                     b.ToTable("srijan_districts", (string)null);
                 });
@@ -3293,6 +3301,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<string>("AssignedBy")
                         .IsRequired()
@@ -3324,19 +3336,15 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("srijan_district_id");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_srijan_observers");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_srijan_observers_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_srijan_observers_person_id_state_id");
 
-                    b.HasIndex("SrijanDistrictId", "PersonId")
+                    b.HasIndex("SrijanDistrictId", "StateId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_person_id");
+                        .HasDatabaseName("ix_srijan_observers_srijan_district_id_state_id_person_id");
 
                     b.ToTable("srijan_observers", (string)null);
                 });
@@ -3462,6 +3470,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -3480,14 +3492,14 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StateId")
                         .HasName("pk_trainings");
 
-                    b.HasIndex("MeetingId")
-                        .HasDatabaseName("ix_trainings_meeting_id");
+                    b.HasIndex("MeetingId", "StateId")
+                        .HasDatabaseName("ix_trainings_meeting_id_state_id");
 
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_trainings_person_id");
+                    b.HasIndex("PersonId", "StateId")
+                        .HasDatabaseName("ix_trainings_person_id_state_id");
 
                     b.ToTable("trainings", (string)null);
                 });
@@ -3497,6 +3509,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("integer")
                         .HasColumnName("person_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
@@ -3512,11 +3528,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_en");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("PersonId")
+                    b.HasKey("PersonId", "StateId")
                         .HasName("pk_training_needs");
 
                     b.HasIndex("DistrictId")
@@ -3537,6 +3549,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
@@ -3549,11 +3565,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("last_on");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("TerritoryId")
+                    b.HasKey("TerritoryId", "StateId")
                         .HasName("pk_unit_activities");
 
                     b.HasIndex("DistrictId")
@@ -3573,6 +3585,10 @@ namespace OrgTracker.Web.Data.Migrations
                     b.Property<int>("TerritoryId")
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
 
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
@@ -3610,15 +3626,11 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("people");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
                     b.Property<int>("Wards")
                         .HasColumnType("integer")
                         .HasColumnName("wards");
 
-                    b.HasKey("TerritoryId")
+                    b.HasKey("TerritoryId", "StateId")
                         .HasName("pk_unit_counts");
 
                     b.HasIndex("BlockId")
@@ -3642,6 +3654,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("territory_id");
 
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
                     b.Property<int?>("BlockId")
                         .HasColumnType("integer")
                         .HasColumnName("block_id");
@@ -3662,11 +3678,7 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
-                    b.Property<int>("StateId")
-                        .HasColumnType("integer")
-                        .HasColumnName("state_id");
-
-                    b.HasKey("TerritoryId")
+                    b.HasKey("TerritoryId", "StateId")
                         .HasName("pk_vacancy_cells");
 
                     b.HasIndex("BlockId")
@@ -3889,32 +3901,32 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.ActionItem", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_meetings_meeting_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_items_people_owner_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", null)
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_action_items_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.MeetingDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_items_meeting_decisions_decision_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_meetings_meeting_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_items_people_owner_id_state_id");
 
                     b.Navigation("Meeting");
 
@@ -3935,31 +3947,12 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Appointment", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
-                        .WithMany()
-                        .HasForeignKey("CommitteeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_committees_committee_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_appointments_people_person_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_posts_post_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("SuccessorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_appointments_appointments_successor_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
@@ -3974,6 +3967,25 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_appointments_wings_wing_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_committees_committee_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_people_person_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appointments_appointments_successor_id_state_id");
 
                     b.Navigation("Committee");
 
@@ -4034,56 +4046,56 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId")
+                        .HasForeignKey("DirectiveId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directives_directive_id");
+                        .HasConstraintName("fk_directive_answers_directives_directive_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
                         .WithMany()
-                        .HasForeignKey("TargetId")
+                        .HasForeignKey("TargetId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_answers_directive_targets_target_id");
+                        .HasConstraintName("fk_directive_answers_directive_targets_target_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveFile", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.DirectiveAnswer", null)
                         .WithMany()
-                        .HasForeignKey("AnswerId")
+                        .HasForeignKey("AnswerId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_files_directive_answers_answer_id");
+                        .HasConstraintName("fk_directive_files_directive_answers_answer_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Directive", null)
                         .WithMany()
-                        .HasForeignKey("DirectiveId")
+                        .HasForeignKey("DirectiveId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_directive_files_directives_directive_id");
+                        .HasConstraintName("fk_directive_files_directives_directive_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.DirectiveTarget", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
-                        .WithMany()
-                        .HasForeignKey("DirectiveId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_directive_targets_directives_directive_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
-                        .WithMany()
-                        .HasForeignKey("ParentTargetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_directive_targets_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Directive", "Directive")
+                        .WithMany()
+                        .HasForeignKey("DirectiveId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directive_targets_directives_directive_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.DirectiveTarget", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_directive_targets_directive_targets_parent_target_id_state_");
 
                     b.Navigation("Directive");
 
@@ -4119,12 +4131,6 @@ namespace OrgTracker.Web.Data.Migrations
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
@@ -4138,6 +4144,12 @@ namespace OrgTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_meetings_wings_wing_id");
 
+                    b.HasOne("OrgTracker.Web.Domain.MeetingProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meeting_programmes_programme_id_state_id");
+
                     b.Navigation("Programme");
 
                     b.Navigation("Territory");
@@ -4149,33 +4161,33 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_decisions_meetings_meeting_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingInvitee", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.Appointment", "Appointment")
                         .WithMany()
-                        .HasForeignKey("AppointmentId")
+                        .HasForeignKey("AppointmentId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id");
+                        .HasConstraintName("fk_meeting_invitees_appointments_appointment_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany("Invitees")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_invitees_people_person_id");
+                        .HasConstraintName("fk_meeting_invitees_people_person_id_state_id");
 
                     b.Navigation("Appointment");
 
@@ -4186,10 +4198,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id");
+                        .HasConstraintName("fk_meeting_photos_meetings_meeting_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MeetingProgramme", b =>
@@ -4206,20 +4218,20 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("JobId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id");
+                        .HasConstraintName("fk_member_import_chunks_member_import_jobs_job_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportError", b =>
                 {
                     b.HasOne("OrgTracker.Web.Domain.MemberImportJob", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("JobId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id");
+                        .HasConstraintName("fk_member_import_errors_member_import_jobs_job_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.MemberImportJob", b =>
@@ -4280,10 +4292,10 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Report", null)
                         .WithMany("Events")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("ReportId", "StateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_report_events_reports_report_id");
+                        .HasConstraintName("fk_report_events_reports_report_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
@@ -4300,17 +4312,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_people_person_id");
+                        .HasConstraintName("fk_srijan_candidates_people_person_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_candidates_srijan_districts_srijan_district_id_state");
 
                     b.Navigation("Person");
                 });
@@ -4319,48 +4331,48 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", "Meeting")
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("MeetingId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id");
+                        .HasConstraintName("fk_srijan_consultations_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_consultations_srijan_districts_srijan_district_id_st");
 
                     b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanDistrict", b =>
                 {
-                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id");
-
-                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("ChosenCandidateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id");
-
                     b.HasOne("OrgTracker.Web.Domain.Territory", "Territory")
                         .WithMany()
                         .HasForeignKey("TerritoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_srijan_districts_territories_territory_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_appointments_appointment_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCampaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_srijan_districts_srijan_campaigns_campaign_id_state_id");
+
+                    b.HasOne("OrgTracker.Web.Domain.SrijanCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenCandidateId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_srijan_districts_srijan_candidates_chosen_candidate_id_stat");
 
                     b.Navigation("Campaign");
 
@@ -4371,17 +4383,17 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Person", "Person")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_people_person_id");
+                        .HasConstraintName("fk_srijan_observers_people_person_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.SrijanDistrict", null)
                         .WithMany()
-                        .HasForeignKey("SrijanDistrictId")
+                        .HasForeignKey("SrijanDistrictId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id");
+                        .HasConstraintName("fk_srijan_observers_srijan_districts_srijan_district_id_state_");
 
                     b.Navigation("Person");
                 });
@@ -4415,16 +4427,16 @@ namespace OrgTracker.Web.Data.Migrations
                 {
                     b.HasOne("OrgTracker.Web.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_trainings_meetings_meeting_id");
+                        .HasForeignKey("MeetingId", "StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_trainings_meetings_meeting_id_state_id");
 
                     b.HasOne("OrgTracker.Web.Domain.Person", null)
                         .WithMany("Trainings")
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("PersonId", "StateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_trainings_people_person_id");
+                        .HasConstraintName("fk_trainings_people_person_id_state_id");
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.Meeting", b =>

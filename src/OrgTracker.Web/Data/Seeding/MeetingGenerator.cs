@@ -203,7 +203,7 @@ public sealed class MeetingGenerator(AppDbContext db)
         await Copy.RowsAsync(conn, "meeting_decisions", ["id", "meeting_id", "state_id", "division_id", "district_id", "text", "created_utc"], _decisions, ct);
         await Copy.RowsAsync(conn, "action_items", ["id", "meeting_id", "decision_id", "text", "owner_id", "territory_id", "state_id", "division_id",
             "district_id", "due_on", "status", "closed_on", "note", "created_utc"], _items, ct);
-        await Copy.RowsAsync(conn, "trainings", ["id", "person_id", "on", "description", "meeting_id"], _trainings, ct);
+        await Copy.RowsAsync(conn, "trainings", ["id", "person_id", "state_id", "on", "description", "meeting_id"], _trainings, ct);
         _itemsWritten += _items.Count;
         _trainingsWritten += _trainings.Count;
         _programmes.Clear(); _meetings.Clear(); _invitees.Clear(); _decisions.Clear(); _items.Clear(); _trainings.Clear();
@@ -244,7 +244,7 @@ public sealed class MeetingGenerator(AppDbContext db)
             _invitees.Add([++_inviteeId, id, i.PersonId, i.AppointmentId, (int)InviteSource.Rule, i.StateId, i.DivisionId, i.DistrictId,
                 (int)attendance, reason, held ? starts.AddHours(3) : null]);
             if (held && type == MeetingType.Training && attendance == AttendanceStatus.Present)
-                _trainings.Add([++_trainingId, i.PersonId, IndiaTime.Day(starts), title, id]);
+                _trainings.Add([++_trainingId, i.PersonId, i.StateId, IndiaTime.Day(starts), title, id]);
         }
         var minutesText = held ? "Attendance taken; the district reports and the campaign plan were discussed." : null;
         _meetings.Add([id, programmeId, title, (int)type, t.Id, (int)t.Level, t.StateId, Division(t), District(t), t.Level == TerritoryLevel.Block ? t.Id : t.BlockId,

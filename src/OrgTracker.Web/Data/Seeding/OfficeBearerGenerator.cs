@@ -83,7 +83,7 @@ internal sealed class OfficeBearerGenerator(Random rng, DateOnly today)
     {
         await Copy.RowsAsync(conn, "people", ["id", "state_id", "division_id", "district_id", "home_territory_id", "name_en", "name_hi",
             "mobile", "email", "gender", "birth_year", "address", "former_party", "joined_on"], _people, ct);
-        await Copy.RowsAsync(conn, "trainings", ["id", "person_id", "on", "description", "meeting_id"], _trainings, ct);
+        await Copy.RowsAsync(conn, "trainings", ["id", "person_id", "state_id", "on", "description", "meeting_id"], _trainings, ct);
         await Copy.RowsAsync(conn, "committees", ["id", "territory_id", "state_id", "division_id", "district_id", "kind", "name_en",
             "name_hi", "formed_on", "dissolved_on", "block_id"], _committees, ct);
         // Successors point forward to rows later in the list; the foreign key is checked per row, so load without them first.
@@ -161,7 +161,7 @@ internal sealed class OfficeBearerGenerator(Random rng, DateOnly today)
             fromOtherParty ? OtherParties[rng.Next(OtherParties.Length)] : null,
             fromOtherParty ? today.AddDays(-rng.Next(30, 700)) : (DateOnly?)null]);
         if (fromOtherParty && rng.Next(2) == 0)
-            _trainings.Add([++_trainingId, id, today.AddDays(-rng.Next(1, 30)), "Orientation for leaders who joined from other parties", null]);
+            _trainings.Add([++_trainingId, id, home.StateId, today.AddDays(-rng.Next(1, 30)), "Orientation for leaders who joined from other parties", null]);
         return id;
     }
 

@@ -134,7 +134,7 @@ public class AttendanceModel(AppDbContext db, IAuthorizationService auth, TimePr
                 if (existing.Count == 0)
                     db.Trainings.Add(new Training
                     {
-                        PersonId = invitee.PersonId, MeetingId = meeting.Id, On = IndiaTime.Day(meeting.StartsUtc),
+                        PersonId = invitee.PersonId, StateId = meeting.StateId, MeetingId = meeting.Id, On = IndiaTime.Day(meeting.StartsUtc),
                         Description = meeting.Title.Length > 300 ? meeting.Title[..300] : meeting.Title,
                     });
             }

@@ -180,8 +180,8 @@ public static class MeetingQueries
                    po.name_en AS post_en, po.name_hi AS post_hi, t.name_en AS territory_en, t.name_hi AS territory_hi,
                    a.district_id, r.latest_utc AS last_utc
             FROM absence_runs r
-            JOIN people p ON p.id = r.person_id
-            JOIN appointments a ON a.person_id = p.id AND a."to" IS NULL AND a.inactive_since IS NULL
+            JOIN people p ON p.id = r.person_id AND p.state_id = r.state_id
+            JOIN appointments a ON a.person_id = p.id AND a.state_id = p.state_id AND a."to" IS NULL AND a.inactive_since IS NULL
             JOIN posts po ON po.id = a.post_id
             JOIN territories t ON t.id = a.territory_id
             WHERE r.state_id = @state AND r.oldest_utc >= @since AND r.latest_utc <= @now AND {string.Join(" AND ", appointments)}

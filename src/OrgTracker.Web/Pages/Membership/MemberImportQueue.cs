@@ -69,7 +69,7 @@ public sealed class MemberImportQueue(
         db.MemberImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        job.BytesTotal = await StoreFileAsync(conn, job.Id, upload, ct);
+        job.BytesTotal = await StoreFileAsync(conn, job.Id, job.StateId, upload, ct);
         await using (var size = new NpgsqlCommand("UPDATE member_import_jobs SET bytes_total = @bytes WHERE id = @id", conn))
         {
             size.Parameters.AddWithValue("bytes", job.BytesTotal);
@@ -81,9 +81,9 @@ public sealed class MemberImportQueue(
         return job.Id;
     }
 
-    private static async Task<long> StoreFileAsync(NpgsqlConnection conn, long jobId, Stream upload, CancellationToken ct)
+    private static async Task<long> StoreFileAsync(NpgsqlConnection conn, long jobId, int stateId, Stream upload, CancellationToken ct)
     {
-        await using var copy = await conn.BeginBinaryImportAsync("COPY member_import_chunks (job_id, seq, data) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await conn.BeginBinaryImportAsync("COPY member_import_chunks (job_id, state_id, seq, data) FROM STDIN (FORMAT BINARY)", ct);
         var buffer = new byte[ChunkBytes];
         long total = 0;
         for (var seq = 0; ; seq++)
@@ -96,6 +96,7 @@ public sealed class MemberImportQueue(
             if (total > MemberImporter.Limits.MaxBytes) throw new ImportRefused(ImportRefusal.TooLarge, 1);
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(jobId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(stateId, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(seq, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(new ArraySegment<byte>(buffer, 0, filled), NpgsqlDbType.Bytea, ct);
             if (filled < buffer.Length) break;

@@ -24,8 +24,8 @@ public sealed class ImportProgress
 /// <summary>
 /// Imports member rows into a drive. The file is read as a stream and checked row by row (<see cref="MemberRowRules"/>);
 /// bad rows go straight to <c>member_import_errors</c> with their line numbers, good rows by binary COPY to a staging
-/// table, which is merged into <c>members</c> by a set-based <c>INSERT … SELECT … ON CONFLICT (drive_id, mobile) DO
-/// NOTHING</c>; what it added goes to the summary tables in the same transaction; rows it skipped are sorted out set-based: this import's own row (a re-run),
+/// table, which is merged into <c>members</c> by a set-based <c>INSERT … SELECT … ON CONFLICT (drive_id, mobile,
+/// state_id) DO NOTHING</c>; what it added goes to the summary tables in the same transaction; rows it skipped are sorted out set-based: this import's own row (a re-run),
 /// the same mobile number earlier in the file, the same member already present (not an error: importing a file twice
 /// adds nothing), or the number enrolled elsewhere in the drive.
 /// The rows are spread over <see cref="Lanes"/> connections by range of mobile number, each with its own staging
@@ -81,7 +81,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         "COPY member_staging (line, mobile, name, booth_id, block_id, district_id, division_id, state_id, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
 
     private const string ErrorCopy =
-        "COPY member_import_errors (job_id, line, problems, name, mobile, ac_number, part_number, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
+        "COPY member_import_errors (job_id, state_id, line, problems, name, mobile, ac_number, part_number, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
 
     // The merge of one chunk, in the lane's transaction. Rows go in sorted by mobile number (the first line of a number
     // repeated in the chunk wins; a number from an earlier chunk is already there). What was added is counted by booth
@@ -94,7 +94,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             SELECT @drive, mobile, name, booth_id, block_id, state_id, division_id, district_id, gender, birth_year,
                    channel, enrolled_on, enrolled_by, @user, @now, 0, @job, line
             FROM member_staging ORDER BY mobile, line
-            ON CONFLICT (drive_id, mobile) DO NOTHING
+            ON CONFLICT (drive_id, mobile, state_id) DO NOTHING
             RETURNING import_line, booth_id, block_id, state_id, division_id, district_id, enrolled_on
         ), added AS (
             INSERT INTO member_added
@@ -121,23 +121,23 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
             SELECT @drive, booth_id, block_id, state_id, division_id, district_id, n, 0, 0
             FROM bo ORDER BY booth_id
-            ON CONFLICT (drive_id, booth_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+            ON CONFLICT (drive_id, booth_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), days AS (
             INSERT INTO member_daily_counts AS c (drive_id, block_id, day, state_id, division_id, district_id, enrolled)
             SELECT @drive, block_id, enrolled_on, state_id, division_id, district_id, n
             FROM dy ORDER BY block_id, enrolled_on
-            ON CONFLICT (drive_id, block_id, day) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+            ON CONFLICT (drive_id, block_id, day, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), months AS (
             INSERT INTO member_month_counts AS c (drive_id, block_id, month, state_id, division_id, district_id, enrolled)
             SELECT @drive, block_id, date_trunc('month', enrolled_on)::date, state_id, division_id, district_id, sum(n)
             FROM dy GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3
-            ON CONFLICT (drive_id, block_id, month) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+            ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), seats AS (
             INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
             SELECT @drive, b.assembly_constituency_id, min(b.state_id), sum(bo.n)
             FROM bo JOIN territories b ON b.id = bo.booth_id WHERE b.assembly_constituency_id IS NOT NULL
             GROUP BY b.assembly_constituency_id ORDER BY b.assembly_constituency_id
-            ON CONFLICT (drive_id, assembly_constituency_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
+            ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), activity AS (
             -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
             INSERT INTO unit_activities AS u (territory_id, state_id, division_id, district_id, last_on)
@@ -145,7 +145,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             FROM (SELECT block_id AS t, state_id, division_id, district_id FROM dy
                   UNION SELECT district_id, state_id, division_id, district_id FROM dy) x
             GROUP BY t ORDER BY t
-            ON CONFLICT (territory_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
+            ON CONFLICT (territory_id, state_id) DO UPDATE SET last_on = GREATEST(u.last_on, excluded.last_on)
         )
         SELECT 1;
         """;
@@ -158,9 +158,9 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         """
         CROSS JOIN LATERAL (
                 SELECT m.booth_id, m.name, m.import_job_id, m.import_line FROM members m
-                WHERE m.drive_id = (SELECT @drive) AND m.mobile = s.mobile LIMIT 1) m
+                WHERE m.drive_id = (SELECT @drive) AND m.mobile = s.mobile AND m.state_id = s.state_id LIMIT 1) m
         """;
-    private const string DriveJoin = "JOIN members m ON m.drive_id = @drive AND m.mobile = s.mobile";
+    private const string DriveJoin = "JOIN members m ON m.drive_id = @drive AND m.mobile = s.mobile AND m.state_id = s.state_id";
     private const int LookupLimit = 50_000;
 
     private const string SortOutSql =
@@ -179,9 +179,9 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             -- Past LookupLimit skipped rows (a file imported again), one pass over the drive is cheaper: a join instead.
             FROM member_skipped s {0}
         ), errs AS (
-            INSERT INTO member_import_errors (job_id, line, problems, other_line, other_booth_id, name, mobile, ac_number, part_number,
+            INSERT INTO member_import_errors (job_id, state_id, line, problems, other_line, other_booth_id, name, mobile, ac_number, part_number,
                                               gender, birth_year, channel, enrolled_on, enrolled_by)
-            SELECT @job, c.line, c.kind, CASE WHEN c.kind = 'duplicate_in_file' THEN c.other_line END,
+            SELECT @job, @state, c.line, c.kind, CASE WHEN c.kind = 'duplicate_in_file' THEN c.other_line END,
                    CASE WHEN c.kind = 'duplicate_in_drive' THEN c.other_booth END,
                    c.name, c.mobile::text, a.number::text, b.part_number::text,
                    CASE c.gender WHEN 1 THEN 'M' WHEN 2 THEN 'F' WHEN 3 THEN 'O' END, c.birth_year::text,
@@ -258,8 +258,9 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var conn = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            await using var clear = new NpgsqlCommand("DELETE FROM member_import_errors WHERE job_id = @job", conn) { CommandTimeout = 0 };
+            await using var clear = new NpgsqlCommand("DELETE FROM member_import_errors WHERE job_id = @job AND state_id = @state", conn) { CommandTimeout = 0 };
             clear.Parameters.AddWithValue("job", job.Id);
+            clear.Parameters.AddWithValue("state", job.StateId);
             await clear.ExecuteNonQueryAsync(ct);
             return conn;
         }
@@ -278,7 +279,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var map = MemberColumns.Map(source.Header);
         if (map.Take(MemberColumns.Required).Any(i => i < 0))
         {
-            WriteError(errors, job.Id, 1, ImportProblems.MissingColumns, null, map);
+            WriteError(errors, job, 1, ImportProblems.MissingColumns, null, map);
             Interlocked.Increment(ref progress.ErrorRows);
             errors.Complete();
             foreach (var l in lanes) l.EndOfRows();
@@ -294,7 +295,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             }
             catch (ImportRefused e) when (e.Reason == ImportRefusal.TooManyRows)
             {
-                WriteError(errors, job.Id, e.Line, ImportProblems.TooManyRows, null, map);
+                WriteError(errors, job, e.Line, ImportProblems.TooManyRows, null, map);
                 Interlocked.Increment(ref progress.ErrorRows);
                 break;
             }
@@ -302,7 +303,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             var problems = rules.Check(source, map, out var row);
             if (problems is not null)
             {
-                WriteError(errors, job.Id, source.Line, string.Join(';', problems), source, map);
+                WriteError(errors, job, source.Line, string.Join(';', problems), source, map);
                 Interlocked.Increment(ref progress.ErrorRows);
                 continue;
             }
@@ -323,10 +324,11 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         return (int)Math.Clamp(national * lanes / 4_000_000_000L, 0, lanes - 1);
     }
 
-    private static void WriteError(NpgsqlBinaryImporter w, long jobId, int line, string problems, ImportReader? source, int[] map)
+    private static void WriteError(NpgsqlBinaryImporter w, MemberImportJob job, int line, string problems, ImportReader? source, int[] map)
     {
         w.StartRow();
-        w.Write(jobId, NpgsqlDbType.Bigint);
+        w.Write(job.Id, NpgsqlDbType.Bigint);
+        w.Write(job.StateId, NpgsqlDbType.Integer);
         w.Write(line, NpgsqlDbType.Integer);
         w.Write(problems, NpgsqlDbType.Varchar);
         for (var c = 0; c < MemberColumns.Count; c++)
@@ -521,6 +523,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                 await using var sort = new NpgsqlCommand(sql, _conn, _tx) { CommandTimeout = 0 };
                 sort.Parameters.AddWithValue("drive", _drive.Id);
                 sort.Parameters.AddWithValue("job", _job.Id);
+                sort.Parameters.AddWithValue("state", _job.StateId);
                 await using var reader = await sort.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
                 // Added here: this import's rows, and rows an earlier attempt of this import added.

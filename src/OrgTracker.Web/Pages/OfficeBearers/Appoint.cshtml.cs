@@ -96,12 +96,20 @@ public class AppointModel(AppDbContext db, IAuthorizationService auth, TimeProvi
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = await db.People.Where(p => p.Mobile == mobile)
-            .Select(p => new { p.Id, InScope = db.People.InScope(User).Any(s => s.Id == p.Id) }).SingleOrDefaultAsync(ct);
+            .Select(p => new { p.Id, p.StateId, InScope = db.People.InScope(User).Any(s => s.Id == p.Id) })
+            // A number is unique within a state; the person of the post's state first (docs/scaling.md).
+            .OrderBy(p => p.StateId == Territory.StateId ? 0 : 1).FirstOrDefaultAsync(ct);
         int personId;
         if (person is { InScope: false })
         {
             // Never reveal who holds a number outside the user's area.
             ModelState.AddModelError("Input.Mobile", L[Platform.PeopleQueries.MobileUnavailable]);
+            return Page();
+        }
+        if (person is not null && person.StateId != Territory.StateId)
+        {
+            // An office is held in one's own state: every row of a state points only at that state's people.
+            ModelState.AddModelError("Input.Mobile", L["This person belongs to another state; appoint them in their own state."]);
             return Page();
         }
         if (person is not null)

@@ -97,6 +97,7 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
     private sealed class Need
     {
         public int PersonId { get; init; }
+        public int StateId { get; init; }
         public string NameEn { get; init; } = "";
         public string? DistrictEn { get; init; }
         public string? DistrictHi { get; init; }
@@ -108,12 +109,12 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
         join d in db.Territories.AsNoTracking() on n.DistrictId equals d.Id into districts
         from d in districts.DefaultIfEmpty()
         orderby d.NameEn, n.NameEn, n.PersonId
-        select new Need { PersonId = n.PersonId, NameEn = n.NameEn, DistrictEn = d.NameEn, DistrictHi = d.NameHi };
+        select new Need { PersonId = n.PersonId, StateId = n.StateId, NameEn = n.NameEn, DistrictEn = d.NameEn, DistrictHi = d.NameHi };
 
     /// <summary>The people of the needs given, in the same order: a page joins people for its own rows only.</summary>
     private IQueryable<Row> Listed(IQueryable<Need> needs) =>
         from n in needs
-        join p in db.People.AsNoTracking() on n.PersonId equals p.Id
+        join p in db.People.AsNoTracking() on new { Id = n.PersonId, n.StateId } equals new { p.Id, p.StateId }
         orderby n.DistrictEn, n.NameEn, n.PersonId
         select new Row(p.Id, p.NameEn, p.NameHi, p.Mobile, p.FormerParty!, p.JoinedOn, n.DistrictEn, n.DistrictHi);
 }

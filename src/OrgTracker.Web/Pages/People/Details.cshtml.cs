@@ -66,7 +66,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth, TimeProvi
         }
         if (!ModelState.IsValid) return Page();
 
-        db.Trainings.Add(new Training { PersonId = id, On = on!.Value, Description = InputText.Clean(NewTraining.Description) });
+        db.Trainings.Add(new Training { PersonId = id, StateId = Person.StateId, On = on!.Value, Description = InputText.Clean(NewTraining.Description) });
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/People/Details", null, new { id }, "trainings");
     }

@@ -61,7 +61,7 @@ public class DistrictModel(AppDbContext db, TimeProvider clock, IStringLocalizer
         if (!MayRun || !await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         if (Observer.Level is not { } level || !Enum.IsDefined(level)) return Invalid("Observer.Level", "Choose central or state.");
-        var person = await db.PersonByMobileAsync(User, Observer.Mobile, ct);
+        var person = await db.PersonByMobileAsync(User, District.StateId, Observer.Mobile, ct);
         if (person is null) return Invalid("Observer.Mobile", "No person in your area has this mobile number.");
         if (Observers.Any(o => o.Id == person.Id)) return Invalid("Observer.Mobile", "This person is already an observer here.");
         var now = clock.UtcNow();

@@ -105,7 +105,7 @@ public class PanelModel(AppDbContext db, TimeProvider clock, IOptions<SrijanOpti
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         if (District.PanelSubmitted) return Invalid("Candidate.Mobile", "The panel has been submitted; it can no longer change.");
-        var person = await db.PersonByMobileAsync(User, Candidate.Mobile, ct);
+        var person = await db.PersonByMobileAsync(User, District.StateId, Candidate.Mobile, ct);
         if (person is null) return Invalid("Candidate.Mobile", "No person in your area has this mobile number.");
         if (Candidates.Any(c => c.PersonId == person.Id)) return Invalid("Candidate.Mobile", "This person is already on the panel.");
         if (Candidate.Category is not { } category || !Enum.IsDefined(category)) return Invalid("Candidate.Category", "Choose the social category.");

@@ -52,10 +52,14 @@ public static class SrijanQueries
     public static Task<SrijanDistrict?> DistrictInScopeAsync(this AppDbContext db, ClaimsPrincipal user, int id, CancellationToken ct) =>
         db.SrijanDistricts.InScope(user).Include(d => d.Territory).Include(d => d.Campaign).SingleOrDefaultAsync(d => d.Id == id, ct);
 
-    /// <summary>A person in the user's scope found by mobile number, or null.</summary>
-    public static async Task<Person?> PersonByMobileAsync(this AppDbContext db, ClaimsPrincipal user, string? mobile, CancellationToken ct)
+    /// <summary>
+    /// A person of the campaign's state in the user's scope found by mobile number, or null: a campaign's rows point
+    /// only at people of its own state (the tables are sharded by state, docs/scaling.md).
+    /// </summary>
+    public static async Task<Person?> PersonByMobileAsync(this AppDbContext db, ClaimsPrincipal user, int stateId, string? mobile, CancellationToken ct)
     {
         var e164 = IndianMobile.Normalise(mobile);
-        return e164 is null ? null : await db.People.AsNoTracking().InScope(user).SingleOrDefaultAsync(p => p.Mobile == e164, ct);
+        return e164 is null ? null
+            : await db.People.AsNoTracking().InScope(user).SingleOrDefaultAsync(p => p.StateId == stateId && p.Mobile == e164, ct);
     }
 }

@@ -174,6 +174,21 @@ echo "| – | app import into the seeded drive $seeded ($members members before)
   INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled)
   SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled) FROM member_booth_counts c
   JOIN territories b ON b.id = c.booth_id WHERE c.drive_id = $seeded AND b.assembly_constituency_id IS NOT NULL GROUP BY 1, 2" >/dev/null
+# And remove the drives this run made (each holds a million members: left behind, they grow the key index and slow
+# every later run down).
+"${PSQL[@]}" >/dev/null <<'SQL'
+CREATE TEMP TABLE gone AS SELECT id FROM membership_drives WHERE name_en = 'Benchmark';
+DELETE FROM members WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM member_booth_counts WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM member_daily_counts WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM member_month_counts WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM member_seat_counts WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM member_import_errors WHERE job_id IN (SELECT id FROM member_import_jobs WHERE drive_id IN (SELECT id FROM gone));
+DELETE FROM member_import_chunks WHERE job_id IN (SELECT id FROM member_import_jobs WHERE drive_id IN (SELECT id FROM gone));
+DELETE FROM member_import_jobs WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM drive_targets WHERE drive_id IN (SELECT id FROM gone);
+DELETE FROM membership_drives WHERE id IN (SELECT id FROM gone);
+SQL
 "${PSQL[@]}" -c "VACUUM ANALYZE members" >/dev/null
 
 # For reference: the same raw COPY when the table has to keep an index on the mobile number (as members must).

@@ -13,28 +13,6 @@ namespace OrgTracker.Tests.Membership;
 /// </summary>
 public class MemberRollupTests(AppFactory app) : MembershipTest(app)
 {
-    private sealed record MonthRow(int BlockId, DateOnly Month, int? DistrictId, int Enrolled, int Verified, int Rejected);
-
-    private sealed record SeatRow(int Seat, int Enrolled);
-
-    private async Task AssertFreshAsync(int drive)
-    {
-        var months = await App.WithDbAsync(db => db.MemberMonthCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
-            .Select(c => new MonthRow(c.BlockId, c.Month, c.DistrictId, c.Enrolled, c.Verified, c.Rejected)).ToListAsync());
-        var members = await App.WithDbAsync(db => db.Members.Where(m => m.DriveId == drive)
-            .Select(m => new { m.BlockId, m.EnrolledOn, m.DistrictId, m.Verification, Seat = db.Territories.Where(b => b.Id == m.BoothId).Select(b => b.AssemblyConstituencyId).First() })
-            .ToListAsync());
-        var freshMonths = members.GroupBy(m => (m.BlockId, Month: IndiaTime.MonthOf(m.EnrolledOn), m.DistrictId))
-            .Select(g => new MonthRow(g.Key.BlockId, g.Key.Month, g.Key.DistrictId, g.Count(),
-                g.Count(m => m.Verification == Verification.Verified), g.Count(m => m.Verification == Verification.Rejected)));
-        Assert.Equal(freshMonths.OrderBy(r => r.BlockId).ThenBy(r => r.Month), months.OrderBy(r => r.BlockId).ThenBy(r => r.Month));
-
-        var seats = await App.WithDbAsync(db => db.MemberSeatCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
-            .Select(c => new SeatRow(c.AssemblyConstituencyId, c.Enrolled)).ToListAsync());
-        var freshSeats = members.Where(m => m.Seat != null).GroupBy(m => m.Seat!.Value).Select(g => new SeatRow(g.Key, g.Count()));
-        Assert.Equal(freshSeats.OrderBy(r => r.Seat), seats.OrderBy(r => r.Seat));
-    }
-
     [Fact]
     public async Task Enrolling_and_importing_keep_the_month_and_seat_counts_fresh()
     {

@@ -8,6 +8,7 @@ using OrgTracker.Tests.Infrastructure;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
 using OrgTracker.Web.Pages.Membership;
+using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Tests.Membership;
 
@@ -35,6 +36,34 @@ public abstract partial class MembershipTest(AppFactory app) : IntegrationTest(a
         .Where(m => m.DriveId == driveId && db.Territories.Any(d => d.Id == m.DistrictId && d.NameEn == district)).OrderBy(m => m.Mobile).FirstAsync());
 
     protected static long Number(string text) => long.Parse(Regex.Replace(text, "[^0-9]", ""), CultureInfo.InvariantCulture);
+
+    private sealed record MonthRow(int BlockId, DateOnly Month, int? DistrictId, int Enrolled, int Verified, int Rejected);
+
+    private sealed record SeatRow(int Seat, int Enrolled);
+
+    /// <summary>The drive's booth, month and seat counts equal a fresh count of its members.</summary>
+    protected async Task AssertFreshAsync(int drive)
+    {
+        var booths = await App.WithDbAsync(db => db.MemberBoothCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
+            .OrderBy(c => c.BoothId).Select(c => new { c.BoothId, c.Enrolled }).ToListAsync());
+        var freshBooths = await App.WithDbAsync(db => db.Members.Where(m => m.DriveId == drive).GroupBy(m => m.BoothId)
+            .OrderBy(g => g.Key).Select(g => new { BoothId = g.Key, Enrolled = g.Count() }).ToListAsync());
+        Assert.Equal(freshBooths, booths);
+        var months = await App.WithDbAsync(db => db.MemberMonthCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
+            .Select(c => new MonthRow(c.BlockId, c.Month, c.DistrictId, c.Enrolled, c.Verified, c.Rejected)).ToListAsync());
+        var members = await App.WithDbAsync(db => db.Members.Where(m => m.DriveId == drive)
+            .Select(m => new { m.BlockId, m.EnrolledOn, m.DistrictId, m.Verification, Seat = db.Territories.Where(b => b.Id == m.BoothId).Select(b => b.AssemblyConstituencyId).First() })
+            .ToListAsync());
+        var freshMonths = members.GroupBy(m => (m.BlockId, Month: IndiaTime.MonthOf(m.EnrolledOn), m.DistrictId))
+            .Select(g => new MonthRow(g.Key.BlockId, g.Key.Month, g.Key.DistrictId, g.Count(),
+                g.Count(m => m.Verification == Verification.Verified), g.Count(m => m.Verification == Verification.Rejected)));
+        Assert.Equal(freshMonths.OrderBy(r => r.BlockId).ThenBy(r => r.Month), months.OrderBy(r => r.BlockId).ThenBy(r => r.Month));
+
+        var seats = await App.WithDbAsync(db => db.MemberSeatCounts.Where(c => c.DriveId == drive && c.Enrolled > 0)
+            .Select(c => new SeatRow(c.AssemblyConstituencyId, c.Enrolled)).ToListAsync());
+        var freshSeats = members.Where(m => m.Seat != null).GroupBy(m => m.Seat!.Value).Select(g => new SeatRow(g.Key, g.Count()));
+        Assert.Equal(freshSeats.OrderBy(r => r.Seat), seats.OrderBy(r => r.Seat));
+    }
 
     /// <summary>Runs an import the way the worker does, in this process, and returns the job as it ended.</summary>
     protected Task<(MemberImportJob Job, List<MemberImportError> Errors)> ImportAsync(int driveId, string content, string? district = null, string fileName = "members.csv") =>

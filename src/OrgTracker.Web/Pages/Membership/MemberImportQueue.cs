@@ -153,10 +153,11 @@ public sealed class MemberImportQueue(
             await using var input = file ?? new ChunkReadStream(dataSource, job.Id);
             using var source = ImportReader.Open(input, job.Format, MemberImporter.Limits, clock, jobCancel.Token);
             progress.BytesRead = () => source.BytesRead;
-            await importer.RunAsync(job, drive, source, progress, clock.UtcNow(), jobCancel.Token);
+            // Done is recorded in the import's last transaction, with its summaries: a job done is never run again.
+            await importer.RunAsync(job, drive, source, progress, clock.UtcNow(), jobCancel.Token,
+                (conn, tx, token) => RecordDoneAsync(conn, tx, job, progress, elapsed.Elapsed, token));
             await beat.CancelAsync();
             await heartbeat;
-            await FinishAsync(job, progress, elapsed.Elapsed, ct);
         }
         catch (ImportRefused r)
         {
@@ -238,15 +239,13 @@ public sealed class MemberImportQueue(
     }
 
     /// <summary>Done: the totals, one audit row for the whole import (not one per member), and the stored file dropped.</summary>
-    private async Task FinishAsync(MemberImportJob job, ImportProgress p, TimeSpan elapsed, CancellationToken ct)
+    private async Task RecordDoneAsync(NpgsqlConnection conn, NpgsqlTransaction tx, MemberImportJob job, ImportProgress p, TimeSpan elapsed, CancellationToken ct)
     {
         var changes = JsonSerializer.Serialize(new
         {
             job.DriveId, job.FileName, Rows = p.RowsRead, p.Added, p.AlreadyPresent, p.ErrorRows,
             Seconds = Math.Round(elapsed.TotalSeconds, 1),
         });
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
         await using var cmd = new NpgsqlCommand(
             """
             UPDATE member_import_jobs SET status = @done, finished_utc = @now, heartbeat_utc = now(), bytes_read = @bytes,
@@ -265,7 +264,6 @@ public sealed class MemberImportQueue(
         cmd.Parameters.AddWithValue("changes", changes);
         cmd.Parameters.AddWithValue("now", clock.UtcNow());
         await cmd.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     private async Task EndAsync(long jobId, ImportStatus status, string? failure, ImportProgress p)

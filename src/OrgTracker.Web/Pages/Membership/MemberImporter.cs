@@ -71,10 +71,11 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             district_id int NOT NULL, division_id int NOT NULL, state_id int NOT NULL, gender smallint, birth_year smallint,
             channel smallint NOT NULL, enrolled_on date NOT NULL, enrolled_by text);
         CREATE TEMP TABLE IF NOT EXISTS member_skipped (LIKE member_staging);
-        CREATE TEMP TABLE IF NOT EXISTS member_added (
-            booth_id int NOT NULL, block_id int NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL,
-            enrolled_on date NOT NULL, n bigint NOT NULL);
-        TRUNCATE member_staging, member_skipped, member_added;
+        CREATE TEMP TABLE IF NOT EXISTS member_tally_booths (
+            booth_id int NOT NULL, block_id int NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL, n int NOT NULL);
+        CREATE TEMP TABLE IF NOT EXISTS member_tally_days (
+            block_id int NOT NULL, day date NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL, n int NOT NULL);
+        TRUNCATE member_staging, member_skipped, member_tally_booths, member_tally_days;
         """;
 
     private const string StagingCopy =
@@ -84,8 +85,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         "COPY member_import_errors (job_id, state_id, line, problems, name, mobile, ac_number, part_number, gender, birth_year, channel, enrolled_on, enrolled_by) FROM STDIN (FORMAT BINARY)";
 
     // The merge of one chunk, in the lane's transaction. Rows go in sorted by mobile number (the first line of a number
-    // repeated in the chunk wins; a number from an earlier chunk is already there). What was added is counted by booth
-    // and day for the summaries (written once, at the end); the rows the insert skipped are set aside for the sort-out.
+    // repeated in the chunk wins; a number from an earlier chunk is already there). The rows the insert skipped are set
+    // aside: the summaries take them off what the lane was given, and the sort-out tells why each was skipped.
     private const string ChunkMergeSql =
         """
         WITH ins AS (
@@ -95,11 +96,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                    channel, enrolled_on, enrolled_by, @user, @now, 0, @job, line
             FROM member_staging ORDER BY mobile, line
             ON CONFLICT (drive_id, mobile, state_id) DO NOTHING
-            RETURNING import_line, booth_id, block_id, state_id, division_id, district_id, enrolled_on
-        ), added AS (
-            INSERT INTO member_added
-            SELECT booth_id, block_id, state_id, division_id, district_id, enrolled_on, count(*)
-            FROM ins GROUP BY booth_id, block_id, state_id, division_id, district_id, enrolled_on
+            RETURNING import_line
         ), skipped AS (
             -- The rows the insert skipped, so that only they are looked up afterwards.
             INSERT INTO member_skipped
@@ -108,15 +105,18 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         SELECT count(*) FROM ins;
         """;
 
-    // The lane's added members into the summary tables, once, in key order (concurrent writers never deadlock).
+    // The import's added members into the summary tables, once, in key order (concurrent writers never deadlock): what
+    // the reader gave the lanes, counted by booth and by block and day in memory (Tally), less the rows the merges
+    // skipped that were not added by an earlier attempt of the import.
+    private const string TallyBoothCopy = "COPY member_tally_booths (booth_id, block_id, state_id, division_id, district_id, n) FROM STDIN (FORMAT BINARY)";
+    private const string TallyDayCopy = "COPY member_tally_days (block_id, day, state_id, division_id, district_id, n) FROM STDIN (FORMAT BINARY)";
+
     private const string SummarySql =
         """
         WITH bo AS MATERIALIZED (
-            SELECT booth_id, block_id, state_id, division_id, district_id, sum(n)::bigint AS n
-            FROM member_added GROUP BY booth_id, block_id, state_id, division_id, district_id
+            SELECT booth_id, block_id, state_id, division_id, district_id, n::bigint AS n FROM member_tally_booths
         ), dy AS MATERIALIZED (
-            SELECT block_id, enrolled_on, state_id, division_id, district_id, sum(n)::bigint AS n
-            FROM member_added GROUP BY block_id, enrolled_on, state_id, division_id, district_id
+            SELECT block_id, day AS enrolled_on, state_id, division_id, district_id, n::bigint AS n FROM member_tally_days
         ), booths AS (
             INSERT INTO member_booth_counts AS c (drive_id, booth_id, block_id, state_id, division_id, district_id, enrolled, verified, rejected)
             SELECT @drive, booth_id, block_id, state_id, division_id, district_id, n, 0, 0
@@ -190,13 +190,16 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             FROM cls c JOIN territories b ON b.id = c.booth_id LEFT JOIN assembly_constituencies a ON a.id = b.assembly_constituency_id
             WHERE c.kind IN ('duplicate_in_file', 'duplicate_in_drive')
         )
-        SELECT count(*) FILTER (WHERE kind = 'added'), count(*) FILTER (WHERE kind = 'present'),
-               count(*) FILTER (WHERE kind IN ('duplicate_in_file', 'duplicate_in_drive'))
-        FROM cls;
+        SELECT kind, booth_id, block_id, enrolled_on, count(*)::int FROM cls GROUP BY 1, 2, 3, 4;
         """;
 
-    /// <summary>Reads every row of <paramref name="source"/> into the drive. Returns when all merges are committed.</summary>
-    public async Task RunAsync(MemberImportJob job, MembershipDrive drive, ImportReader source, ImportProgress progress, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Reads every row of <paramref name="source"/> into the drive. Returns when all merges are committed.
+    /// <paramref name="beforeCommit"/> runs in the transaction that commits last, the one with the summaries (the job's
+    /// queue marks the job done there, so that a job whose summaries are saved is never run again).
+    /// </summary>
+    public async Task RunAsync(MemberImportJob job, MembershipDrive drive, ImportReader source, ImportProgress progress, DateTime nowUtc, CancellationToken ct,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? beforeCommit = null)
     {
         var clock = Stopwatch.StartNew();
         var today = IndiaTime.Day(nowUtc);
@@ -213,9 +216,12 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             try { await Task.WhenAll(opening); }
             finally { lanes.AddRange(opening.Where(o => o.IsCompletedSuccessfully).Select(o => o.Result)); }
             errorConn = await errorConnTask;
-            var rules = new MemberRowRules(drive, await boothsTask, today);
+            var booths = await boothsTask;
+            var rules = new MemberRowRules(drive, booths, today);
+            var places = new BoothPlace[booths.Count];
+            foreach (var b in booths.Values) places[b.Index] = b;
             var started = clock.Elapsed;
-            foreach (var l in lanes) l.Start();
+            foreach (var l in lanes) l.Start(places);
             // The reading loop is synchronous (millions of small writes); it runs on a thread of its own while each
             // lane copies and merges the chunks it is given.
             try
@@ -232,10 +238,23 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             progress.Merging = true;
             await Task.WhenAll(lanes.Select(l => l.Worker));
             var merged = clock.Elapsed;
-            await Task.WhenAll(lanes.Select(l => l.FinishAsync()));
+            await Task.WhenAll(lanes.Select(l => l.SortOutAsync()));
+            var sorted = clock.Elapsed;
+            // One lane writes the summaries of what every lane added, and commits last: the others' rows never meet in
+            // the summary tables' row locks (each lane writing its own waited for the one before to commit), and the
+            // summaries commit only with the last of the members. A failure in between leaves members of this job
+            // uncounted and the job not done; its next attempt finds them as added by an earlier attempt and counts them.
+            var writer = lanes[0];
+            foreach (var other in lanes.Skip(1)) writer.Tally.Add(other.Tally);
+            await writer.WriteSummariesAsync(nowUtc);
+            var summed = clock.Elapsed;
+            await Task.WhenAll(lanes.Skip(1).Select(l => l.CommitAsync()));
+            if (beforeCommit is not null) await writer.RunAsync(beforeCommit);
+            await writer.CommitAsync();
             log.LogInformation(
-                "Import {Job}: started in {Start:0.0} s, read, staged and merged in {Read:0.0} s, last chunks merged in {Merge:0.0} s, summaries and sort-out in {Finish:0.0} s over {Lanes} lanes",
-                job.Id, started.TotalSeconds, (read - started).TotalSeconds, (merged - read).TotalSeconds, (clock.Elapsed - merged).TotalSeconds, lanes.Count);
+                "Import {Job}: started in {Start:0.0} s, read, staged and merged in {Read:0.0} s, last chunks merged in {Merge:0.0} s, sort-out in {SortOut:0.0} s, summaries in {Summary:0.0} s, committed in {Commit:0.0} s over {Lanes} lanes",
+                job.Id, started.TotalSeconds, (read - started).TotalSeconds, (merged - read).TotalSeconds, (sorted - merged).TotalSeconds,
+                (summed - sorted).TotalSeconds, (clock.Elapsed - summed).TotalSeconds, lanes.Count);
         }
         catch
         {
@@ -339,7 +358,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         }
     }
 
-    /// <summary>The booths the uploader may name, by assembly constituency number and part number.</summary>
+    /// <summary>The booths the uploader may name, by assembly constituency number and part number, numbered in order of id.</summary>
     private async Task<Dictionary<long, BoothPlace>> LoadBoothsAsync(MemberImportJob job, CancellationToken ct)
     {
         var (level, id) = job.Scope;
@@ -349,6 +368,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             SELECT b.id, b.block_id, b.district_id, b.division_id, b.state_id, a.number, b.part_number
             FROM territories b JOIN assembly_constituencies a ON a.id = b.assembly_constituency_id
             WHERE b.level = @booth AND b.state_id = @state AND {scope}
+            ORDER BY b.id
             """);
         cmd.Parameters.AddWithValue("booth", (int)TerritoryLevel.Booth);
         cmd.Parameters.AddWithValue("state", job.StateId);
@@ -356,8 +376,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var booths = new Dictionary<long, BoothPlace>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            booths[MemberRowRules.BoothKey(reader.GetInt32(5), reader.GetInt32(6))] =
-                new BoothPlace(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+            booths.TryAdd(MemberRowRules.BoothKey(reader.GetInt32(5), reader.GetInt32(6)),
+                new BoothPlace(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), booths.Count));
         return booths;
     }
 
@@ -380,6 +400,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         private readonly Channel<StagingChunk> _full = Channel.CreateUnbounded<StagingChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         private readonly Channel<StagingChunk> _free = Channel.CreateUnbounded<StagingChunk>();
         private StagingChunk? _current;
+        /// <summary>What the lane was given, less (after the sort-out) the skipped rows that were not added.</summary>
+        public Tally Tally { get; private set; } = null!;
         private long _staged;
         private long _inserted;
         private TimeSpan _copying, _merging;
@@ -415,8 +437,9 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             }
         }
 
-        public void Start()
+        public void Start(BoothPlace[] places)
         {
+            Tally = new Tally(places);
             for (var i = 0; i < ChunksPerLane; i++) _free.Writer.TryWrite(new StagingChunk());
             Worker = Task.Run(WorkAsync);
         }
@@ -429,6 +452,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                 _current = TakeFree();
                 _current.Begin();
             }
+            Tally.Add(in row);
             if (_current.Add(in row) >= _chunkRows || _current.Full)
             {
                 _current.End();
@@ -501,20 +525,15 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             _inserted += (long)(await merge.ExecuteScalarAsync(_abort.Token))!;
         }
 
-        /// <summary>After the last chunk: the summaries, the sort-out of the skipped rows, and the commit.</summary>
-        public async Task FinishAsync()
+        /// <summary>
+        /// After the last chunk: the skipped rows, each told apart (added by an earlier attempt of this import, already
+        /// present, or a duplicate, reported); those not added come off the tally.
+        /// </summary>
+        public async Task SortOutAsync()
         {
             var ct = _abort.Token;
             var clock = Stopwatch.StartNew();
             long added = _inserted, present = 0, bad = 0;
-            if (_inserted > 0)
-            {
-                await using var summary = new NpgsqlCommand(SummarySql, _conn, _tx) { CommandTimeout = 0 };
-                summary.Parameters.AddWithValue("drive", _drive.Id);
-                summary.Parameters.AddWithValue("today", IndiaTime.Day(_nowUtc));
-                await summary.ExecuteNonQueryAsync(ct);
-            }
-            var summed = clock.Elapsed;
             if (_inserted < _staged)
             {
                 // The planner must know the skipped rows are few, and look each one up by key.
@@ -525,22 +544,41 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                 sort.Parameters.AddWithValue("job", _job.Id);
                 sort.Parameters.AddWithValue("state", _job.StateId);
                 await using var reader = await sort.ExecuteReaderAsync(ct);
-                await reader.ReadAsync(ct);
-                // Added here: this import's rows, and rows an earlier attempt of this import added.
-                added += reader.GetInt64(0);
-                present = reader.GetInt64(1);
-                bad = reader.GetInt64(2);
+                while (await reader.ReadAsync(ct))
+                {
+                    var n = reader.GetInt32(4);
+                    switch (reader.GetString(0))
+                    {
+                        // Added by an earlier attempt, which did not commit its summaries (it would have been done): counted now.
+                        case "added": added += n; continue;
+                        case "present": present += n; break;
+                        default: bad += n; break;
+                    }
+                    Tally.Remove(reader.GetInt32(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), n);
+                }
             }
-            var sorted = clock.Elapsed;
-            await _tx.CommitAsync(ct);
             Interlocked.Add(ref _progress.Added, added);
             Interlocked.Add(ref _progress.AlreadyPresent, present);
             Interlocked.Add(ref _progress.ErrorRows, bad);
             _log.LogInformation(
-                "Import {Job}: lane of {Staged} rows: copied in {Copy:0.0} s, merged in {Merge:0.0} s, summaries in {Summary:0.0} s, {Skipped} skipped rows sorted out in {SortOut:0.0} s, committed in {Commit:0.0} s",
-                _job.Id, _staged, _copying.TotalSeconds, _merging.TotalSeconds, summed.TotalSeconds, _staged - _inserted,
-                (sorted - summed).TotalSeconds, (clock.Elapsed - sorted).TotalSeconds);
+                "Import {Job}: lane of {Staged} rows: copied in {Copy:0.0} s, merged in {Merge:0.0} s, {Skipped} skipped rows sorted out in {SortOut:0.0} s",
+                _job.Id, _staged, _copying.TotalSeconds, _merging.TotalSeconds, _staged - _inserted, clock.Elapsed.TotalSeconds);
         }
+
+        /// <summary>The summaries of <see cref="Tally"/> (every lane's, added to this one), in this lane's transaction.</summary>
+        public async Task WriteSummariesAsync(DateTime nowUtc)
+        {
+            var ct = _abort.Token;
+            if (!await Tally.CopyAsync(_conn, ct)) return;
+            await using var summary = new NpgsqlCommand(SummarySql, _conn, _tx) { CommandTimeout = 0 };
+            summary.Parameters.AddWithValue("drive", _drive.Id);
+            summary.Parameters.AddWithValue("today", IndiaTime.Day(nowUtc));
+            await summary.ExecuteNonQueryAsync(ct);
+        }
+
+        public Task RunAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> work) => work(_conn, _tx, _abort.Token);
+
+        public Task CommitAsync() => _tx.CommitAsync(_abort.Token);
 
         public async ValueTask DisposeAsync()
         {
@@ -548,6 +586,91 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             await _tx.DisposeAsync();
             await _conn.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// What the reader gave a lane, counted by booth and by block and day as it goes (a few hundred kilobytes for a
+    /// state's booths): at the end these counts, less the rows the merge skipped, are what the lane added to the summary
+    /// tables, so that the added rows are never read back or grouped in the database.
+    /// </summary>
+    private sealed class Tally(BoothPlace[] places)
+    {
+        private readonly int[] _byBooth = new int[places.Length];
+        /// <summary>The booths' ids, ascending (the booths are loaded in order of id).</summary>
+        private readonly int[] _boothIds = places.Select(p => p.BoothId).ToArray();
+        /// <summary>By block and day (block id in the high half, day number in the low): the rows, and a booth of the block.</summary>
+        private readonly Dictionary<long, (int Booth, int Rows)> _byBlockDay = [];
+
+        public void Add(in StagedMember row)
+        {
+            _byBooth[row.Booth.Index]++;
+            ref var day = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                _byBlockDay, Key(row.Booth.BlockId, row.EnrolledOn), out var seen);
+            if (!seen) day.Booth = row.Booth.Index;
+            day.Rows++;
+        }
+
+        /// <summary>Rows of a booth and day the merge skipped and did not add.</summary>
+        public void Remove(int boothId, int blockId, DateOnly day, int rows)
+        {
+            var i = Array.BinarySearch(_boothIds, boothId);
+            if (i >= 0) _byBooth[i] -= rows;
+            ref var d = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_byBlockDay, Key(blockId, day));
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref d)) d.Rows -= rows;
+        }
+
+        /// <summary>Another lane's counts, added to these.</summary>
+        public void Add(Tally other)
+        {
+            for (var i = 0; i < _byBooth.Length; i++) _byBooth[i] += other._byBooth[i];
+            foreach (var (key, (booth, rows)) in other._byBlockDay)
+            {
+                ref var d = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byBlockDay, key, out var seen);
+                if (!seen) d.Booth = booth;
+                d.Rows += rows;
+            }
+        }
+
+        /// <summary>The counts into the lane's tally tables; false when nothing was added.</summary>
+        public async Task<bool> CopyAsync(NpgsqlConnection conn, CancellationToken ct)
+        {
+            if (!_byBooth.Any(n => n > 0)) return false;
+            await using (var booths = await conn.BeginBinaryImportAsync(TallyBoothCopy, ct))
+            {
+                booths.Timeout = NoTimeout;
+                for (var i = 0; i < _byBooth.Length; i++)
+                {
+                    if (_byBooth[i] == 0) continue;
+                    var b = places[i];
+                    await booths.StartRowAsync(ct);
+                    await booths.WriteAsync(b.BoothId, NpgsqlDbType.Integer, ct);
+                    await booths.WriteAsync(b.BlockId, NpgsqlDbType.Integer, ct);
+                    await booths.WriteAsync(b.StateId, NpgsqlDbType.Integer, ct);
+                    await booths.WriteAsync(b.DivisionId, NpgsqlDbType.Integer, ct);
+                    await booths.WriteAsync(b.DistrictId, NpgsqlDbType.Integer, ct);
+                    await booths.WriteAsync(_byBooth[i], NpgsqlDbType.Integer, ct);
+                }
+                await booths.CompleteAsync(ct);
+            }
+            await using var days = await conn.BeginBinaryImportAsync(TallyDayCopy, ct);
+            days.Timeout = NoTimeout;
+            foreach (var (key, (booth, rows)) in _byBlockDay)
+            {
+                if (rows <= 0) continue;
+                var b = places[booth];
+                await days.StartRowAsync(ct);
+                await days.WriteAsync(b.BlockId, NpgsqlDbType.Integer, ct);
+                await days.WriteAsync(DateOnly.FromDayNumber((int)(key & 0xffff_ffff)), NpgsqlDbType.Date, ct);
+                await days.WriteAsync(b.StateId, NpgsqlDbType.Integer, ct);
+                await days.WriteAsync(b.DivisionId, NpgsqlDbType.Integer, ct);
+                await days.WriteAsync(b.DistrictId, NpgsqlDbType.Integer, ct);
+                await days.WriteAsync(rows, NpgsqlDbType.Integer, ct);
+            }
+            await days.CompleteAsync(ct);
+            return true;
+        }
+
+        private static long Key(int blockId, DateOnly day) => ((long)blockId << 32) | (uint)day.DayNumber;
     }
 
     /// <summary>

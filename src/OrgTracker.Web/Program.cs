@@ -42,6 +42,9 @@ builder.Services.AddSerilog((services, log) =>
 
 var connectionString = builder.Configuration["DB"] ?? builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("Set ORGTRACKER_DB to a PostgreSQL connection string (./run.sh does this).");
+// The member import runs as a command of its own (./run.sh import members …) and should start at once: its EF Core
+// model comes compiled (Startup.UseCompiledModel). The web app and the other commands build it, as the tests do.
+if (args is ["import", "members", ..]) builder.Configuration["CompiledModel"] = "true";
 builder.Services.AddOrgTracker(builder.Configuration, connectionString);
 
 var app = builder.Build();

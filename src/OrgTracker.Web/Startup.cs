@@ -41,6 +41,14 @@ public static class Startup
         return c;
     }
 
+    /// <summary>
+    /// With CompiledModel=true (the member import command), EF Core starts from the model compiled into
+    /// Data/CompiledModel instead of building it (about a second of a command's start). scripts/ef-compiled-model.sh
+    /// writes it again after a change of the model; CompiledModelTests fails until then.
+    /// </summary>
+    private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, IConfiguration configuration) =>
+        configuration.GetValue<bool>("CompiledModel") ? options.UseModel(Data.CompiledModel.AppDbContextModel.Instance) : options;
+
     public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         // The one clock (Platform/IndiaClock.cs): tests replace it with a pinned FakeTimeProvider.
@@ -55,7 +63,8 @@ public static class Startup
                 .ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
             .UseSnakeCaseNamingConvention()
             // In this order: the audit opens the transaction that the summary refresh joins (Data/SummaryRefresher.cs).
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SummaryRefresher>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SummaryRefresher>())
+            .UseCompiledModel(configuration));
         // Dashboards, lists and exports read through ReadDb: the read replica (ORGTRACKER_DB_READ) when there is one
         // and it has the user's last write, the primary otherwise (Data/ReadReplica.cs, docs/operations.md).
         ReadDb.Register(services, configuration, connectionString);

@@ -15,7 +15,8 @@ command -v dotnet-ef >/dev/null 2>&1 && EF=(dotnet-ef)
 [ -x "$HOME/.dotnet/tools/dotnet-ef" ] && EF=("$HOME/.dotnet/tools/dotnet-ef")
 out=src/OrgTracker.Web/Data/CompiledModel
 rm -rf "$out"
-"${EF[@]}" dbcontext optimize --project src/OrgTracker.Web -c AppDbContext -o Data/CompiledModel -n OrgTracker.Web.Data.CompiledModel
+# Built without the copy being replaced (OrgTracker.Web.csproj), which may no longer compile after the change.
+NoCompiledModel=true "${EF[@]}" dbcontext optimize --project src/OrgTracker.Web -c AppDbContext -o Data/CompiledModel -n OrgTracker.Web.Data.CompiledModel
 # Used only where asked for (UseModel), not found by EF Core on its own.
 rm -f "$out/AppDbContextAssemblyAttributes.cs"
 echo "Compiled model written to $out"

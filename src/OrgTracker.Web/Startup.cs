@@ -47,7 +47,11 @@ public static class Startup
     /// writes it again after a change of the model; CompiledModelTests fails until then.
     /// </summary>
     private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, IConfiguration configuration) =>
+#if COMPILED_MODEL
         configuration.GetValue<bool>("CompiledModel") ? options.UseModel(Data.CompiledModel.AppDbContextModel.Instance) : options;
+#else
+        options;
+#endif
 
     public static IServiceCollection AddOrgTracker(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {

@@ -24,7 +24,7 @@ namespace OrgTracker.Web.Data.CompiledModel
                 propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -195,6 +195,11 @@ namespace OrgTracker.Web.Data.CompiledModel
                 new[] { stateId, districtId, dueOn });
             index3.AddAnnotation("Relational:Filter", "status IN (1, 2)");
             index3.AddAnnotation("Relational:Name", "ix_action_items_open");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { stateId, dueOn, id });
+            index4.AddAnnotation("Relational:Filter", "status IN (1, 2)");
+            index4.AddAnnotation("Relational:Name", "ix_action_items_open_due");
 
             return runtimeEntityType;
         }

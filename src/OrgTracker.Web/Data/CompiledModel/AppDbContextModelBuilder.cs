@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ed9673a-3f6b-4d60-810b-b25df84eb602"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("bd69a41e-79b1-483c-aaa2-2a5bf2e37790"), entityTypeCount: 55)
         {
         }
 

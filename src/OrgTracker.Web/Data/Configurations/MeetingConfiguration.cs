@@ -98,6 +98,8 @@ public class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
         // Open items by territory, oldest due first (overdue lists and dashboards).
         b.HasIndex(a => new { a.StateId, a.DistrictId, a.DueOn }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open")
             .IncludeProperties(a => a.DivisionId);
+        // The overdue and open lists of a state or division, by due date: the first page without sorting every open item.
+        b.HasIndex(a => new { a.StateId, a.DueOn, a.Id }).HasFilter("status IN (1, 2)").HasDatabaseName("ix_action_items_open_due");
     }
 }
 

@@ -113,8 +113,9 @@ public class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
         // Current holders of a post (booth agents for coverage) by territory.
         b.HasIndex(a => new { a.PostId, a.TerritoryId }).HasFilter("\"to\" IS NULL").HasDatabaseName("ix_appointments_current_post");
         // The inactive list by district, and the dashboard's inactive counts by division, district and block (index-only).
+        // Includes "to": the inactive page counts open and replaced ones by district from the index alone.
         b.HasIndex(a => new { a.StateId, a.DistrictId, a.InactiveSince }).HasFilter("inactive_since IS NOT NULL")
-            .HasDatabaseName("ix_appointments_inactive");
+            .IncludeProperties(a => a.To).HasDatabaseName("ix_appointments_inactive");
         b.HasIndex(a => new { a.StateId, a.DivisionId, a.DistrictId, a.BlockId }).HasFilter("inactive_since IS NOT NULL AND \"to\" IS NULL")
             .HasDatabaseName("ix_appointments_inactive_current");
         b.HasIndex(a => new { a.DistrictId, a.To });

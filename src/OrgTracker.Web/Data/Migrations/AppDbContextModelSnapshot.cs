@@ -423,6 +423,10 @@ namespace OrgTracker.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StateId", "DistrictId", "DueOn"), new[] { "DivisionId" });
 
+                    b.HasIndex("StateId", "DueOn", "Id")
+                        .HasDatabaseName("ix_action_items_open_due")
+                        .HasFilter("status IN (1, 2)");
+
                     b.ToTable("action_items", (string)null);
                 });
 
@@ -660,6 +664,8 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("StateId", "DistrictId", "InactiveSince")
                         .HasDatabaseName("ix_appointments_inactive")
                         .HasFilter("inactive_since IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StateId", "DistrictId", "InactiveSince"), new[] { "To" });
 
                     b.HasIndex("StateId", "DivisionId", "DistrictId", "BlockId")
                         .HasDatabaseName("ix_appointments_inactive_current")

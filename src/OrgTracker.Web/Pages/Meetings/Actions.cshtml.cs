@@ -75,7 +75,12 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
         if (Territory is { } t)
             items = scope.Level == TerritoryLevel.District ? items.Where(a => a.TerritoryId == t) : items.Under(TerritoryLevel.District, t);
         var meetings = db.Meetings.Visible(db, User);
-        var rows = items.OrderBy(a => a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress ? 0 : 1).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+        // Open items first, each by due date; the overdue and open views hold open items only, and read them in the
+        // order of their index (ix_action_items_open_due) without sorting every open item of the state.
+        var ordered = Show is "overdue" or "open"
+            ? items.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+            : items.OrderBy(a => a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress ? 0 : 1).ThenBy(a => a.DueOn).ThenBy(a => a.Id);
+        var rows = ordered
             .Select(a => new Row(a.Id, a.Text, a.OwnerId, a.Owner!.NameEn, a.Owner.NameHi,
                 db.Territories.Where(x => x.Id == a.TerritoryId).Select(x => x.NameEn).First(),
                 db.Territories.Where(x => x.Id == a.TerritoryId).Select(x => x.NameHi).First(),

@@ -40,6 +40,7 @@ members="$("${PSQL[@]}" -c "SELECT count(*) FROM members m JOIN territories s ON
 if [ "$members" -eq 0 ]; then
   echo "==> seeding $PROFILE into $BENCH_DB (once)"
   "${APP[@]}" seed --profile "$PROFILE" | tail -3
+  "${PSQL[@]}" -c "VACUUM (ANALYZE)"   # as bench-pages.sh: a fresh bulk load is slow to read until vacuumed
 fi
 
 mkdir -p .data/bench

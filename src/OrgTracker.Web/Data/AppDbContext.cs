@@ -54,6 +54,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<MemberMonthCount> MemberMonthCounts => Set<MemberMonthCount>();
     public DbSet<MemberSeatCount> MemberSeatCounts => Set<MemberSeatCount>();
     public DbSet<MeetingMonth> MeetingMonths => Set<MeetingMonth>();
+    public DbSet<ReportMonth> ReportMonths => Set<ReportMonth>();
     public DbSet<MemberImportJob> MemberImportJobs => Set<MemberImportJob>();
     public DbSet<MemberImportChunk> MemberImportChunks => Set<MemberImportChunk>();
     public DbSet<MemberImportError> MemberImportErrors => Set<MemberImportError>();

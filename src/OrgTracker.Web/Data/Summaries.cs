@@ -119,6 +119,34 @@ public static class Summaries
         FROM meetings m WHERE m.status = {(int)MeetingStatus.Held} GROUP BY 1, 2;
         """;
 
+    // A district's report months from their versions: the newest version's status, the first submission, and the
+    // effective version's figures (newest accepted, else newest awaiting review) in the order of the indicator
+    // catalogue, a missing figure as 0 as the score reads it. /*months*/ narrows every part to the months refreshed.
+    private static readonly string ReportMonthSelect = $"""
+        SELECT l.district_id, l.period, l.state_id, l.division_id, l.status, f.first_submitted_utc, e.figures
+        FROM (SELECT DISTINCT ON (r.state_id, r.district_id, r.period) r.state_id, r.district_id, r.period, r.division_id, r.status
+              FROM reports r WHERE true /*months*/ ORDER BY r.state_id, r.district_id, r.period, r.revision DESC) l
+        JOIN (SELECT r.state_id, r.district_id, r.period, min(r.first_submitted_utc) AS first_submitted_utc
+              FROM reports r WHERE true /*months*/ GROUP BY 1, 2, 3) f USING (state_id, district_id, period)
+        LEFT JOIN (SELECT DISTINCT ON (r.state_id, r.district_id, r.period) r.state_id, r.district_id, r.period,
+                          ARRAY[{string.Join(", ", ReportIndicators.Defaults.Select(i => $"COALESCE((r.figures ->> '{i.Key}')::int, 0)"))}] AS figures
+                   FROM reports r
+                   WHERE r.status IN ({(int)ReportStatus.Accepted}, {(int)ReportStatus.Submitted}, {(int)ReportStatus.Resubmitted}) /*months*/
+                   ORDER BY r.state_id, r.district_id, r.period, r.status = {(int)ReportStatus.Accepted} DESC, r.revision DESC) e
+             USING (state_id, district_id, period)
+        """;
+
+    private const string ReportMonthInsert =
+        "INSERT INTO report_months (district_id, period, state_id, division_id, latest_status, first_submitted_utc, figures)";
+
+    private const string ReportMonthsToRefresh = "AND (r.district_id, r.period) IN (SELECT * FROM unnest(@report_districts, @report_periods))";
+
+    /// <summary>Rebuilds the report months from every version (the migration that made them, and the seed).</summary>
+    public static readonly string RebuildReportMonthsSql = $"""
+        TRUNCATE report_months;
+        {ReportMonthInsert} {ReportMonthSelect.Replace("/*months*/", "")};
+        """;
+
     // Members of a drive by the constituency of their booth, from the booth counts (a booth moved to another seat).
     private const string SeatSelect = """
         SELECT c.drive_id, b.assembly_constituency_id, min(c.state_id), sum(c.enrolled)::int
@@ -157,6 +185,10 @@ public static class Summaries
         SELECT pg_advisory_xact_lock(4716, s) FROM unnest(@seats) AS s;
         DELETE FROM member_seat_counts WHERE assembly_constituency_id = ANY(@seats);
         INSERT INTO member_seat_counts (drive_id, assembly_constituency_id, state_id, enrolled) {SeatSelect};
+        SELECT pg_advisory_xact_lock(4718, d) FROM (SELECT DISTINCT unnest(@report_districts) ORDER BY 1) AS x(d);
+        DELETE FROM report_months rm USING unnest(@report_districts, @report_periods) AS k(district, period)
+            WHERE rm.district_id = k.district AND rm.period = k.period;
+        {ReportMonthInsert} {ReportMonthSelect.Replace("/*months*/", ReportMonthsToRefresh)};
         SELECT pg_advisory_xact_lock(4717, p) FROM unnest(@trainees) AS p;
         DELETE FROM training_needs WHERE person_id = ANY(@trainees);
         {TrainingNeedInsert} {TrainingNeedSelect} AND p.id = ANY(@trainees);
@@ -193,6 +225,9 @@ public static class Summaries
         var months = changes.MeetingMonths.Order().ToArray();
         cmd.Parameters.Add(new NpgsqlParameter("month_units", months.Select(m => m.Unit).ToArray()));
         cmd.Parameters.Add(new NpgsqlParameter("months", months.Select(m => m.Month).ToArray()));
+        var reportMonths = changes.ReportMonths.Order().ToArray();
+        cmd.Parameters.Add(new NpgsqlParameter("report_districts", reportMonths.Select(m => m.District).ToArray()));
+        cmd.Parameters.Add(new NpgsqlParameter("report_periods", reportMonths.Select(m => m.Period).ToArray()));
         return cmd;
     }
 
@@ -247,6 +282,7 @@ public static class Summaries
             {MeetingMonthRebuild}
             TRUNCATE training_needs;
             {TrainingNeedInsert} {TrainingNeedSelect};
+            {RebuildReportMonthsSql}
             TRUNCATE unit_activities;
             INSERT INTO unit_activities (territory_id, state_id, division_id, district_id, last_on)
             SELECT territory, min(state), min(division), min(district), max(day) FROM (
@@ -260,7 +296,7 @@ public static class Summaries
                 UNION ALL SELECT district_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
                 UNION ALL SELECT block_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
             ) x GROUP BY territory;
-            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE absence_runs; ANALYZE meeting_months; ANALYZE training_needs; ANALYZE unit_activities;
+            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE absence_runs; ANALYZE meeting_months; ANALYZE report_months; ANALYZE training_needs; ANALYZE unit_activities;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
         await cmd.ExecuteNonQueryAsync(ct);
@@ -270,7 +306,8 @@ public static class Summaries
 /// <summary>
 /// What a transaction's saves changed, for <see cref="Summaries.RefreshAsync(DbConnection, DbTransaction?, SummaryChanges, CancellationToken)"/>:
 /// blocks whose booth coverage, territories whose vacancies, units whose counts (territories under them, people),
-/// people and meetings whose attendance runs may have changed, units' months of held meetings, constituencies whose
+/// people and meetings whose attendance runs may have changed, units' months of held meetings, districts' report
+/// months whose versions changed, constituencies whose
 /// booths moved (their members are recounted), people whose need of training may have changed.
 /// </summary>
 public sealed class SummaryChanges
@@ -282,6 +319,7 @@ public sealed class SummaryChanges
     public HashSet<int> People { get; } = [];
     public HashSet<int> Meetings { get; } = [];
     public HashSet<(int Unit, DateOnly Month)> MeetingMonths { get; } = [];
+    public HashSet<(int District, DateOnly Period)> ReportMonths { get; } = [];
     public HashSet<int> Seats { get; } = [];
     public HashSet<int> Trainees { get; } = [];
 
@@ -289,7 +327,7 @@ public sealed class SummaryChanges
     internal List<Person> NewPeople { get; } = [];
 
     public bool IsEmpty => Blocks.Count == 0 && Territories.Count == 0 && Units.Count == 0 && UnitTrees.Count == 0 && People.Count == 0 && Meetings.Count == 0
-        && MeetingMonths.Count == 0 && Seats.Count == 0
+        && MeetingMonths.Count == 0 && ReportMonths.Count == 0 && Seats.Count == 0
         && Trainees.Count == 0 && NewPeople.Count == 0;
 
     public void UnionWith(SummaryChanges other)
@@ -301,6 +339,7 @@ public sealed class SummaryChanges
         People.UnionWith(other.People);
         Meetings.UnionWith(other.Meetings);
         MeetingMonths.UnionWith(other.MeetingMonths);
+        ReportMonths.UnionWith(other.ReportMonths);
         Seats.UnionWith(other.Seats);
         Trainees.UnionWith(other.Trainees);
         Trainees.UnionWith(other.NewPeople.Select(p => p.Id));
@@ -315,6 +354,7 @@ public sealed class SummaryChanges
         People.Clear();
         Meetings.Clear();
         MeetingMonths.Clear();
+        ReportMonths.Clear();
         Seats.Clear();
         Trainees.Clear();
         NewPeople.Clear();

@@ -171,6 +171,11 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
                                          && Either(e, nameof(MeetingInvitee.Attendance), a => (AttendanceStatus)a! != AttendanceStatus.Unmarked):
                     AddBoth(e, nameof(MeetingInvitee.PersonId), c.People);
                     break;
+                case Report when Changed(e, nameof(Report.Status), nameof(Report.Revision), nameof(Report.Figures), nameof(Report.FirstSubmittedUtc),
+                                     nameof(Report.DistrictId), nameof(Report.Period), nameof(Report.DivisionId), nameof(Report.StateId)):
+                    foreach (var values in Values(e))
+                        c.ReportMonths.Add(((int)values[nameof(Report.DistrictId)]!, (DateOnly)values[nameof(Report.Period)]!));
+                    break;
                 case Meeting when Changed(e, nameof(Meeting.Status), nameof(Meeting.StartsUtc), nameof(Meeting.StateId),
                                       nameof(Meeting.DivisionId), nameof(Meeting.DistrictId)):
                     foreach (var values in Values(e))

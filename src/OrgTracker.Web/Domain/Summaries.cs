@@ -101,3 +101,25 @@ public class TrainingNeed : IScoped
     public int? DivisionId { get; set; }
     public int? DistrictId { get; set; }
 }
+
+/// <summary>
+/// A district's report month as the dashboards read it, kept from the month's versions so that a year of months
+/// is a few hundred short rows, not every version with its figures: the newest version's status, the first
+/// submission, and the figures of the effective version (the newest accepted one, else the newest awaiting review;
+/// null when there is none), one number per indicator of <see cref="ReportIndicators.Defaults"/>, in its order.
+/// Refreshed for the district and month of a version, before and after each change to it.
+/// </summary>
+public class ReportMonth
+{
+    public int DistrictId { get; set; }
+    public DateOnly Period { get; set; }
+    public int StateId { get; set; }
+    public int DivisionId { get; set; }
+    public ReportStatus LatestStatus { get; set; }
+    public DateTime? FirstSubmittedUtc { get; set; }
+    public int[]? Figures { get; set; }
+
+    /// <summary>The effective version's figures by indicator key (null when there is none).</summary>
+    public Dictionary<string, int>? FiguresByKey() =>
+        Figures?.Zip(ReportIndicators.Defaults).ToDictionary(x => x.Second.Key, x => x.First);
+}

@@ -28,6 +28,8 @@ public sealed class DistrictMonth
     public required DateOnly Period { get; init; }
     public required DateTime DueUtc { get; init; }
     public VersionRow? Latest { get; init; }
+    /// <summary>The newest version's status (also where <see cref="Latest"/> is not read).</summary>
+    public ReportStatus? LatestStatus { get; init; }
     public VersionRow? Effective { get; init; }
     public DateTime? FirstSubmittedUtc { get; init; }
     public int Score { get; init; }
@@ -42,13 +44,23 @@ public sealed class DistrictMonth
         var list = versions.OrderByDescending(v => v.Revision).ToList();
         var effective = list.FirstOrDefault(v => v.Status == ReportStatus.Accepted)
                         ?? list.FirstOrDefault(v => v.Status is ReportStatus.Submitted or ReportStatus.Resubmitted);
-        var first = list.Min(v => v.FirstSubmittedUtc);
+        return Make(district, period, list.FirstOrDefault(), effective, list.FirstOrDefault()?.Status, list.Min(v => v.FirstSubmittedUtc), effective?.Figures,
+            options, indicators, nowUtc);
+    }
+
+    /// <summary>The same from the month's summary row (<see cref="ReportMonth"/>; null when the district has no version that month).</summary>
+    public static DistrictMonth FromSummary(DistrictRef district, DateOnly period, ReportMonth? month, ReportOptions options,
+        IReadOnlyList<Indicator> indicators, DateTime nowUtc) =>
+        Make(district, period, null, null, month?.LatestStatus, month?.FirstSubmittedUtc, month?.FiguresByKey(), options, indicators, nowUtc);
+
+    private static DistrictMonth Make(DistrictRef district, DateOnly period, VersionRow? latest, VersionRow? effective, ReportStatus? latestStatus, DateTime? first,
+        IReadOnlyDictionary<string, int>? effectiveFigures, ReportOptions options, IReadOnlyList<Indicator> indicators, DateTime nowUtc)
+    {
         var due = options.DueUtc(period);
         return new DistrictMonth
         {
-            District = district, Period = period, DueUtc = due, Latest = list.FirstOrDefault(), Effective = effective,
-            FirstSubmittedUtc = first,
-            Score = effective is null ? 0 : ReportScoring.Score(effective.Figures, first, due, indicators),
+            District = district, Period = period, DueUtc = due, Latest = latest, Effective = effective, LatestStatus = latestStatus, FirstSubmittedUtc = first,
+            Score = effectiveFigures is null ? 0 : ReportScoring.Score(effectiveFigures, first, due, indicators),
             IsMissing = first is null && nowUtc > due,
         };
     }

@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd69a41e-79b1-483c-aaa2-2a5bf2e37790"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("0fe41bdc-0315-4364-a639-0c678aa6ebc0"), entityTypeCount: 56)
         {
         }
 
@@ -61,6 +61,7 @@ namespace OrgTracker.Web.Data.CompiledModel
             var post = PostEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
+            var reportMonth = ReportMonthEntityType.Create(this);
             var srijanCampaign = SrijanCampaignEntityType.Create(this);
             var srijanCandidate = SrijanCandidateEntityType.Create(this);
             var srijanConsultation = SrijanConsultationEntityType.Create(this);
@@ -184,6 +185,7 @@ namespace OrgTracker.Web.Data.CompiledModel
             PostEntityType.CreateAnnotations(post);
             ReportEntityType.CreateAnnotations(report);
             ReportEventEntityType.CreateAnnotations(reportEvent);
+            ReportMonthEntityType.CreateAnnotations(reportMonth);
             SrijanCampaignEntityType.CreateAnnotations(srijanCampaign);
             SrijanCandidateEntityType.CreateAnnotations(srijanCandidate);
             SrijanConsultationEntityType.CreateAnnotations(srijanConsultation);

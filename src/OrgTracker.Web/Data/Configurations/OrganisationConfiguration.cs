@@ -184,6 +184,15 @@ public class AbsenceRunConfiguration : IEntityTypeConfiguration<AbsenceRun>
     }
 }
 
+public class ReportMonthConfiguration : IEntityTypeConfiguration<ReportMonth>
+{
+    public void Configure(EntityTypeBuilder<ReportMonth> b)
+    {
+        b.HasKey(m => new { m.DistrictId, m.Period, m.StateId });
+        b.HasIndex(m => new { m.StateId, m.Period });
+    }
+}
+
 public class MeetingMonthConfiguration : IEntityTypeConfiguration<MeetingMonth>
 {
     public void Configure(EntityTypeBuilder<MeetingMonth> b)

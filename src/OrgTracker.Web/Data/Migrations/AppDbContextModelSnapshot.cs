@@ -3022,6 +3022,45 @@ namespace OrgTracker.Web.Data.Migrations
                     b.ToTable("report_events", (string)null);
                 });
 
+            modelBuilder.Entity("OrgTracker.Web.Domain.ReportMonth", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.PrimitiveCollection<int[]>("Figures")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTime?>("FirstSubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_utc");
+
+                    b.Property<int>("LatestStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_status");
+
+                    b.HasKey("DistrictId", "Period", "StateId")
+                        .HasName("pk_report_months");
+
+                    b.HasIndex("StateId", "Period")
+                        .HasDatabaseName("ix_report_months_state_id_period");
+
+                    b.ToTable("report_months", (string)null);
+                });
+
             modelBuilder.Entity("OrgTracker.Web.Domain.SrijanCampaign", b =>
                 {
                     b.Property<int>("Id")

@@ -191,7 +191,7 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
         {
             // A month in which no district of the territory reported at all (before reporting began) has no score, not 0.
             var districts = reportMonths[p].ToList();
-            double? score = districts.Any(m => m.Latest is not null) ? districts.Average(m => m.Score) : null;
+            double? score = districts.Any(m => m.LatestStatus is not null) ? districts.Average(m => m.Score) : null;
             months.Add(new(p, (int)meetings.GetValueOrDefault(p), enrolled.GetValueOrDefault(p), score));
         }
         return months;
@@ -207,16 +207,17 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
         int? division = t.Level == TerritoryLevel.Division ? t.Id : t.DivisionId;
         var districts = await db.DistrictsInScopeAsync(User, t.Level == TerritoryLevel.State ? null : division, ct);
         if (t.Level == TerritoryLevel.District) districts = districts.Where(d => d.Id == t.Id).ToList();
+        // The months' summary rows of the districts in scope (the districts' list is the user's scope), not their versions.
         var ids = districts.Select(d => d.Id).ToList();
-        var versions = (await db.Reports.AsNoTracking().InScope(User)
-                .Where(r => r.Period >= from && r.Period <= Period && ids.Contains(r.DistrictId!.Value)).Rows().ToListAsync(ct))
-            .ToLookup(v => (v.DistrictId, v.Period));
+        var summaries = (await db.ReportMonths.AsNoTracking()
+                .Where(m => m.StateId == t.StateId && m.Period >= from && m.Period <= Period && ids.Contains(m.DistrictId)).ToListAsync(ct))
+            .ToDictionary(m => (m.DistrictId, m.Period));
         var options = reportOptions.Value;
         var indicators = options.ActiveIndicators();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var months = new List<DistrictMonth>();
         for (var p = from; p <= Period; p = p.AddMonths(1))
-            months.AddRange(districts.Select(d => DistrictMonth.Build(d, p, versions[(d.Id, p)], options, indicators, nowUtc)));
+            months.AddRange(districts.Select(d => DistrictMonth.FromSummary(d, p, summaries.GetValueOrDefault((d.Id, p)), options, indicators, nowUtc)));
         return months.ToLookup(m => m.Period);
     }
 
@@ -232,14 +233,14 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
             {
                 u.Districts++;
                 if (m.FirstSubmittedUtc is not null) u.Submitted++;
-                if (m.Latest?.Status == ReportStatus.Accepted) u.Accepted++;
-                if (m.Latest?.Status == ReportStatus.Returned) u.Returned++;
+                if (m.LatestStatus == ReportStatus.Accepted) u.Accepted++;
+                if (m.LatestStatus == ReportStatus.Returned) u.Returned++;
                 if (m.IsLate) u.Late++;
                 if (m.IsMissing) u.Missing++;
                 u.Score = ((u.Score ?? 0) * (u.Districts - 1) + m.Score) / u.Districts;
             }
-            if (ChildLevel == TerritoryLevel.District && unit is not null) unit.Status = m.Latest?.Status;
-            if (t.Level == TerritoryLevel.District) total.Status = m.Latest?.Status;
+            if (ChildLevel == TerritoryLevel.District && unit is not null) unit.Status = m.LatestStatus;
+            if (t.Level == TerritoryLevel.District) total.Status = m.LatestStatus;
         }
     }
 }

@@ -96,4 +96,38 @@ public class TrainingNeededTests(AppFactory app) : IntegrationTest(app)
         Assert.Contains(rows, r => (string)r["Name (English)"] == "Zubeida Ansari" && (string)r["Mobile"] == person.Mobile);
         Assert.Equal(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1, rows.Count);
     }
+
+    [Fact]
+    public async Task Each_page_of_the_state_list_is_its_slice_of_the_whole_list_in_district_and_name_order()
+    {
+        // Enough people for several pages: in a few districts, and some of a division's own (no district: they come last).
+        var state = await App.WithDbAsync(async db =>
+        {
+            var places = await db.Territories
+                .Where(t => (t.Level == TerritoryLevel.District && (t.NameEn == "Bhopal" || t.NameEn == "Indore" || t.NameEn == "Sehore"))
+                            || (t.Level == TerritoryLevel.Division && t.NameEn == "Bhopal")).ToListAsync();
+            Assert.Equal(4, places.Count);
+            for (var i = 0; i < 130; i++)
+            {
+                var p = new Person { NameEn = $"Trainee {(i * 37) % 130:000}", NameHi = "प्रशिक्षु", Mobile = $"+91900001{i:0000}", FormerParty = "Other Party" };
+                p.PlaceIn(places[i % places.Count]);
+                db.People.Add(p);
+            }
+            await db.SaveChangesAsync();
+            return places[0].StateId;
+        });
+        var expected = await App.WithDbAsync(db => db.TrainingNeeds.Where(n => n.StateId == state)
+            .OrderBy(n => db.Territories.Where(t => t.Id == n.DistrictId).Select(t => t.NameEn).FirstOrDefault()).ThenBy(n => n.NameEn).ThenBy(n => n.PersonId)
+            .Select(n => n.PersonId).ToListAsync());
+        Assert.True(expected.Count > 150);
+
+        var client = await SignInAsync(InChargeMp);
+        var listed = new List<int>();
+        for (var page = 1; page <= (expected.Count + 49) / 50; page++)
+        {
+            var doc = await GetDocumentAsync(client, $"/OfficeBearers/Training?p={page}");
+            listed.AddRange(doc.QuerySelectorAll("[data-testid=training-needed] tr[data-person]").Select(r => int.Parse(r.GetAttribute("data-person")!)));
+        }
+        Assert.Equal(expected, listed);
+    }
 }

@@ -45,22 +45,46 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanWrite = await db.MayWriteAsync(auth, User, ct);
+        // Each district's share of the list, in the list's order (district name, as the database sorts), and the people
+        // with no district (they come last); a page then reads only the districts it falls in.
+        List<(List<int?> Districts, int Count)> runs = [];
         if (UserScope.From(User) is { Level: < TerritoryLevel.District })
         {
             var counts = await db.TrainingNeeds.AsNoTracking().InScope(User).GroupBy(n => n.DistrictId)
-                .Select(g => new { DistrictId = g.Key, Count = g.Count() }).ToListAsync(ct);
-            var ids = counts.Where(c => c.DistrictId != null).Select(c => c.DistrictId!.Value).ToList();
-            var names = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id))
-                .Select(t => new { t.Id, t.NameEn, t.NameHi }).ToDictionaryAsync(t => t.Id, ct);
-            Districts = counts.Where(c => c.DistrictId != null && names.ContainsKey(c.DistrictId.Value))
-                .Select(c => new DistrictCount(c.DistrictId!.Value, names[c.DistrictId.Value].NameEn, names[c.DistrictId.Value].NameHi, c.Count))
-                .OrderBy(d => d.NameEn).ToList();
+                .Select(g => new { DistrictId = g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.DistrictId ?? 0, c => c.Count, ct);
+            var ids = counts.Keys.Where(id => id != 0).ToList();
+            Districts = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.NameEn)
+                .Select(t => new DistrictCount(t.Id, t.NameEn, t.NameHi, 0)).ToListAsync(ct);
+            Districts = Districts.Select(d => d with { Count = counts[d.Id] }).ToList();
+            // Districts of the same name sort together: one run.
+            for (var i = 0; i < Districts.Count; i++)
+                if (i > 0 && Districts[i - 1].NameEn == Districts[i].NameEn) runs[^1] = ([.. runs[^1].Districts, Districts[i].Id], runs[^1].Count + Districts[i].Count);
+                else runs.Add(([Districts[i].Id], Districts[i].Count));
+            if (counts.TryGetValue(0, out var none)) runs.Add(([null], none));
         }
         else DistrictId = null;
 
         Total = await Needs().CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await Listed(Ordered().Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize)).ToListAsync(ct);
+        var offset = Paging.Offset(PageNumber, PageSize);
+        var needs = Needs();
+        if (DistrictId is null && runs.Count > 0)
+        {
+            // The runs this page overlaps, and where in the first of them it starts.
+            var (position, first, window) = (0, (int?)null, new List<int?>());
+            foreach (var run in runs)
+            {
+                if (position + run.Count > offset && position < offset + PageSize)
+                {
+                    first ??= position;
+                    window.AddRange(run.Districts);
+                }
+                position += run.Count;
+            }
+            needs = needs.Where(n => window.Contains(n.DistrictId));
+            offset -= first ?? 0;
+        }
+        Rows = await Listed(Ordered(needs).Skip(offset).Take(PageSize)).ToListAsync(ct);
         Posts = await db.CurrentPostsAsync(User, Rows.Select(r => r.Id).ToList(), ct);
     }
 
@@ -68,7 +92,7 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (UserScope.From(User) is not { Level: < TerritoryLevel.District }) DistrictId = null;
-        var rows = await Listed(Ordered()).ToListAsync(ct);
+        var rows = await Listed(Ordered(Needs())).ToListAsync(ct);
         string[] header =
         [
             L["Name (English)"], L["Name (Hindi)"], L["Mobile"], L["District"], L["Came from party"], L["Joined on"], L["Current posts"],
@@ -104,8 +128,8 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
     }
 
     /// <summary><see cref="Needs"/> by district name and name, from the needs' rows alone (with their district's name).</summary>
-    private IQueryable<Need> Ordered() =>
-        from n in Needs()
+    private IQueryable<Need> Ordered(IQueryable<TrainingNeed> needs) =>
+        from n in needs
         join d in db.Territories.AsNoTracking() on n.DistrictId equals d.Id into districts
         from d in districts.DefaultIfEmpty()
         orderby d.NameEn, n.NameEn, n.PersonId

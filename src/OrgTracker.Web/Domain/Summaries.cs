@@ -107,7 +107,8 @@ public class TrainingNeed : IScoped
 /// is a few hundred short rows, not every version with its figures: the newest version's status, the first
 /// submission, and the figures of the effective version (the newest accepted one, else the newest awaiting review;
 /// null when there is none), one number per indicator of <see cref="ReportIndicators.Defaults"/>, in its order.
-/// Refreshed for the district and month of a version, before and after each change to it.
+/// Refreshed for the district and month of a version, before and after each change to it. A change to the catalogue
+/// needs a migration that runs <c>Summaries.RebuildReportMonthsSql</c> again (the rows' figures follow its order).
 /// </summary>
 public class ReportMonth
 {

@@ -25,6 +25,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<UnitActivity> UnitActivities => Set<UnitActivity>();
     public DbSet<VacancyCell> VacancyCells => Set<VacancyCell>();
     public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+    public DbSet<UnitFigure> UnitFigures => Set<UnitFigure>();
     public DbSet<AbsenceRun> AbsenceRuns => Set<AbsenceRun>();
     public DbSet<TrainingNeed> TrainingNeeds => Set<TrainingNeed>();
     public DbSet<Report> Reports => Set<Report>();

@@ -45,7 +45,7 @@ public static class Sharding
         "reports", "report_events",
         "directives", "directive_targets", "directive_answers", "directive_files",
         "srijan_campaigns", "srijan_districts", "srijan_observers", "srijan_consultations", "srijan_candidates",
-        "coverage_cells", "vacancy_cells", "unit_activities",
+        "coverage_cells", "vacancy_cells", "unit_activities", "unit_figures",
         "unit_counts", "absence_runs", "meeting_months", "report_months", "member_month_counts", "member_seat_counts", "training_needs",
         "audit_entries",
     };

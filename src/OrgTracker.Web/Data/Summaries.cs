@@ -93,6 +93,53 @@ public static class Summaries
             AND (x.block_id = ANY(@trees) OR x.district_id = ANY(@trees) OR x.division_id = ANY(@trees) OR x.state_id = ANY(@trees))
         """;
 
+    // The units whose figures a change touched (UnitFigure): the blocks named, and the unit of each territory named or
+    // recounted (its own id down to block level; a ward's or booth's block, else its district).
+    private static readonly string FigureUnitsToRefresh = $"""
+        SELECT DISTINCT CASE WHEN t.level <= {(int)TerritoryLevel.Block} THEN t.id ELSE COALESCE(t.block_id, t.district_id, t.division_id, t.state_id) END
+        FROM territories t WHERE t.id IN (SELECT unnest(@blocks) UNION SELECT unnest(@territories) UNION {UnitsToRefresh})
+        """;
+
+    // A unit's figures from the coverage and vacancy cells (refreshed before it in the same batch) and the current
+    // appointments flagged inactive. /*units*/ narrows it to the units refreshed (a CTE "units"), /*rows*/ the rows
+    // read to theirs: a block's rows carry its id, a district's own and its wards outside any block have no block.
+    private static readonly string UnitFigureSelect = $"""
+        SELECT u.id, u.state_id, u.level,
+               CASE WHEN u.level = {(int)TerritoryLevel.Division} THEN u.id ELSE u.division_id END,
+               CASE WHEN u.level = {(int)TerritoryLevel.District} THEN u.id ELSE u.district_id END,
+               CASE WHEN u.level = {(int)TerritoryLevel.Block} THEN u.id END,
+               COALESCE(c.booths, 0), COALESCE(c.with_agent, 0), COALESCE(c.with_committee, 0),
+               COALESCE(v.wards, 0), COALESCE(v.filled, 0), COALESCE(i.inactive, 0)
+        FROM territories u
+        LEFT JOIN (SELECT c.block_id AS unit, sum(c.booths)::int AS booths, sum(c.with_agent)::int AS with_agent,
+                          sum(c.with_committee)::int AS with_committee
+                   FROM coverage_cells c WHERE true /*cells*/ GROUP BY 1) c ON c.unit = u.id
+        LEFT JOIN (SELECT COALESCE(v.block_id, v.district_id, v.division_id, v.state_id) AS unit,
+                          count(*) FILTER (WHERE v.level = {(int)TerritoryLevel.Ward})::int AS wards, sum(v.filled)::int AS filled
+                   FROM vacancy_cells v WHERE true /*rows:v*/ GROUP BY 1) v ON v.unit = u.id
+        LEFT JOIN (SELECT COALESCE(a.block_id, a.district_id, a.division_id, a.state_id) AS unit, count(*)::int AS inactive
+                   FROM appointments a WHERE a.inactive_since IS NOT NULL AND a."to" IS NULL /*rows:a*/ GROUP BY 1) i ON i.unit = u.id
+        WHERE u.level <= {(int)TerritoryLevel.Block} /*units*/
+        """;
+
+    private const string UnitFigureInsert =
+        "INSERT INTO unit_figures (unit_id, state_id, level, division_id, district_id, block_id, booths, with_agent, with_committee, wards, filled, inactive)";
+
+    private static string UnitFigureRows(string x) =>
+        $"AND ({x}.block_id IN (SELECT id FROM units) OR {x}.territory_id IN (SELECT id FROM units) OR ({x}.block_id IS NULL AND {x}.district_id IN (SELECT id FROM units)))";
+
+    private static readonly string UnitFigureRefresh = $"""
+        WITH units(id) AS ({FigureUnitsToRefresh})
+        {UnitFigureInsert} {UnitFigureSelect.Replace("/*cells*/", "AND c.block_id IN (SELECT id FROM units)")
+            .Replace("/*rows:v*/", UnitFigureRows("v")).Replace("/*rows:a*/", UnitFigureRows("a")).Replace("/*units*/", "AND u.id IN (SELECT id FROM units)")}
+        """;
+
+    /// <summary>Rebuilds the units' figures from the coverage and vacancy cells and the appointments (the migration that made them, and the seed).</summary>
+    public static readonly string RebuildUnitFiguresSql = $"""
+        TRUNCATE unit_figures;
+        {UnitFigureInsert} {UnitFigureSelect};
+        """;
+
     // Held meetings of a unit (its district, else division, else state) in one month of India's calendar; the
     // state's meetings of the month come by the (state_id, starts_utc) index, a few thousand at most.
     private static readonly string MeetingMonthSelect = $"""
@@ -119,25 +166,29 @@ public static class Summaries
         FROM meetings m WHERE m.status = {(int)MeetingStatus.Held} GROUP BY 1, 2;
         """;
 
+    // The columns of the indicators' figures in report_months (ReportMonth): each indicator's key in snake case.
+    private static readonly string[] FigureColumns =
+        ReportIndicators.Defaults.Select(i => string.Concat(i.Key.Select((c, n) => char.IsUpper(c) && n > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))).ToArray();
+
     // A district's report months from their versions: the newest version's status, the first submission, and the
-    // effective version's figures (newest accepted, else newest awaiting review) in the order of the indicator
-    // catalogue, a missing figure as 0 as the score reads it. /*months*/ narrows every part to the months refreshed.
+    // effective version's figures (newest accepted, else newest awaiting review), one column per indicator, a missing
+    // figure as 0 as the score reads it. /*months*/ narrows every part to the months refreshed.
     private static readonly string ReportMonthSelect = $"""
-        SELECT l.district_id, l.period, l.state_id, l.division_id, l.status, f.first_submitted_utc, e.figures
+        SELECT l.district_id, l.period, l.state_id, l.division_id, l.status, f.first_submitted_utc, {string.Join(", ", FigureColumns.Select(c => "e." + c))}
         FROM (SELECT DISTINCT ON (r.state_id, r.district_id, r.period) r.state_id, r.district_id, r.period, r.division_id, r.status
               FROM reports r WHERE true /*months*/ ORDER BY r.state_id, r.district_id, r.period, r.revision DESC) l
         JOIN (SELECT r.state_id, r.district_id, r.period, min(r.first_submitted_utc) AS first_submitted_utc
               FROM reports r WHERE true /*months*/ GROUP BY 1, 2, 3) f USING (state_id, district_id, period)
         LEFT JOIN (SELECT DISTINCT ON (r.state_id, r.district_id, r.period) r.state_id, r.district_id, r.period,
-                          ARRAY[{string.Join(", ", ReportIndicators.Defaults.Select(i => $"COALESCE((r.figures ->> '{i.Key}')::int, 0)"))}] AS figures
+                          {string.Join(", ", ReportIndicators.Defaults.Select((i, n) => $"COALESCE((r.figures ->> '{i.Key}')::int, 0) AS {FigureColumns[n]}"))}
                    FROM reports r
                    WHERE r.status IN ({(int)ReportStatus.Accepted}, {(int)ReportStatus.Submitted}, {(int)ReportStatus.Resubmitted}) /*months*/
                    ORDER BY r.state_id, r.district_id, r.period, r.status = {(int)ReportStatus.Accepted} DESC, r.revision DESC) e
              USING (state_id, district_id, period)
         """;
 
-    private const string ReportMonthInsert =
-        "INSERT INTO report_months (district_id, period, state_id, division_id, latest_status, first_submitted_utc, figures)";
+    private static readonly string ReportMonthInsert =
+        $"INSERT INTO report_months (district_id, period, state_id, division_id, latest_status, first_submitted_utc, {string.Join(", ", FigureColumns)})";
 
     private const string ReportMonthsToRefresh = "AND (r.district_id, r.period) IN (SELECT * FROM unnest(@report_districts, @report_periods))";
 
@@ -176,6 +227,9 @@ public static class Summaries
         SELECT pg_advisory_xact_lock(4713, u) FROM ({UnitsToRefresh} ORDER BY 1) AS x(u);
         DELETE FROM unit_counts WHERE territory_id IN ({UnitsToRefresh});
         {UnitInsert} {UnitSelect} AND u.id IN ({UnitsToRefresh});
+        SELECT pg_advisory_xact_lock(4719, u) FROM ({FigureUnitsToRefresh} ORDER BY 1) AS x(u);
+        DELETE FROM unit_figures WHERE unit_id IN ({FigureUnitsToRefresh});
+        {UnitFigureRefresh};
         SELECT pg_advisory_xact_lock(4714, p) FROM ({PeopleToRefresh} ORDER BY 1) AS x(p);
         DELETE FROM absence_runs WHERE person_id IN ({PeopleToRefresh});
         {AbsenceInsert} {AbsenceSelect.Replace("/*people*/", $"AND i.person_id IN ({PeopleToRefresh})")};
@@ -278,6 +332,7 @@ public static class Summaries
             TRUNCATE vacancy_cells;
             {VacancyInsert} {VacancySelect};
             {RebuildUnitsAndAbsencesSql}
+            {RebuildUnitFiguresSql}
             TRUNCATE meeting_months;
             {MeetingMonthRebuild}
             TRUNCATE training_needs;
@@ -296,7 +351,7 @@ public static class Summaries
                 UNION ALL SELECT district_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
                 UNION ALL SELECT block_id, state_id, division_id, district_id, max(enrolled_on) FROM members GROUP BY 1, 2, 3, 4
             ) x GROUP BY territory;
-            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE absence_runs; ANALYZE meeting_months; ANALYZE report_months; ANALYZE training_needs; ANALYZE unit_activities;
+            ANALYZE coverage_cells; ANALYZE vacancy_cells; ANALYZE unit_counts; ANALYZE unit_figures; ANALYZE absence_runs; ANALYZE meeting_months; ANALYZE report_months; ANALYZE training_needs; ANALYZE unit_activities;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
         await cmd.ExecuteNonQueryAsync(ct);

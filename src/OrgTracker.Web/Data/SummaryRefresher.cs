@@ -156,10 +156,11 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
                     AddBoth(e, nameof(Training.PersonId), c.Trainees);
                     break;
                 case Appointment when Changed(e, nameof(Appointment.To), nameof(Appointment.PostId), nameof(Appointment.WingId),
-                                          nameof(Appointment.TerritoryId), nameof(Appointment.BlockId)):
+                                          nameof(Appointment.TerritoryId), nameof(Appointment.BlockId), nameof(Appointment.InactiveSince)):
                     if (Either(e, nameof(Appointment.PostId), p => (int)p! == ReferenceData.BoothAgentPostId))
                         AddBoth(e, nameof(Appointment.BlockId), c.Blocks);
-                    // Booths have no vacancy cells: the refresh skips them.
+                    // The territory's vacancies and its unit's figures (inactive office-bearers); booths have no
+                    // vacancy cells: the refresh skips them.
                     AddBoth(e, nameof(Appointment.TerritoryId), c.Territories);
                     break;
                 case Committee when Changed(e, nameof(Committee.DissolvedOn), nameof(Committee.Kind), nameof(Committee.TerritoryId), nameof(Committee.BlockId)):

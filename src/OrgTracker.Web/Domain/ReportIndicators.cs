@@ -34,6 +34,11 @@ public static class ReportIndicators
     ];
 
     public static Indicator? Find(string key) => Defaults.FirstOrDefault(i => i.Key == key);
+
+    private static readonly Dictionary<string, int> Positions = Defaults.Select((i, n) => (i.Key, n)).ToDictionary();
+
+    /// <summary>An indicator's place in <see cref="Defaults"/>: where its figure sits in a <see cref="ReportMonth.Figures"/> array.</summary>
+    public static int Position(string key) => Positions[key];
 }
 
 /// <summary>How a claimed figure compares with the one OrgTracker recorded itself.</summary>
@@ -78,13 +83,27 @@ public static class ReportScoring
         return (int)Math.Round(IndicatorScore(figures, indicators) + Timeliness(firstSubmittedUtc.Value, dueUtc), MidpointRounding.AwayFromZero);
     }
 
-    public static double IndicatorScore(IReadOnlyDictionary<string, int> figures, IReadOnlyList<Indicator> indicators)
+    /// <summary>The same from figures in the order of <see cref="ReportIndicators.Defaults"/> (a report month's summary row).</summary>
+    public static int Score(int[]? figures, DateTime? firstSubmittedUtc, DateTime dueUtc, IReadOnlyList<Indicator> indicators)
     {
-        var weights = indicators.Where(i => i.Weight > 0 && i.Target > 0).ToList();
-        var total = weights.Sum(i => i.Weight);
-        if (total == 0) return 0;
-        var earned = weights.Sum(i => i.Weight * Math.Min(1.0, Math.Max(0, figures.GetValueOrDefault(i.Key)) / (double)i.Target));
-        return IndicatorPoints * earned / total;
+        if (figures is null || firstSubmittedUtc is null) return 0;
+        return (int)Math.Round(IndicatorScore(key => figures[ReportIndicators.Position(key)], indicators) + Timeliness(firstSubmittedUtc.Value, dueUtc),
+            MidpointRounding.AwayFromZero);
+    }
+
+    public static double IndicatorScore(IReadOnlyDictionary<string, int> figures, IReadOnlyList<Indicator> indicators) =>
+        IndicatorScore(figures.GetValueOrDefault, indicators);
+
+    private static double IndicatorScore(Func<string, int> figure, IReadOnlyList<Indicator> indicators)
+    {
+        double total = 0, earned = 0;
+        foreach (var i in indicators)
+        {
+            if (i.Weight <= 0 || i.Target <= 0) continue;
+            total += i.Weight;
+            earned += i.Weight * Math.Min(1.0, Math.Max(0, figure(i.Key)) / (double)i.Target);
+        }
+        return total == 0 ? 0 : IndicatorPoints * earned / total;
     }
 
     public static double Timeliness(DateTime firstSubmittedUtc, DateTime dueUtc) =>

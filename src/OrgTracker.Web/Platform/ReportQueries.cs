@@ -44,26 +44,27 @@ public sealed class DistrictMonth
         var list = versions.OrderByDescending(v => v.Revision).ToList();
         var effective = list.FirstOrDefault(v => v.Status == ReportStatus.Accepted)
                         ?? list.FirstOrDefault(v => v.Status is ReportStatus.Submitted or ReportStatus.Resubmitted);
-        return Make(district, period, list.FirstOrDefault(), effective, list.FirstOrDefault()?.Status, list.Min(v => v.FirstSubmittedUtc), effective?.Figures,
-            options, indicators, nowUtc);
+        var first = list.Min(v => v.FirstSubmittedUtc);
+        var due = options.DueUtc(period);
+        return Make(district, period, due, list.FirstOrDefault(), effective, list.FirstOrDefault()?.Status, first,
+            effective is null ? 0 : ReportScoring.Score(effective.Figures, first, due, indicators), nowUtc);
     }
 
     /// <summary>The same from the month's summary row (<see cref="ReportMonth"/>; null when the district has no version that month).</summary>
     public static DistrictMonth FromSummary(DistrictRef district, DateOnly period, ReportMonth? month, ReportOptions options,
-        IReadOnlyList<Indicator> indicators, DateTime nowUtc) =>
-        Make(district, period, null, null, month?.LatestStatus, month?.FirstSubmittedUtc, month?.FiguresByKey(), options, indicators, nowUtc);
-
-    private static DistrictMonth Make(DistrictRef district, DateOnly period, VersionRow? latest, VersionRow? effective, ReportStatus? latestStatus, DateTime? first,
-        IReadOnlyDictionary<string, int>? effectiveFigures, ReportOptions options, IReadOnlyList<Indicator> indicators, DateTime nowUtc)
+        IReadOnlyList<Indicator> indicators, DateTime nowUtc)
     {
         var due = options.DueUtc(period);
-        return new DistrictMonth
-        {
-            District = district, Period = period, DueUtc = due, Latest = latest, Effective = effective, LatestStatus = latestStatus, FirstSubmittedUtc = first,
-            Score = effectiveFigures is null ? 0 : ReportScoring.Score(effectiveFigures, first, due, indicators),
-            IsMissing = first is null && nowUtc > due,
-        };
+        return Make(district, period, due, null, null, month?.LatestStatus, month?.FirstSubmittedUtc,
+            ReportScoring.Score(month?.Figures, month?.FirstSubmittedUtc, due, indicators), nowUtc);
     }
+
+    private static DistrictMonth Make(DistrictRef district, DateOnly period, DateTime due, VersionRow? latest, VersionRow? effective,
+        ReportStatus? latestStatus, DateTime? first, int score, DateTime nowUtc) => new()
+    {
+        District = district, Period = period, DueUtc = due, Latest = latest, Effective = effective, LatestStatus = latestStatus, FirstSubmittedUtc = first,
+        Score = score, IsMissing = first is null && nowUtc > due,
+    };
 }
 
 /// <summary>Report lookups shared by the report pages, always within the user's scope.</summary>

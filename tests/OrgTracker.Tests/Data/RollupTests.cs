@@ -43,7 +43,11 @@ public class RollupTests(AppFactory app) : IntegrationTest(app)
             .ToList();
     });
 
-    private async Task AssertUnitCountsAreFreshAsync(int state) => Assert.Equal(await FreshUnitCountsAsync(state), await UnitCountsAsync(state));
+    private async Task AssertUnitCountsAreFreshAsync(int state)
+    {
+        Assert.Equal(await FreshUnitCountsAsync(state), await UnitCountsAsync(state));
+        await UnitFigureCheck.AssertFreshAsync(App, state);
+    }
 
     private sealed record Run(int PersonId, int StateId, DateTime OldestUtc, DateTime LatestUtc);
 

@@ -37,6 +37,8 @@ public class SummaryRefresherTests(AppFactory app) : IntegrationTest(app)
     private async Task AssertSummaryIsFreshAsync(params int[] blocks)
     {
         foreach (var block in blocks) Assert.Equal(await FreshCountAsync(block), await SummaryAsync(block));
+        var states = await App.WithDbAsync(db => db.Territories.Where(t => blocks.Contains(t.Id)).Select(t => t.StateId).Distinct().ToListAsync());
+        foreach (var state in states) await UnitFigureCheck.AssertFreshAsync(App, state);
     }
 
     private async Task<(int Booths, int WithAgent, int WithCommittee)> TotalsAsync(int block)
@@ -233,6 +235,35 @@ public class SummaryRefresherTests(AppFactory app) : IntegrationTest(app)
 
         Assert.Equal(before + 1, await FilledAsync());
         Assert.Equal(await FreshFilledAsync(), await FilledAsync());
+        await UnitFigureCheck.AssertFreshAsync(App, district.StateId);
+    }
+
+    [Fact]
+    public async Task Marking_an_office_bearer_inactive_and_ending_the_post_counts_in_the_units_figures()
+    {
+        var district = await App.WithDbAsync(db => db.Territories.AsNoTracking().SingleAsync(t => t.NameEn == "Bhopal" && t.Level == TerritoryLevel.District));
+        var block = await App.WithDbAsync(db => db.Territories.AsNoTracking().Where(t => t.Level == TerritoryLevel.Block && t.DistrictId == district.Id)
+            .OrderBy(t => t.Id).FirstAsync());
+        var appointment = await App.WithDbAsync(db => db.Appointments.AsNoTracking()
+            .Where(a => a.BlockId == block.Id && a.To == null && a.InactiveSince == null).OrderBy(a => a.Id).FirstAsync());
+        Task<int> InactiveAsync() => App.WithDbAsync(db => db.UnitFigures.Where(u => u.UnitId == block.Id).Select(u => u.Inactive).SingleAsync());
+        var before = await InactiveAsync();
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Appointments.SingleAsync(a => a.Id == appointment.Id)).InactiveSince = TodayInIndia;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before + 1, await InactiveAsync());
+        await UnitFigureCheck.AssertFreshAsync(App, district.StateId);
+
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Appointments.SingleAsync(a => a.Id == appointment.Id)).To = TodayInIndia;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before, await InactiveAsync());
+        await UnitFigureCheck.AssertFreshAsync(App, district.StateId);
     }
 
     [Fact]

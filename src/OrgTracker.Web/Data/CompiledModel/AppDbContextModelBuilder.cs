@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0fe41bdc-0315-4364-a639-0c678aa6ebc0"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("528a76c6-2fab-4820-b3ae-b9bbc41756a4"), entityTypeCount: 57)
         {
         }
 
@@ -72,6 +72,7 @@ namespace OrgTracker.Web.Data.CompiledModel
             var trainingNeed = TrainingNeedEntityType.Create(this);
             var unitActivity = UnitActivityEntityType.Create(this);
             var unitCount = UnitCountEntityType.Create(this);
+            var unitFigure = UnitFigureEntityType.Create(this);
             var vacancyCell = VacancyCellEntityType.Create(this);
             var wing = WingEntityType.Create(this);
 
@@ -196,6 +197,7 @@ namespace OrgTracker.Web.Data.CompiledModel
             TrainingNeedEntityType.CreateAnnotations(trainingNeed);
             UnitActivityEntityType.CreateAnnotations(unitActivity);
             UnitCountEntityType.CreateAnnotations(unitCount);
+            UnitFigureEntityType.CreateAnnotations(unitFigure);
             VacancyCellEntityType.CreateAnnotations(vacancyCell);
             WingEntityType.CreateAnnotations(wing);
 

@@ -20,7 +20,7 @@ namespace OrgTracker.Web.Data.CompiledModel
                 "OrgTracker.Web.Domain.ReportMonth",
                 typeof(ReportMonth),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 15,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -54,6 +54,33 @@ namespace OrgTracker.Web.Data.CompiledModel
             stateId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             stateId.AddAnnotation("Relational:ColumnName", "state_id");
 
+            var blockCommitteesFormed = runtimeEntityType.AddProperty(
+                "BlockCommitteesFormed",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("BlockCommitteesFormed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<BlockCommitteesFormed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            blockCommitteesFormed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            blockCommitteesFormed.AddAnnotation("Relational:ColumnName", "block_committees_formed");
+
+            var boothAgentsAppointed = runtimeEntityType.AddProperty(
+                "BoothAgentsAppointed",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("BoothAgentsAppointed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<BoothAgentsAppointed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            boothAgentsAppointed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            boothAgentsAppointed.AddAnnotation("Relational:ColumnName", "booth_agents_appointed");
+
+            var boothCommitteesFormed = runtimeEntityType.AddProperty(
+                "BoothCommitteesFormed",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("BoothCommitteesFormed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<BoothCommitteesFormed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            boothCommitteesFormed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            boothCommitteesFormed.AddAnnotation("Relational:ColumnName", "booth_committees_formed");
+
             var divisionId = runtimeEntityType.AddProperty(
                 "DivisionId",
                 typeof(int),
@@ -62,16 +89,6 @@ namespace OrgTracker.Web.Data.CompiledModel
                 sentinel: 0);
             divisionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             divisionId.AddAnnotation("Relational:ColumnName", "division_id");
-
-            var figures = runtimeEntityType.AddProperty(
-                "Figures",
-                typeof(int[]),
-                propertyInfo: typeof(ReportMonth).GetProperty("Figures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ReportMonth).GetField("<Figures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            var figuresElementType = figures.SetElementType(typeof(int));
-            figures.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            figures.AddAnnotation("Relational:ColumnName", "figures");
 
             var firstSubmittedUtc = runtimeEntityType.AddProperty(
                 "FirstSubmittedUtc",
@@ -82,6 +99,15 @@ namespace OrgTracker.Web.Data.CompiledModel
             firstSubmittedUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             firstSubmittedUtc.AddAnnotation("Relational:ColumnName", "first_submitted_utc");
 
+            var inactiveIdentified = runtimeEntityType.AddProperty(
+                "InactiveIdentified",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("InactiveIdentified", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<InactiveIdentified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            inactiveIdentified.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            inactiveIdentified.AddAnnotation("Relational:ColumnName", "inactive_identified");
+
             var latestStatus = runtimeEntityType.AddProperty(
                 "LatestStatus",
                 typeof(ReportStatus),
@@ -90,6 +116,51 @@ namespace OrgTracker.Web.Data.CompiledModel
             latestStatus.SetSentinelFromProviderValue(0);
             latestStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             latestStatus.AddAnnotation("Relational:ColumnName", "latest_status");
+
+            var meetingsHeld = runtimeEntityType.AddProperty(
+                "MeetingsHeld",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("MeetingsHeld", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<MeetingsHeld>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            meetingsHeld.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            meetingsHeld.AddAnnotation("Relational:ColumnName", "meetings_held");
+
+            var membersEnrolled = runtimeEntityType.AddProperty(
+                "MembersEnrolled",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("MembersEnrolled", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<MembersEnrolled>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            membersEnrolled.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            membersEnrolled.AddAnnotation("Relational:ColumnName", "members_enrolled");
+
+            var publicProgrammes = runtimeEntityType.AddProperty(
+                "PublicProgrammes",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("PublicProgrammes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<PublicProgrammes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            publicProgrammes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            publicProgrammes.AddAnnotation("Relational:ColumnName", "public_programmes");
+
+            var socialMediaPosts = runtimeEntityType.AddProperty(
+                "SocialMediaPosts",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("SocialMediaPosts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<SocialMediaPosts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            socialMediaPosts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            socialMediaPosts.AddAnnotation("Relational:ColumnName", "social_media_posts");
+
+            var trainingSessionsHeld = runtimeEntityType.AddProperty(
+                "TrainingSessionsHeld",
+                typeof(int?),
+                propertyInfo: typeof(ReportMonth).GetProperty("TrainingSessionsHeld", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportMonth).GetField("<TrainingSessionsHeld>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            trainingSessionsHeld.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            trainingSessionsHeld.AddAnnotation("Relational:ColumnName", "training_sessions_held");
 
             var key = runtimeEntityType.AddKey(
                 new[] { districtId, period, stateId });

@@ -148,6 +148,19 @@ public class UnitActivityConfiguration : IEntityTypeConfiguration<UnitActivity>
     }
 }
 
+public class UnitFigureConfiguration : IEntityTypeConfiguration<UnitFigure>
+{
+    public void Configure(EntityTypeBuilder<UnitFigure> b)
+    {
+        b.HasKey(u => new { u.UnitId, u.StateId });
+        b.Property(u => u.UnitId).ValueGeneratedNever();
+        b.HasIndex(u => u.StateId);
+        b.HasIndex(u => u.DivisionId);
+        b.HasIndex(u => u.DistrictId);
+        b.HasIndex(u => u.BlockId);
+    }
+}
+
 public class VacancyCellConfiguration : IEntityTypeConfiguration<VacancyCell>
 {
     public void Configure(EntityTypeBuilder<VacancyCell> b)

@@ -33,8 +33,8 @@ namespace OrgTracker.Web.Data.Migrations
                 table: "report_months",
                 columns: new[] { "state_id", "period" });
 
-            // Filled from every report version; from now on the summary refresher keeps it (Summaries.RefreshAsync).
-            migrationBuilder.Sql(Summaries.RebuildReportMonthsSql);
+            // Filled from every report version by the migration ReportMonthColumns (which gave the figures their columns);
+            // from then on the summary refresher keeps it (Summaries.RefreshAsync).
         }
 
         /// <inheritdoc />

@@ -3036,21 +3036,53 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("state_id");
 
+                    b.Property<int?>("BlockCommitteesFormed")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_committees_formed");
+
+                    b.Property<int?>("BoothAgentsAppointed")
+                        .HasColumnType("integer")
+                        .HasColumnName("booth_agents_appointed");
+
+                    b.Property<int?>("BoothCommitteesFormed")
+                        .HasColumnType("integer")
+                        .HasColumnName("booth_committees_formed");
+
                     b.Property<int>("DivisionId")
                         .HasColumnType("integer")
                         .HasColumnName("division_id");
-
-                    b.PrimitiveCollection<int[]>("Figures")
-                        .HasColumnType("integer[]")
-                        .HasColumnName("figures");
 
                     b.Property<DateTime?>("FirstSubmittedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_submitted_utc");
 
+                    b.Property<int?>("InactiveIdentified")
+                        .HasColumnType("integer")
+                        .HasColumnName("inactive_identified");
+
                     b.Property<int>("LatestStatus")
                         .HasColumnType("integer")
                         .HasColumnName("latest_status");
+
+                    b.Property<int?>("MeetingsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings_held");
+
+                    b.Property<int?>("MembersEnrolled")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_enrolled");
+
+                    b.Property<int?>("PublicProgrammes")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_programmes");
+
+                    b.Property<int?>("SocialMediaPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("social_media_posts");
+
+                    b.Property<int?>("TrainingSessionsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_sessions_held");
 
                     b.HasKey("DistrictId", "Period", "StateId")
                         .HasName("pk_report_months");
@@ -3691,6 +3723,74 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_unit_counts_state_id");
 
                     b.ToTable("unit_counts", (string)null);
+                });
+
+            modelBuilder.Entity("OrgTracker.Web.Domain.UnitFigure", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("StateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("state_id");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("integer")
+                        .HasColumnName("block_id");
+
+                    b.Property<int>("Booths")
+                        .HasColumnType("integer")
+                        .HasColumnName("booths");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("DivisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("division_id");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<int>("Inactive")
+                        .HasColumnType("integer")
+                        .HasColumnName("inactive");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Wards")
+                        .HasColumnType("integer")
+                        .HasColumnName("wards");
+
+                    b.Property<int>("WithAgent")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_agent");
+
+                    b.Property<int>("WithCommittee")
+                        .HasColumnType("integer")
+                        .HasColumnName("with_committee");
+
+                    b.HasKey("UnitId", "StateId")
+                        .HasName("pk_unit_figures");
+
+                    b.HasIndex("BlockId")
+                        .HasDatabaseName("ix_unit_figures_block_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_unit_figures_district_id");
+
+                    b.HasIndex("DivisionId")
+                        .HasDatabaseName("ix_unit_figures_division_id");
+
+                    b.HasIndex("StateId")
+                        .HasDatabaseName("ix_unit_figures_state_id");
+
+                    b.ToTable("unit_figures", (string)null);
                 });
 
             modelBuilder.Entity("OrgTracker.Web.Domain.VacancyCell", b =>

@@ -78,7 +78,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         public long C { get; init; }
     }
 
-    /// <summary>The territory's figures by child unit (0: the territory's own), read in one statement.</summary>
+    /// <summary>The territory's figures by child unit (0: the territory's own), read in a statement or two.</summary>
     public sealed class Counts(List<Figure> rows)
     {
         private readonly ILookup<int, Figure> _byMetric = rows.ToLookup(r => r.Metric);
@@ -99,33 +99,14 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     }
 
     /// <summary>
-    /// Every count of the dashboard, by child unit, in one statement (a UNION ALL of small grouped reads of the summary
-    /// tables and indexed sets): coverage, vacancies, inactive, meetings held since <paramref name="meetingsSinceUtc"/>,
+    /// Every count of the dashboard, by child unit, in two statements (the units' figures, and a UNION ALL of small
+    /// grouped reads of the other summary tables and indexed sets): coverage, vacancies, inactive, meetings held since <paramref name="meetingsSinceUtc"/>,
     /// overdue action items, directives, and with a drive its enrolment and targets; the trend's months from
     /// <paramref name="from"/> to <paramref name="to"/>.
     /// </summary>
     public async Task<Counts> CountsAsync(DateOnly today, DateTime meetingsSinceUtc, int? driveId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var q = db.CoverageCells.AsNoTracking().Under(t)
-            .GroupBy(Key<CoverageCell>(c => c.DivisionId, c => c.DistrictId, c => c.BlockId))
-            .Select(g => new Figure { Metric = (int)Metric.Coverage, Key = g.Key, A = g.Sum(c => (long)c.Booths), B = g.Sum(c => (long)c.WithAgent), C = g.Sum(c => (long)c.WithCommittee) });
-        q = q.Concat(SanctionQuery());
-        // Units above booth level from their roll-up, whose own row carries its own id at its level.
-        q = q.Concat(db.UnitCounts.AsNoTracking().Under(t)
-            .GroupBy(u => new
-            {
-                Key = ChildLevel == TerritoryLevel.Division ? u.DivisionId ?? 0
-                    : ChildLevel == TerritoryLevel.District ? u.DistrictId ?? 0
-                    : ChildLevel == TerritoryLevel.Block ? u.BlockId ?? 0 : 0,
-                u.Level,
-            })
-            .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Key, A = g.Count(), B = 0, C = 0 }));
-        q = q.Concat(db.VacancyCells.AsNoTracking().Under(t)
-            .GroupBy(Key<VacancyCell>(v => v.DivisionId, v => v.DistrictId, v => v.BlockId))
-            .Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(v => (long)v.Filled), B = 0, C = 0 }));
-        q = q.Concat(db.Appointments.AsNoTracking().Where(a => a.InactiveSince != null && a.To == null).Under(t)
-            .GroupBy(Key<Appointment>(a => a.DivisionId, a => a.DistrictId, a => a.BlockId))
-            .Select(g => new Figure { Metric = (int)Metric.Inactive, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        var q = SanctionQuery();
         q = q.Concat(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= meetingsSinceUtc).Under(t)
             .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
             .Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
@@ -178,7 +159,41 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
                 .GroupBy(_ => 0)
                 .Select(g => new Figure { Metric = (int)Metric.OwnTarget, Key = 0, A = g.Sum(x => (long)x.Target), B = 0, C = 0 }));
         }
-        return new Counts(await q.ToListAsync(ct));
+        var rows = await q.ToListAsync(ct);
+        rows.AddRange(await UnitFiguresAsync(ct));
+        return new Counts(rows);
+    }
+
+    /// <summary>
+    /// Coverage, posts (the units by level, their wards, the posts filled) and inactive office-bearers by child unit,
+    /// from the units' figures (a row per block, and per district, division and state of their own) in one read.
+    /// </summary>
+    private async Task<List<Figure>> UnitFiguresAsync(CancellationToken ct)
+    {
+        var rows = await db.UnitFigures.AsNoTracking().Under(t)
+            .GroupBy(u => new
+            {
+                Key = ChildLevel == TerritoryLevel.Division ? u.DivisionId ?? 0
+                    : ChildLevel == TerritoryLevel.District ? u.DistrictId ?? 0
+                    : ChildLevel == TerritoryLevel.Block ? u.BlockId ?? 0 : 0,
+                u.Level,
+            })
+            .Select(g => new
+            {
+                g.Key.Key, g.Key.Level, Units = g.Count(), Booths = g.Sum(u => (long)u.Booths), WithAgent = g.Sum(u => (long)u.WithAgent),
+                WithCommittee = g.Sum(u => (long)u.WithCommittee), Wards = g.Sum(u => (long)u.Wards), Filled = g.Sum(u => (long)u.Filled),
+                Inactive = g.Sum(u => (long)u.Inactive),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new Figure { Metric = (int)Metric.Units + (int)r.Level, Key = r.Key, A = r.Units })
+            .Concat(rows.GroupBy(r => r.Key).SelectMany(g => new[]
+            {
+                new Figure { Metric = (int)Metric.Coverage, Key = g.Key, A = g.Sum(r => r.Booths), B = g.Sum(r => r.WithAgent), C = g.Sum(r => r.WithCommittee) },
+                new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Ward, Key = g.Key, A = g.Sum(r => r.Wards) },
+                new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(r => r.Filled) },
+                new Figure { Metric = (int)Metric.Inactive, Key = g.Key, A = g.Sum(r => r.Inactive) },
+            }))
+            .ToList();
     }
 
     /// <summary>Sanctioned posts of the main organisation per territory of each level above booth.</summary>
@@ -253,14 +268,17 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         q = q.Concat(cells.Join(db.Meetings.Where(m => m.StateId == state && m.StartsUtc >= meetingsSinceUtc && m.Status == MeetingStatus.Held),
                 c => new { c.StateId, Block = (int?)c.BlockId }, m => new { m.StateId, Block = m.BlockId }, (c, m) => c.AssemblyConstituencyId)
             .GroupBy(seat => seat).Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        // Posts of the blocks from their figures: the block itself (a coverage cell lies in one block), its wards, and
+        // the posts filled there.
+        var blocks = cells.Join(db.UnitFigures.Where(u => u.StateId == state), c => new { c.StateId, Block = (int?)c.BlockId }, u => new { u.StateId, Block = u.BlockId },
+            (c, u) => new { Seat = c.AssemblyConstituencyId, u.Wards, u.Filled });
         q = q.Concat(SanctionQuery());
-        q = q.Concat(cells.Join(db.UnitCounts.Where(u => u.StateId == state), c => new { c.StateId, Block = (int?)c.BlockId }, u => new { u.StateId, Block = u.BlockId },
-                (c, u) => new { Seat = c.AssemblyConstituencyId, u.Level })
-            .GroupBy(x => new { x.Seat, x.Level })
-            .Select(g => new Figure { Metric = (int)Metric.Units + (int)g.Key.Level, Key = g.Key.Seat, A = g.Count(), B = 0, C = 0 }));
-        q = q.Concat(cells.Join(db.VacancyCells.Where(v => v.StateId == state), c => new { c.StateId, Block = (int?)c.BlockId }, v => new { v.StateId, Block = v.BlockId },
-                (c, v) => new { Seat = c.AssemblyConstituencyId, v.Filled })
-            .GroupBy(x => x.Seat).Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(x => (long)x.Filled), B = 0, C = 0 }));
+        q = q.Concat(blocks.GroupBy(x => x.Seat)
+            .Select(g => new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Block, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+        q = q.Concat(blocks.GroupBy(x => x.Seat)
+            .Select(g => new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Ward, Key = g.Key, A = g.Sum(x => (long)x.Wards), B = 0, C = 0 }));
+        q = q.Concat(blocks.GroupBy(x => x.Seat)
+            .Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(x => (long)x.Filled), B = 0, C = 0 }));
         var counts = new Counts(await q.ToListAsync(ct));
         var coverage = counts[Metric.Coverage].ToDictionary(f => f.Key);
         var members = counts[Metric.Enrolled].ToDictionary(f => f.Key, f => f.A);

@@ -207,11 +207,16 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
         int? division = t.Level == TerritoryLevel.Division ? t.Id : t.DivisionId;
         var districts = await db.DistrictsInScopeAsync(User, t.Level == TerritoryLevel.State ? null : division, ct);
         if (t.Level == TerritoryLevel.District) districts = districts.Where(d => d.Id == t.Id).ToList();
-        // The months' summary rows of the districts in scope (the districts' list is the user's scope), not their versions.
-        var ids = districts.Select(d => d.Id).ToList();
-        var summaries = (await db.ReportMonths.AsNoTracking()
-                .Where(m => m.StateId == t.StateId && m.Period >= from && m.Period <= Period && ids.Contains(m.DistrictId)).ToListAsync(ct))
-            .ToDictionary(m => (m.DistrictId, m.Period));
+        // The months' summary rows under the territory (in the user's scope with it), not their versions; only the
+        // districts of the list (the user's scope) are read from them.
+        var rows = db.ReportMonths.AsNoTracking().Where(m => m.StateId == t.StateId && m.Period >= from && m.Period <= Period);
+        rows = t.Level switch
+        {
+            TerritoryLevel.Division => rows.Where(m => m.DivisionId == t.Id),
+            TerritoryLevel.District => rows.Where(m => m.DistrictId == t.Id),
+            _ => rows,
+        };
+        var summaries = (await rows.ToListAsync(ct)).ToDictionary(m => (m.DistrictId, m.Period));
         var options = reportOptions.Value;
         var indicators = options.ActiveIndicators();
         var nowUtc = clock.GetUtcNow().UtcDateTime;

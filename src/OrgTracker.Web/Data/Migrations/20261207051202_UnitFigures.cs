@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using OrgTracker.Web.Data;
+
+#nullable disable
+
+namespace OrgTracker.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class UnitFigures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "unit_figures",
+                columns: table => new
+                {
+                    unit_id = table.Column<int>(type: "integer", nullable: false),
+                    state_id = table.Column<int>(type: "integer", nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    division_id = table.Column<int>(type: "integer", nullable: true),
+                    district_id = table.Column<int>(type: "integer", nullable: true),
+                    block_id = table.Column<int>(type: "integer", nullable: true),
+                    booths = table.Column<int>(type: "integer", nullable: false),
+                    with_agent = table.Column<int>(type: "integer", nullable: false),
+                    with_committee = table.Column<int>(type: "integer", nullable: false),
+                    wards = table.Column<int>(type: "integer", nullable: false),
+                    filled = table.Column<int>(type: "integer", nullable: false),
+                    inactive = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unit_figures", x => new { x.unit_id, x.state_id });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_figures_block_id",
+                table: "unit_figures",
+                column: "block_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_figures_district_id",
+                table: "unit_figures",
+                column: "district_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_figures_division_id",
+                table: "unit_figures",
+                column: "division_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_figures_state_id",
+                table: "unit_figures",
+                column: "state_id");
+
+            // Filled from the coverage and vacancy cells and the appointments; from now on the summary refresher keeps it.
+            migrationBuilder.Sql(Summaries.RebuildUnitFiguresSql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "unit_figures");
+        }
+    }
+}

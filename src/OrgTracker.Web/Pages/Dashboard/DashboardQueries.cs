@@ -64,6 +64,8 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         EnrolledByMonth,
         /// <summary>Sanctioned posts per territory of a level (key: the level).</summary>
         Sanction,
+        /// <summary>A focus seat's blocks, their wards and the posts filled there (key: the seat).</summary>
+        SeatPosts,
         /// <summary>Territories above booth level (metric Units + level).</summary>
         Units = 100,
     }
@@ -274,12 +276,16 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             (c, u) => new { Seat = c.AssemblyConstituencyId, u.Wards, u.Filled });
         q = q.Concat(SanctionQuery());
         q = q.Concat(blocks.GroupBy(x => x.Seat)
-            .Select(g => new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Block, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
-        q = q.Concat(blocks.GroupBy(x => x.Seat)
-            .Select(g => new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Ward, Key = g.Key, A = g.Sum(x => (long)x.Wards), B = 0, C = 0 }));
-        q = q.Concat(blocks.GroupBy(x => x.Seat)
-            .Select(g => new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(x => (long)x.Filled), B = 0, C = 0 }));
-        var counts = new Counts(await q.ToListAsync(ct));
+            .Select(g => new Figure { Metric = (int)Metric.SeatPosts, Key = g.Key, A = g.Count(), B = g.Sum(x => (long)x.Wards), C = g.Sum(x => (long)x.Filled) }));
+        var rows = await q.ToListAsync(ct);
+        // The seats' blocks, their wards and the posts filled there, as the vacancies read them (territories by level, filled).
+        rows.AddRange(rows.Where(r => r.Metric == (int)Metric.SeatPosts).SelectMany(r => new[]
+        {
+            new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Block, Key = r.Key, A = r.A },
+            new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Ward, Key = r.Key, A = r.B },
+            new Figure { Metric = (int)Metric.Filled, Key = r.Key, A = r.C },
+        }).ToList());
+        var counts = new Counts(rows);
         var coverage = counts[Metric.Coverage].ToDictionary(f => f.Key);
         var members = counts[Metric.Enrolled].ToDictionary(f => f.Key, f => f.A);
         var meetings = counts[Metric.MeetingsHeld].ToDictionary(f => f.Key, f => (int)f.A);

@@ -39,7 +39,7 @@ public class UnitFigure : IScoped
     public int Booths { get; set; }
     public int WithAgent { get; set; }
     public int WithCommittee { get; set; }
-    /// <summary>Wards in the block (0 for other units).</summary>
+    /// <summary>Wards in the unit: a block's, or a district's that lie in no block.</summary>
     public int Wards { get; set; }
     /// <summary>Sanctioned main-organisation posts filled in the unit's territories (each post up to its sanction).</summary>
     public int Filled { get; set; }

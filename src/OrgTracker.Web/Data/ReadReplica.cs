@@ -42,13 +42,29 @@ public sealed class ReadDb(DbContextOptions<ReadDb> options) : AppDbContext(opti
         {
             var options = sp.GetRequiredService<IOptions<ReadReplicaOptions>>().Value;
             var replica = sp.GetRequiredService<ReadRoute>().Replica;
-            o.UseNpgsql(ReadOnlySessions(replica ? options.ConnectionString! : primary),
+            var connection = ReadOnlySessions(replica ? options.ConnectionString! : primary);
+            if (sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetEndpoint()?.Metadata.GetMetadata<GenericPlansAttribute>() is not null)
+                connection = GenericPlans(connection);
+            o.UseNpgsql(connection,
                     npgsql => npgsql.ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
                 .UseSnakeCaseNamingConvention()
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
             // A replica that stops answering is taken out at once: the next requests read the primary.
             if (replica) o.AddInterceptors(sp.GetRequiredService<ReplicaMonitor>().FailureInterceptor);
         });
+    }
+
+    /// <summary>
+    /// The connection string of the pages marked <see cref="GenericPlansAttribute"/>: a pool of its own whose
+    /// statements are prepared on each connection once they are seen twice and planned once, for any values
+    /// (<c>plan_cache_mode = force_generic_plan</c>), so that a repeated read is not planned again at every request.
+    /// A pool of its own keeps the other pages' statements planned for their values.
+    /// </summary>
+    public static string GenericPlans(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, MaxPoolSize = 30 };
+        b.Options = $"{b.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return b.ConnectionString;
     }
 
     /// <summary>The connection string with every transaction read-only: a write through ReadDb fails on the primary too.</summary>
@@ -81,6 +97,15 @@ public sealed class ReadReplicaOptions
 
     public bool Configured => !string.IsNullOrWhiteSpace(ConnectionString);
 }
+
+/// <summary>
+/// Marks a page whose reads have a fixed shape and run at every request (the dashboard): its <see cref="ReadDb"/>
+/// keeps their plans across requests (<see cref="ReadDb.GenericPlans"/>). PostgreSQL spent about a third of its
+/// time on the state dashboard planning its statements again each time (docs/performance.md, stop 27). Only for
+/// statements whose best plan does not depend on the values: a generic plan does not see that a territory is large.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class GenericPlansAttribute : Attribute;
 
 /// <summary>Where this request's <see cref="ReadDb"/> reads. Set by <see cref="ReadRouting"/>; the primary unless it says otherwise.</summary>
 public sealed class ReadRoute

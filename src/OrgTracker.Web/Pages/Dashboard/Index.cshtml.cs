@@ -16,6 +16,7 @@ namespace OrgTracker.Web.Pages.Dashboard;
 /// The dashboard of a state, division, district or block: the same figures at each level, for the territory and
 /// for each of its child units, every figure linking to the records behind it. Everyone lands on their own.
 /// </summary>
+[GenericPlans]
 public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptions<DashboardOptions> options,
     TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {

@@ -100,16 +100,27 @@ public static class Summaries
         FROM territories t WHERE t.id IN (SELECT unnest(@blocks) UNION SELECT unnest(@territories) UNION {UnitsToRefresh})
         """;
 
-    // A unit's figures from the coverage and vacancy cells (refreshed before it in the same batch) and the current
-    // appointments flagged inactive. /*units*/ narrows it to the units refreshed (a CTE "units"), /*rows*/ the rows
-    // read to theirs: a block's rows carry its id, a district's own and its wards outside any block have no block.
+    // Declared before the statements that use it: static fields are set in the order they are written.
+    private static readonly string OpenActionItemStatuses = string.Join(", ", ActionItem.OpenStatuses.Select(s => (int)s));
+
+    // A unit's figures from the coverage and vacancy cells (refreshed before it in the same batch), the current
+    // appointments flagged inactive and its open action items (a district's; a division's or state's own, gated by
+    // the unit's level so that each count is one range of ix_action_items_open). /*units*/ narrows it to the units
+    // refreshed (a CTE "units"), /*rows*/ the rows read to theirs: a block's rows carry its id, a district's own and
+    // its wards outside any block have no block.
     private static readonly string UnitFigureSelect = $"""
         SELECT u.id, u.state_id, u.level,
                CASE WHEN u.level = {(int)TerritoryLevel.Division} THEN u.id ELSE u.division_id END,
                CASE WHEN u.level = {(int)TerritoryLevel.District} THEN u.id ELSE u.district_id END,
                CASE WHEN u.level = {(int)TerritoryLevel.Block} THEN u.id END,
                COALESCE(c.booths, 0), COALESCE(c.with_agent, 0), COALESCE(c.with_committee, 0),
-               COALESCE(v.wards, 0), COALESCE(v.filled, 0), COALESCE(i.inactive, 0)
+               COALESCE(v.wards, 0), COALESCE(v.filled, 0), COALESCE(i.inactive, 0),
+               ((SELECT count(*) FROM action_items a WHERE u.level = {(int)TerritoryLevel.District} AND a.state_id = u.state_id
+                     AND a.district_id = u.id AND a.status IN ({OpenActionItemStatuses}))
+                + (SELECT count(*) FROM action_items a WHERE u.level = {(int)TerritoryLevel.Division} AND a.state_id = u.state_id
+                     AND a.district_id IS NULL AND a.division_id = u.id AND a.status IN ({OpenActionItemStatuses}))
+                + (SELECT count(*) FROM action_items a WHERE u.level = {(int)TerritoryLevel.State} AND a.state_id = u.id
+                     AND a.district_id IS NULL AND a.division_id IS NULL AND a.status IN ({OpenActionItemStatuses})))::int
         FROM territories u
         LEFT JOIN (SELECT c.block_id AS unit, sum(c.booths)::int AS booths, sum(c.with_agent)::int AS with_agent,
                           sum(c.with_committee)::int AS with_committee
@@ -123,7 +134,7 @@ public static class Summaries
         """;
 
     private const string UnitFigureInsert =
-        "INSERT INTO unit_figures (unit_id, state_id, level, division_id, district_id, block_id, booths, with_agent, with_committee, wards, filled, inactive)";
+        "INSERT INTO unit_figures (unit_id, state_id, level, division_id, district_id, block_id, booths, with_agent, with_committee, wards, filled, inactive, open_action_items)";
 
     private static string UnitFigureRows(string x) =>
         $"AND ({x}.block_id IN (SELECT id FROM units) OR {x}.territory_id IN (SELECT id FROM units) OR ({x}.block_id IS NULL AND {x}.district_id IN (SELECT id FROM units)))";

@@ -11,7 +11,7 @@ namespace OrgTracker.Web.Data;
 
 /// <summary>
 /// Keeps booth coverage and vacancies (<see cref="Summaries"/>) in step with every saved change to booths,
-/// appointments and committees, so that no page has to remember to. Each save notes which blocks and territories
+/// appointments and committees (and the other summaries with theirs), so that no page has to remember to. Each save notes which blocks and territories
 /// it touched (the old block too, when a booth moves); just before the transaction commits, their summary rows are
 /// recomputed on the same connection and transaction, once per block however many saves the transaction held.
 /// </summary>
@@ -176,6 +176,12 @@ public sealed class SummaryRefresher : SaveChangesInterceptor, IDbTransactionInt
                                      nameof(Report.DistrictId), nameof(Report.Period), nameof(Report.DivisionId), nameof(Report.StateId)):
                     foreach (var values in Values(e))
                         c.ReportMonths.Add(((int)values[nameof(Report.DistrictId)]!, (DateOnly)values[nameof(Report.Period)]!));
+                    break;
+                // The open action items of its unit (its district, else division, else state), when it opens, closes or moves.
+                case ActionItem when Changed(e, nameof(ActionItem.Status), nameof(ActionItem.StateId), nameof(ActionItem.DivisionId), nameof(ActionItem.DistrictId))
+                                     && Either(e, nameof(ActionItem.Status), s => ActionItem.OpenStatuses.Contains((ActionItemStatus)s!)):
+                    foreach (var values in Values(e))
+                        c.Territories.Add((int?)values[nameof(ActionItem.DistrictId)] ?? (int?)values[nameof(ActionItem.DivisionId)] ?? (int)values[nameof(ActionItem.StateId)]!);
                     break;
                 case Meeting when Changed(e, nameof(Meeting.Status), nameof(Meeting.StartsUtc), nameof(Meeting.StateId),
                                       nameof(Meeting.DivisionId), nameof(Meeting.DistrictId)):

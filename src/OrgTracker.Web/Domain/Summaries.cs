@@ -25,8 +25,8 @@ public class UnitActivity : IScoped
 /// dashboard reads a row per block (about 1,100 rows for Uttar Pradesh) instead of every coverage cell, vacancy
 /// cell, unit and inactive office-bearer: a unit is a block with its wards and booths, or the own territory of a
 /// district, division or state (its own posts). Its ancestor columns are those of the unit, its own id at its level.
-/// Refreshed with the coverage, vacancies and unit counts of its blocks and territories, and with appointments
-/// ended or marked inactive there.
+/// Refreshed with the coverage, vacancies and unit counts of its blocks and territories, with appointments
+/// ended or marked inactive there, and with the action items that open, close or move there.
 /// </summary>
 public class UnitFigure : IScoped
 {
@@ -45,6 +45,12 @@ public class UnitFigure : IScoped
     public int Filled { get; set; }
     /// <summary>Office-bearers in post in the unit's territories flagged inactive.</summary>
     public int Inactive { get; set; }
+    /// <summary>
+    /// Action items still open (open or in progress) that belong to the unit: a district's, or a division's or
+    /// state's own (an action item belongs to a district at most, so a block has none). Those overdue are these less
+    /// the ones not yet due, a short range of an index (most open items are overdue).
+    /// </summary>
+    public int OpenActionItems { get; set; }
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace OrgTracker.Tests.Dashboard;
 
 public class DashboardTests(AppFactory app) : IntegrationTest(app)
 {
-    private sealed record Figures(int Booths, int WithAgent, int Vacancies, int Inactive);
+    private sealed record Figures(int Booths, int WithAgent, int Vacancies, int Inactive, int Overdue);
 
     /// <summary>The figures of a district computed straight from the base tables, the slow way.</summary>
     private Task<Figures> DirectAsync(int districtId) => App.WithDbAsync(async db =>
@@ -24,7 +24,8 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
         var vacancies = territories.Sum(t => posts.Where(p => p.Level == t.Level)
             .Sum(p => p.Sanctioned!.Value - Math.Min(p.Sanctioned.Value, holders.Where(h => h.TerritoryId == t.Id && h.PostId == p.Id).Sum(h => h.N))));
         var inactive = await db.Appointments.CountAsync(a => a.DistrictId == districtId && a.To == null && a.InactiveSince != null);
-        return new Figures(total, withAgent, vacancies, inactive);
+        var overdue = (await db.ActionItems.Where(a => a.DistrictId == districtId).ToListAsync()).Count(a => a.IsOverdue(TodayInIndia));
+        return new Figures(total, withAgent, vacancies, inactive, overdue);
     });
 
     private static async Task<Figures> ShownAsync(HttpClient client, int districtId)
@@ -33,7 +34,8 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
         int N(string id) => int.Parse(page.QuerySelector($"[data-testid={id}]")!.TextContent.Replace(",", "").Trim());
         var label = page.QuerySelector("[data-testid=agent-coverage]")!.ParentElement!.QuerySelector(".label")!.TextContent;
         var counts = System.Text.RegularExpressions.Regex.Match(label, @"\(([\d,]+)/([\d,]+)\)");
-        return new Figures(int.Parse(counts.Groups[2].Value.Replace(",", "")), int.Parse(counts.Groups[1].Value.Replace(",", "")), N("vacancies"), N("inactive"));
+        return new Figures(int.Parse(counts.Groups[2].Value.Replace(",", "")), int.Parse(counts.Groups[1].Value.Replace(",", "")), N("vacancies"), N("inactive"),
+            N("overdue"));
     }
 
     [Fact]
@@ -61,6 +63,21 @@ public class DashboardTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/OfficeBearers/Appointment/{flagging.Id}?handler=Inactive",
             new() { ["Version"] = flagging.Version.ToString(), ["Inactive.Since"] = TodayInIndia.ToString("yyyy-MM-dd"), ["Inactive.Reason"] = "Absent" },
             formPage: $"/OfficeBearers/Appointment/{flagging.Id}")).StatusCode);
+        // An overdue action item done, another one due later again, one due today (not overdue yet).
+        await App.WithDbAsync(async db =>
+        {
+            var items = await db.ActionItems.Where(a => a.DistrictId == bhopal && (a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress)
+                && a.DueOn < TodayInIndia).OrderBy(a => a.Id).Take(2).ToListAsync();
+            Assert.Equal(2, items.Count);
+            items[0].SetStatus(ActionItemStatus.Done, TodayInIndia);
+            items[1].DueOn = TodayInIndia.AddDays(7);
+            db.ActionItems.Add(new ActionItem
+            {
+                MeetingId = items[1].MeetingId, Text = "Call the block presidents", OwnerId = items[1].OwnerId, TerritoryId = items[1].TerritoryId,
+                StateId = items[1].StateId, DivisionId = items[1].DivisionId, DistrictId = bhopal, DueOn = TodayInIndia, CreatedUtc = UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
 
         Assert.Equal(await DirectAsync(bhopal), await ShownAsync(client, bhopal));
     }

@@ -267,6 +267,63 @@ public class SummaryRefresherTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Action_items_opened_closed_reopened_and_moved_count_in_their_units_open_items()
+    {
+        var bhopal = await App.WithDbAsync(db => db.Territories.AsNoTracking().SingleAsync(t => t.NameEn == "Bhopal" && t.Level == TerritoryLevel.District));
+        var indore = await App.WithDbAsync(db => db.Territories.AsNoTracking().SingleAsync(t => t.NameEn == "Indore" && t.Level == TerritoryLevel.District));
+        var (meeting, owner) = await App.WithDbAsync(async db => (
+            await db.Meetings.Where(m => m.DistrictId == bhopal.Id).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            await db.People.Where(p => p.DistrictId == bhopal.Id).OrderBy(p => p.Id).FirstAsync()));
+        Task<int> OpenAsync(int unit) => App.WithDbAsync(db => db.UnitFigures.Where(u => u.UnitId == unit).Select(u => u.OpenActionItems).SingleAsync());
+        var (bhopalBefore, indoreBefore, stateBefore) = (await OpenAsync(bhopal.Id), await OpenAsync(indore.Id), await OpenAsync(bhopal.StateId));
+
+        // Two new items: one of Bhopal, one of the state's own (no division, no district).
+        var (item, stateItem) = await App.WithDbAsync(async db =>
+        {
+            ActionItem New(int? division, int? district) => new()
+            {
+                MeetingId = meeting, Text = "Booth list check", OwnerId = owner.Id, TerritoryId = owner.HomeTerritoryId, StateId = owner.StateId,
+                DivisionId = division, DistrictId = district, DueOn = TodayInIndia.AddDays(-2), CreatedUtc = UtcNow,
+            };
+            var a = New(bhopal.DivisionId, bhopal.Id);
+            var b = New(null, null);
+            db.ActionItems.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        Assert.Equal((bhopalBefore + 1, stateBefore + 1), (await OpenAsync(bhopal.Id), await OpenAsync(bhopal.StateId)));
+        await UnitFigureCheck.AssertFreshAsync(App, bhopal.StateId);
+
+        async Task ChangeAsync(Action<ActionItem> change) => await App.WithDbAsync(async db =>
+        {
+            change(await db.ActionItems.SingleAsync(a => a.Id == item));
+            return await db.SaveChangesAsync();
+        });
+        // In progress is still open; done is not; reopened it is again.
+        await ChangeAsync(a => a.SetStatus(ActionItemStatus.InProgress, TodayInIndia));
+        Assert.Equal(bhopalBefore + 1, await OpenAsync(bhopal.Id));
+        await ChangeAsync(a => a.SetStatus(ActionItemStatus.Done, TodayInIndia));
+        Assert.Equal(bhopalBefore, await OpenAsync(bhopal.Id));
+        await UnitFigureCheck.AssertFreshAsync(App, bhopal.StateId);
+        await ChangeAsync(a => a.SetStatus(ActionItemStatus.Open, TodayInIndia));
+        Assert.Equal(bhopalBefore + 1, await OpenAsync(bhopal.Id));
+
+        // Moved to another district: counted there, no longer in Bhopal.
+        await ChangeAsync(a => (a.DivisionId, a.DistrictId) = (indore.DivisionId, indore.Id));
+        Assert.Equal((bhopalBefore, indoreBefore + 1), (await OpenAsync(bhopal.Id), await OpenAsync(indore.Id)));
+        await UnitFigureCheck.AssertFreshAsync(App, bhopal.StateId);
+
+        // Removed (as a test's own record may be): the state's own count falls back.
+        await App.WithDbAsync(async db =>
+        {
+            db.ActionItems.Remove(await db.ActionItems.SingleAsync(a => a.Id == stateItem));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(stateBefore, await OpenAsync(bhopal.StateId));
+        await UnitFigureCheck.AssertFreshAsync(App, bhopal.StateId);
+    }
+
+    [Fact]
     public async Task Several_saves_in_one_transaction_show_in_the_summary_only_when_it_commits()
     {
         var booth = await BoothAsync((db, q) => q.Where(b => !db.Committees.Any(c => c.TerritoryId == b.Id)

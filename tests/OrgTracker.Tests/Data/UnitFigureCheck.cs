@@ -7,17 +7,17 @@ namespace OrgTracker.Tests.Data;
 
 /// <summary>
 /// The units' figures (<see cref="UnitFigure"/>) of a state equal a fresh count made here in C# from the base tables
-/// (territories, appointments, committees, posts), not from the summaries they are summed from.
+/// (territories, appointments, committees, posts, action items), not from the summaries they are summed from.
 /// </summary>
 internal static class UnitFigureCheck
 {
     public sealed record Row(int UnitId, TerritoryLevel Level, int StateId, int? DivisionId, int? DistrictId, int? BlockId,
-        int Booths, int WithAgent, int WithCommittee, int Wards, int Filled, int Inactive);
+        int Booths, int WithAgent, int WithCommittee, int Wards, int Filled, int Inactive, int OpenActionItems);
 
     public static Task<List<Row>> KeptAsync(AppFactory app, int state) => app.WithDbAsync(db => db.UnitFigures.Where(u => u.StateId == state)
         .OrderBy(u => u.UnitId)
         .Select(u => new Row(u.UnitId, u.Level, u.StateId, u.DivisionId, u.DistrictId, u.BlockId, u.Booths, u.WithAgent, u.WithCommittee,
-            u.Wards, u.Filled, u.Inactive)).ToListAsync());
+            u.Wards, u.Filled, u.Inactive, u.OpenActionItems)).ToListAsync());
 
     public static Task<List<Row>> FreshAsync(AppFactory app, int state) => app.WithDbAsync(async db =>
     {
@@ -27,6 +27,8 @@ internal static class UnitFigureCheck
             .Select(a => new { a.TerritoryId, a.PostId, a.WingId, a.InactiveSince, a.StateId, a.DivisionId, a.DistrictId, a.BlockId }).ToListAsync();
         var committees = (await db.Committees.AsNoTracking().Where(c => c.StateId == state && c.Kind == CommitteeKind.Booth && c.DissolvedOn == null)
             .Select(c => c.TerritoryId).ToListAsync()).ToHashSet();
+        var open = (await db.ActionItems.AsNoTracking().Where(a => a.StateId == state && (a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress))
+            .Select(a => a.DistrictId ?? a.DivisionId ?? a.StateId).ToListAsync()).CountBy(unit => unit).ToDictionary();
         var sanctioned = await db.Posts.AsNoTracking().Where(p => p.Sanctioned != null).ToDictionaryAsync(p => p.Id, p => p.Sanctioned!.Value);
 
         var agents = current.Where(a => a.PostId == ReferenceData.BoothAgentPostId).Select(a => a.TerritoryId).ToHashSet();
@@ -49,7 +51,7 @@ internal static class UnitFigureCheck
                 u.Level == TerritoryLevel.District ? u.Id : u.DistrictId,
                 u.Level == TerritoryLevel.Block ? u.Id : null,
                 booths[u.Id].Count(), booths[u.Id].Count(b => agents.Contains(b.Id)), booths[u.Id].Count(b => committees.Contains(b.Id)),
-                wards[u.Id].Count(), filled[u.Id].Sum(), inactive.GetValueOrDefault(u.Id)))
+                wards[u.Id].Count(), filled[u.Id].Sum(), inactive.GetValueOrDefault(u.Id), open.GetValueOrDefault(u.Id)))
             .ToList();
     });
 

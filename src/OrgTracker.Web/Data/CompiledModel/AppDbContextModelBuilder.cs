@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("528a76c6-2fab-4820-b3ae-b9bbc41756a4"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("db9f812b-752a-4fc9-9a46-a2ed0c749d2f"), entityTypeCount: 57)
         {
         }
 

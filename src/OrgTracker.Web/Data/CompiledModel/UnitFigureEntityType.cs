@@ -20,7 +20,7 @@ namespace OrgTracker.Web.Data.CompiledModel
                 "OrgTracker.Web.Domain.UnitFigure",
                 typeof(UnitFigure),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -106,6 +106,15 @@ namespace OrgTracker.Web.Data.CompiledModel
             level.SetSentinelFromProviderValue(0);
             level.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             level.AddAnnotation("Relational:ColumnName", "level");
+
+            var openActionItems = runtimeEntityType.AddProperty(
+                "OpenActionItems",
+                typeof(int),
+                propertyInfo: typeof(UnitFigure).GetProperty("OpenActionItems", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UnitFigure).GetField("<OpenActionItems>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            openActionItems.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            openActionItems.AddAnnotation("Relational:ColumnName", "open_action_items");
 
             var wards = runtimeEntityType.AddProperty(
                 "Wards",

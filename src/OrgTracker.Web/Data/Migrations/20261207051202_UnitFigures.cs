@@ -1,5 +1,4 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using OrgTracker.Web.Data;
 
 #nullable disable
 
@@ -53,8 +52,8 @@ namespace OrgTracker.Web.Data.Migrations
                 table: "unit_figures",
                 column: "state_id");
 
-            // Filled from the coverage and vacancy cells and the appointments; from now on the summary refresher keeps it.
-            migrationBuilder.Sql(Summaries.RebuildUnitFiguresSql);
+            // Filled by UnitFigureActionItems, which added a column that today's rebuild writes (run here, on a fresh
+            // database, it would name a column this migration does not make); the summary refresher keeps it after.
         }
 
         /// <inheritdoc />

@@ -3763,6 +3763,10 @@ namespace OrgTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
+                    b.Property<int>("OpenActionItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_action_items");
+
                     b.Property<int>("Wards")
                         .HasColumnType("integer")
                         .HasColumnName("wards");

@@ -48,8 +48,8 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         Inactive,
         /// <summary>Meetings held in the last 30 days.</summary>
         MeetingsHeld,
-        /// <summary>Open action items past their due date.</summary>
-        Overdue,
+        /// <summary>Open action items not yet due (overdue: the units' open items less these).</summary>
+        NotYetDue,
         /// <summary>Directives open, answered, overdue.</summary>
         Directives,
         /// <summary>Members enrolled in the drive.</summary>
@@ -66,6 +66,8 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         Sanction,
         /// <summary>A focus seat's blocks, their wards and the posts filled there (key: the seat).</summary>
         SeatPosts,
+        /// <summary>Open action items (from the units' figures).</summary>
+        OpenActionItems,
         /// <summary>Territories above booth level (metric Units + level).</summary>
         Units = 100,
     }
@@ -96,6 +98,13 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
                 .ToDictionary(g => g.Key, g => g.Sum(r => r.A * sanction.GetValueOrDefault(r.Metric - (int)Metric.Units)) - filled.GetValueOrDefault(g.Key));
         }
 
+        /// <summary>Open action items past their due date by child unit: the units' open items less those not yet due.</summary>
+        public Dictionary<int, long> Overdue()
+        {
+            var notYetDue = this[Metric.NotYetDue].ToDictionary(f => f.Key, f => f.A);
+            return this[Metric.OpenActionItems].ToDictionary(f => f.Key, f => f.A - notYetDue.GetValueOrDefault(f.Key));
+        }
+
         public Dictionary<DateOnly, long> ByMonth(Metric metric) =>
             this[metric].ToDictionary(f => new DateOnly(f.Key / 100, f.Key % 100, 1), f => f.A);
     }
@@ -103,7 +112,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     /// <summary>
     /// Every count of the dashboard, by child unit, in two statements (the units' figures, and a UNION ALL of small
     /// grouped reads of the other summary tables and indexed sets): coverage, vacancies, inactive, meetings held since <paramref name="meetingsSinceUtc"/>,
-    /// overdue action items, directives, and with a drive its enrolment and targets; the trend's months from
+    /// open action items and those not yet due, directives, and with a drive its enrolment and targets; the trend's months from
     /// <paramref name="from"/> to <paramref name="to"/>.
     /// </summary>
     public async Task<Counts> CountsAsync(DateOnly today, DateTime meetingsSinceUtc, int? driveId, DateOnly from, DateOnly to, CancellationToken ct)
@@ -112,10 +121,12 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
         q = q.Concat(db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.StartsUtc >= meetingsSinceUtc).Under(t)
             .GroupBy(Key<Meeting>(m => m.DivisionId, m => m.DistrictId, m => m.BlockId))
             .Select(g => new Figure { Metric = (int)Metric.MeetingsHeld, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
-        // Action items belong to a district at most; below it they count as its own.
-        q = q.Concat(db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < today).Under(t)
+        // Overdue action items: the units' open items (their figures) less those not yet due, a short range of the
+        // open items' index where the overdue ones would be thousands. Action items belong to a district at most;
+        // below it they count as its own.
+        q = q.Concat(db.ActionItems.AsNoTracking().Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn >= today).Under(t)
             .GroupBy(Key<ActionItem>(a => a.DivisionId, a => a.DistrictId, a => (int?)null))
-            .Select(g => new Figure { Metric = (int)Metric.Overdue, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
+            .Select(g => new Figure { Metric = (int)Metric.NotYetDue, Key = g.Key, A = g.Count(), B = 0, C = 0 }));
         // Directives sent to the units that answer to the territory (DirectiveCounts.CountedAt): open (not reported
         // done), answered (any compliance report) and overdue (due date passed, not done).
         q = q.Concat(db.DirectiveTargets.AsNoTracking().CountedAt(t)
@@ -167,7 +178,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
     }
 
     /// <summary>
-    /// Coverage, posts (the units by level, their wards, the posts filled) and inactive office-bearers by child unit,
+    /// Coverage, posts (the units by level, their wards, the posts filled), inactive office-bearers and open action items by child unit,
     /// from the units' figures (a row per block, and per district, division and state of their own) in one read.
     /// </summary>
     private async Task<List<Figure>> UnitFiguresAsync(CancellationToken ct)
@@ -184,7 +195,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
             {
                 g.Key.Key, g.Key.Level, Units = g.Count(), Booths = g.Sum(u => (long)u.Booths), WithAgent = g.Sum(u => (long)u.WithAgent),
                 WithCommittee = g.Sum(u => (long)u.WithCommittee), Wards = g.Sum(u => (long)u.Wards), Filled = g.Sum(u => (long)u.Filled),
-                Inactive = g.Sum(u => (long)u.Inactive),
+                Inactive = g.Sum(u => (long)u.Inactive), Open = g.Sum(u => (long)u.OpenActionItems),
             })
             .ToListAsync(ct);
         return rows.Select(r => new Figure { Metric = (int)Metric.Units + (int)r.Level, Key = r.Key, A = r.Units })
@@ -194,6 +205,7 @@ public sealed class DashboardQueries(AppDbContext db, Territory t)
                 new Figure { Metric = (int)Metric.Units + (int)TerritoryLevel.Ward, Key = g.Key, A = g.Sum(r => r.Wards) },
                 new Figure { Metric = (int)Metric.Filled, Key = g.Key, A = g.Sum(r => r.Filled) },
                 new Figure { Metric = (int)Metric.Inactive, Key = g.Key, A = g.Sum(r => r.Inactive) },
+                new Figure { Metric = (int)Metric.OpenActionItems, Key = g.Key, A = g.Sum(r => r.Open) },
             }))
             .ToList();
     }

@@ -150,7 +150,7 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
         foreach (var c in counts[DashboardQueries.Metric.Inactive]) Apply(c.Key, u => u.Inactive += (int)c.A);
         foreach (var (key, n) in q.SilentCounts(silentUnits)) Apply(key, u => u.Silent += n);
         foreach (var c in counts[DashboardQueries.Metric.MeetingsHeld]) Apply(c.Key, u => u.MeetingsHeld += (int)c.A);
-        foreach (var c in counts[DashboardQueries.Metric.Overdue]) Apply(c.Key, u => u.Overdue += (int)c.A);
+        foreach (var (key, n) in counts.Overdue()) Apply(key, u => u.Overdue += (int)n);
         foreach (var c in counts[DashboardQueries.Metric.Directives])
             Apply(c.Key, u => { u.DirectivesOpen += (int)c.A; u.DirectivesAnswered += (int)c.B; u.DirectivesOverdue += (int)c.C; });
 

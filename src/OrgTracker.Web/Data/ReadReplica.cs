@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class ReadDb(DbContextOptions<ReadDb> options) : AppDbContext(opti
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException(ReadOnly);
 
+    // The read connection strings, made once per server and kind rather than parsed again for every request.
+    private static readonly ConcurrentDictionary<(string Server, bool GenericPlans), string> ConnectionStrings = new();
+
     /// <summary>Registers ReadDb, the routing and the replica's monitor. <paramref name="primary"/> is ORGTRACKER_DB.</summary>
     public static void Register(IServiceCollection services, IConfiguration configuration, string primary)
     {
@@ -42,10 +46,9 @@ public sealed class ReadDb(DbContextOptions<ReadDb> options) : AppDbContext(opti
         {
             var options = sp.GetRequiredService<IOptions<ReadReplicaOptions>>().Value;
             var replica = sp.GetRequiredService<ReadRoute>().Replica;
-            var connection = ReadOnlySessions(replica ? options.ConnectionString! : primary);
-            if (sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetEndpoint()?.Metadata.GetMetadata<GenericPlansAttribute>() is not null)
-                connection = GenericPlans(connection);
-            o.UseNpgsql(connection,
+            var genericPlans = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetEndpoint()?.Metadata.GetMetadata<GenericPlansAttribute>() is not null;
+            o.UseNpgsql(ConnectionStrings.GetOrAdd((replica ? options.ConnectionString! : primary, genericPlans),
+                    k => k.GenericPlans ? GenericPlans(ReadOnlySessions(k.Server)) : ReadOnlySessions(k.Server)),
                     npgsql => npgsql.ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
                 .UseSnakeCaseNamingConvention()
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

@@ -11,9 +11,10 @@ namespace OrgTracker.Web.Data;
 
 /// <summary>
 /// Keeps booth coverage and vacancies (<see cref="Summaries"/>) in step with every saved change to booths,
-/// appointments and committees (and the other summaries with theirs), so that no page has to remember to. Each save notes which blocks and territories
-/// it touched (the old block too, when a booth moves); just before the transaction commits, their summary rows are
-/// recomputed on the same connection and transaction, once per block however many saves the transaction held.
+/// appointments and committees (and the other summaries with theirs), so that no page has to remember to. Each save
+/// notes which blocks and territories it touched (the old block too, when a booth moves); just before the transaction
+/// commits, their summary rows are recomputed on the same connection and transaction, once per block however many
+/// saves the transaction held.
 /// </summary>
 /// <remarks>
 /// Registered after <see cref="AuditInterceptor"/>, which opens a transaction for any audited save; one is opened

@@ -12,7 +12,7 @@ namespace OrgTracker.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db9f812b-752a-4fc9-9a46-a2ed0c749d2f"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("d770d8d5-11d0-48df-a8ad-b460d10e4f6b"), entityTypeCount: 57)
         {
         }
 

@@ -24,7 +24,7 @@ namespace OrgTracker.Web.Data.CompiledModel
                 propertyCount: 25,
                 navigationCount: 4,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -274,28 +274,32 @@ namespace OrgTracker.Web.Data.CompiledModel
             index.AddAnnotation("Relational:Name", "ix_meetings_wing_id");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { districtId, startsUtc });
-            index0.AddAnnotation("Relational:Name", "ix_meetings_district_id_starts_utc");
+                new[] { blockId, startsUtc });
+            index0.AddAnnotation("Relational:Name", "ix_meetings_block_id_starts_utc");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { divisionId, startsUtc });
-            index1.AddAnnotation("Relational:Name", "ix_meetings_division_id_starts_utc");
+                new[] { districtId, startsUtc });
+            index1.AddAnnotation("Relational:Name", "ix_meetings_district_id_starts_utc");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { programmeId, startsUtc });
-            index2.AddAnnotation("Relational:Name", "ix_meetings_programme_id_starts_utc");
+                new[] { divisionId, startsUtc });
+            index2.AddAnnotation("Relational:Name", "ix_meetings_division_id_starts_utc");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { programmeId, stateId });
-            index3.AddAnnotation("Relational:Name", "ix_meetings_programme_id_state_id");
+                new[] { programmeId, startsUtc });
+            index3.AddAnnotation("Relational:Name", "ix_meetings_programme_id_starts_utc");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { stateId, startsUtc });
-            index4.AddAnnotation("Relational:Name", "ix_meetings_state_id_starts_utc");
+                new[] { programmeId, stateId });
+            index4.AddAnnotation("Relational:Name", "ix_meetings_programme_id_state_id");
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { stateId, startsUtc });
+            index5.AddAnnotation("Relational:Name", "ix_meetings_state_id_starts_utc");
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { territoryId, type, startsUtc });
-            index5.AddAnnotation("Relational:Name", "ix_meetings_territory_id_type_starts_utc");
+            index6.AddAnnotation("Relational:Name", "ix_meetings_territory_id_type_starts_utc");
 
             var ix_meetings_held = runtimeEntityType.AddIndex(
                 new[] { stateId, startsUtc },

@@ -43,6 +43,9 @@ public class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             .IncludeProperties(m => new { m.DivisionId, m.DistrictId, m.BlockId });
         b.HasIndex(m => new { m.DivisionId, m.StartsUtc });
         b.HasIndex(m => new { m.DistrictId, m.StartsUtc });
+        // A block's meetings by start (its dashboard's held meetings and months): without it a block's dashboard read a
+        // year of every state's held meetings to keep its own (27 ms under a generic plan, 4 ms planned for its values).
+        b.HasIndex(m => new { m.BlockId, m.StartsUtc });
         // The same body (carry-forward): a programme's sessions, or one territory's meetings of a type.
         b.HasIndex(m => new { m.ProgrammeId, m.StartsUtc });
         b.HasIndex(m => new { m.TerritoryId, m.Type, m.StartsUtc });

@@ -1497,6 +1497,9 @@ namespace OrgTracker.Web.Data.Migrations
                     b.HasIndex("WingId")
                         .HasDatabaseName("ix_meetings_wing_id");
 
+                    b.HasIndex("BlockId", "StartsUtc")
+                        .HasDatabaseName("ix_meetings_block_id_starts_utc");
+
                     b.HasIndex("DistrictId", "StartsUtc")
                         .HasDatabaseName("ix_meetings_district_id_starts_utc");
 

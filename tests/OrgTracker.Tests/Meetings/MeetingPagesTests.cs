@@ -521,6 +521,29 @@ public class MeetingPagesTests(AppFactory app) : IntegrationTest(app)
         // The state sees overdue items by district, Bhopal among them; Indore's president does not see Bhopal's.
         var state = await GetDocumentAsync(await SignInAsync(InChargeMp), "/Meetings/Actions?show=overdue");
         Assert.Contains(state.QuerySelectorAll("[data-testid=overdue-by-territory] a"), a => a.TextContent.Contains("Bhopal"));
+        // The state's groups (from the units' open items less those not yet due) are a fresh count of its overdue items,
+        // after an item closes, one falls due only later and one is due today; the list's total is their sum.
+        await App.WithDbAsync(async db =>
+        {
+            var open = await db.ActionItems.Where(a => a.StateId == me.StateId && ActionItem.OpenStatuses.Contains(a.Status)).OrderBy(a => a.Id).Take(2).ToListAsync();
+            open[0].Status = ActionItemStatus.Done;
+            open[1].DueOn = Today.AddDays(30);
+            db.ActionItems.Add(new ActionItem
+            {
+                MeetingId = meeting, Text = "Due today", OwnerId = me.Id, TerritoryId = me.HomeTerritoryId, StateId = me.StateId,
+                DivisionId = me.DivisionId, DistrictId = me.DistrictId, DueOn = Today, CreatedUtc = UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var expected = await App.WithDbAsync(db => db.ActionItems
+            .Where(a => a.StateId == me.StateId && ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn < Today)
+            .GroupBy(a => a.DistrictId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key ?? 0, g => g.N));
+        state = await GetDocumentAsync(await SignInAsync(InChargeMp), "/Meetings/Actions?show=overdue");
+        var shown = state.QuerySelectorAll("[data-testid=overdue-by-territory] a").ToDictionary(
+            a => System.Text.RegularExpressions.Regex.Match(a.GetAttribute("href")!, @"territory=(\d+)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0,
+            a => int.Parse(a.QuerySelector(".badge")!.TextContent, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-IN")));
+        Assert.Equal(expected.OrderBy(e => e.Key), shown.OrderBy(e => e.Key));
+        Assert.Equal($"{expected.Values.Sum()} items", state.QuerySelector("span.me-auto")!.TextContent.Replace(",", "").Trim());
         var indore = await GetDocumentAsync(await SignInAsync(PresidentIndore), "/Meetings/Actions?show=overdue");
         Assert.DoesNotContain(indore.QuerySelectorAll("[data-testid=action-row] a"), a => a.GetAttribute("href") == $"/Meetings/ActionItem/{itemId}");
         var csv = await client.GetAsync("/Meetings/Actions?show=mine&export=csv");

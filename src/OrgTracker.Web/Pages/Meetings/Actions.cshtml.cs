@@ -54,10 +54,16 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
 
         var inScope = db.ActionItems.AsNoTracking().InScope(User);
         var overdue = inScope.Where(a => (a.Status == ActionItemStatus.Open || a.Status == ActionItemStatus.InProgress) && a.DueOn < today);
-        // By district for state and division users; by the owner's territory within a district.
+        // By district for state and division users: each district's open items (the units' figures, kept by the summary
+        // refresher) less those not yet due, a short range of the open items' index where the overdue ones are
+        // thousands; the state's and divisions' own items have no district. Within a district, by the owner's territory.
         var groups = scope.Level == TerritoryLevel.District
             ? await overdue.GroupBy(a => a.TerritoryId).Select(g => new { Key = (int?)g.Key, N = g.Count() }).ToListAsync(ct)
-            : await overdue.GroupBy(a => a.DistrictId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            : (await db.UnitFigures.AsNoTracking().InScope(User).Where(u => u.OpenActionItems > 0)
+                    .Select(u => new { u.DistrictId, N = u.OpenActionItems })
+                    .Concat(inScope.Where(a => ActionItem.OpenStatuses.Contains(a.Status) && a.DueOn >= today).Select(a => new { a.DistrictId, N = -1 }))
+                    .GroupBy(x => x.DistrictId).Select(g => new { Key = g.Key, N = g.Sum(x => x.N) }).ToListAsync(ct))
+                .Where(g => g.N > 0).ToList();
         var ids = groups.Where(g => g.Key != null).Select(g => g.Key!.Value).ToList();
         var names = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (t.NameEn, t.NameHi), ct);
         Overdue = groups.Select(g => new Group(g.Key, g.Key is { } k ? names[k].NameEn : null, g.Key is { } h ? names[h].NameHi : null, g.N))
@@ -91,7 +97,8 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
                 [L["Action item"], L["Owner"], L["Territory"], L["Due on"], L["Status"], L["Overdue"], L["Meeting"], L["Meeting date"]],
                 rows.Take(Tabular.MaxRows).AsAsyncEnumerable().Select(r => new object?[] { r.Text, Localization.Pick(r.OwnerEn, r.OwnerHi), Localization.Pick(r.TerritoryEn, r.TerritoryHi), r.DueOn,
                     L[MeetingText.ActionStatusKey(r.Status)].Value, IsOverdue(r) ? L["Yes"].Value : "", r.MeetingTitle, IndiaTime.Day(r.MeetingStartsUtc) }));
-        Total = await items.CountAsync(ct);
+        // The overdue view counts from its groups (the whole scope, or the territory chosen), not its thousands of rows.
+        Total = Show == "overdue" ? Overdue.Where(g => Territory is null || g.Id == Territory).Sum(g => g.Count) : await items.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await rows.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         return Page();

@@ -18,6 +18,11 @@ public static class TerritoryQueries
     public static Task<Territory?> FindInScopeAsync(this AppDbContext db, ClaimsPrincipal user, int id, CancellationToken ct) =>
         db.Territories.AsNoTracking().InScope(user).Where(t => t.Id == id).SingleOrDefaultAsync(ct);
 
+    /// <summary>The names of these territories (for the groups of a list), by id: two columns, not the rows.</summary>
+    public static async Task<Dictionary<int, (string NameEn, string NameHi)>> NamesAsync(this AppDbContext db, List<int> ids, CancellationToken ct) =>
+        (await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.NameEn, t.NameHi }).ToListAsync(ct))
+            .ToDictionary(t => t.Id, t => (t.NameEn, t.NameHi));
+
     /// <summary>The path from the user's own scope node down to the territory, for breadcrumbs.</summary>
     public static async Task<List<TerritoryRef>> BreadcrumbAsync(this AppDbContext db, ClaimsPrincipal user, Territory t, CancellationToken ct)
     {

@@ -71,6 +71,8 @@ public class TrainingNeededTests(AppFactory app) : IntegrationTest(app)
         Assert.Equal($"({expected})", all.QuerySelector("[data-testid=training-total]")!.TextContent.Trim());
         var bhopal = await GetDocumentAsync(state, $"/OfficeBearers/Training?district={person.DistrictId}");
         Assert.True(Listed(bhopal, person.Id));
+        var inBhopal = await App.WithDbAsync(db => db.TrainingNeeds.CountAsync(n => n.DistrictId == person.DistrictId));
+        Assert.Equal($"({inBhopal})", bhopal.QuerySelector("[data-testid=training-total]")!.TextContent.Trim());
 
         var indore = await SignInAsync(PresidentIndore);
         Assert.False(Listed(await GetDocumentAsync(indore, "/OfficeBearers/Training"), person.Id));

@@ -25,7 +25,7 @@ public class AbsenteesModel(ReadDb db, TimeProvider clock) : PageModel
         if (!ModelState.IsValid) District = null;
         Rows = await db.AbsenteesAsync(User, District, clock.GetUtcNow().UtcDateTime, ct);
         var ids = Rows.Where(r => r.DistrictId != null).Select(r => r.DistrictId!.Value).Distinct().ToList();
-        DistrictNames = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (t.NameEn, t.NameHi), ct);
+        DistrictNames = await db.NamesAsync(ids, ct);
         Districts = await db.Territories.AsNoTracking().InScope(User).Where(t => t.Level == TerritoryLevel.District)
             .OrderBy(t => t.NameEn).Select(t => new SelectListItem(Localization.Pick(t.NameEn, t.NameHi), t.Id.ToString())).ToListAsync(ct);
         return Page();

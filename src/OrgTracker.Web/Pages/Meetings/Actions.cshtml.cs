@@ -65,7 +65,7 @@ public class ActionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<
                     .GroupBy(x => x.DistrictId).Select(g => new { Key = g.Key, N = g.Sum(x => x.N) }).ToListAsync(ct))
                 .Where(g => g.N > 0).ToList();
         var ids = groups.Where(g => g.Key != null).Select(g => g.Key!.Value).ToList();
-        var names = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (t.NameEn, t.NameHi), ct);
+        var names = await db.NamesAsync(ids, ct);
         Overdue = groups.Select(g => new Group(g.Key, g.Key is { } k ? names[k].NameEn : null, g.Key is { } h ? names[h].NameHi : null, g.N))
             .OrderByDescending(g => g.Count).ThenBy(g => g.En).ToList();
 

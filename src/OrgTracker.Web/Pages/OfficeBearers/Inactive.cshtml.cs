@@ -42,7 +42,7 @@ public class InactiveModel(ReadDb db, IStringLocalizer<SharedResource> L) : Page
             .Select(g => new { g.Key, Open = g.Count(a => a.To == null), Replaced = g.Count(a => a.To != null) })
             .ToListAsync(ct);
         var ids = counts.Where(c => c.Key != null).Select(c => c.Key!.Value).ToList();
-        var names = await db.Territories.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (t.NameEn, t.NameHi), ct);
+        var names = await db.NamesAsync(ids, ct);
         // State-level office-bearers have no district; they come first.
         ByDistrict = counts.Select(c => new DistrictCount(c.Key,
                 c.Key is { } k ? names[k].NameEn : null, c.Key is { } h ? names[h].NameHi : null, c.Open, c.Replaced))

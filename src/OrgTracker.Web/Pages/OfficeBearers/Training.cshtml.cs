@@ -48,23 +48,30 @@ public class TrainingModel(ReadDb db, IAuthorizationService auth, IStringLocaliz
         // Each district's share of the list, in the list's order (district name, as the database sorts), and the people
         // with no district (they come last); a page then reads only the districts it falls in.
         List<(List<int?> Districts, int Count)> runs = [];
+        int? total = null;
         if (UserScope.From(User) is { Level: < TerritoryLevel.District })
         {
-            var counts = await db.TrainingNeeds.AsNoTracking().InScope(User).GroupBy(n => n.DistrictId)
-                .Select(g => new { DistrictId = g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.DistrictId ?? 0, c => c.Count, ct);
-            var ids = counts.Keys.Where(id => id != 0).ToList();
-            Districts = await db.Territories.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.NameEn)
-                .Select(t => new DistrictCount(t.Id, t.NameEn, t.NameHi, 0)).ToListAsync(ct);
-            Districts = Districts.Select(d => d with { Count = counts[d.Id] }).ToList();
+            // The districts' counts with their names in one statement, as the database sorts the names; the list's total is their sum.
+            var counts = await (
+                from c in db.TrainingNeeds.AsNoTracking().InScope(User).GroupBy(n => n.DistrictId).Select(g => new { DistrictId = g.Key, Count = g.Count() })
+                join t in db.Territories.AsNoTracking() on c.DistrictId equals t.Id into named
+                from t in named.DefaultIfEmpty()
+                orderby t.NameEn
+                select new { c.DistrictId, c.Count, NameEn = t == null ? null : t.NameEn, NameHi = t == null ? null : t.NameHi })
+                .ToListAsync(ct);
+            Districts = counts.Where(c => c.DistrictId is not null)
+                .Select(c => new DistrictCount(c.DistrictId!.Value, c.NameEn!, c.NameHi!, c.Count)).ToList();
+            var none = counts.Where(c => c.DistrictId is null).Sum(c => c.Count);
+            total = DistrictId is { } chosen ? counts.Where(c => c.DistrictId == chosen).Sum(c => c.Count) : counts.Sum(c => c.Count);
             // Districts of the same name sort together: one run.
             for (var i = 0; i < Districts.Count; i++)
                 if (i > 0 && Districts[i - 1].NameEn == Districts[i].NameEn) runs[^1] = ([.. runs[^1].Districts, Districts[i].Id], runs[^1].Count + Districts[i].Count);
                 else runs.Add(([Districts[i].Id], Districts[i].Count));
-            if (counts.TryGetValue(0, out var none)) runs.Add(([null], none));
+            if (none > 0) runs.Add(([null], none));
         }
         else DistrictId = null;
 
-        Total = await Needs().CountAsync(ct);
+        Total = total ?? await Needs().CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var offset = Paging.Offset(PageNumber, PageSize);
         var needs = Needs();

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/db.sh
+source scripts/app.sh
 
 if [ -z "${ORGTRACKER_DB:-}" ]; then
   ensure_cluster
@@ -12,9 +13,7 @@ if [ -z "${ORGTRACKER_DB:-}" ]; then
 fi
 
 echo "==> building"
-dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
-APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
-export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
+build_app
 
 if [ $# -gt 0 ]; then
   # An import is a batch job in a process of its own: with workstation GC its memory stays flat (a 10-lakh member

@@ -16,6 +16,7 @@ EMAIL="${3:-incharge.up@demo.orgtracker.in}"
 ROUNDS="${4:-15}"
 DB="${ORGTRACKER_BENCH_DB:-orgtracker_bench_up}"
 source scripts/db.sh
+source scripts/app.sh
 ensure_cluster >/dev/null
 export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=$DB"
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d "$DB" -v ON_ERROR_STOP=1 -q -At)
@@ -33,8 +34,7 @@ build() { # side revision
   local src="$PWD"
   if [ -n "$2" ]; then git worktree add -q --detach "$WORK/$1-src" "$2"; src="$WORK/$1-src"; fi
   echo "==> building $1 (${2:-work tree})"
-  dotnet build "$src/src/OrgTracker.Web" -c Release -o "$WORK/$1" -v quiet -nologo -clp:ErrorsOnly >/dev/null
-  echo "$src/src/OrgTracker.Web" > "$WORK/$1.root"
+  build_app "$WORK/$1" "$src/src/OrgTracker.Web"
 }
 build before "$BEFORE"
 build after "$AFTER"
@@ -45,7 +45,7 @@ declare -A BASE COOKIE
 for side in before after; do
   port=$(free_port)
   BASE[$side]="http://127.0.0.1:$port"
-  ASPNETCORE_CONTENTROOT="$(cat "$WORK/$side.root")" ORGTRACKER_URLS="${BASE[$side]}" ORGTRACKER_Dashboard__CacheSeconds=0 \
+  ASPNETCORE_CONTENTROOT="$WORK/$side" ORGTRACKER_URLS="${BASE[$side]}" ORGTRACKER_Dashboard__CacheSeconds=0 \
     ORGTRACKER_LOGIN_FAILURES_PER_MINUTE=100000 ASPNETCORE_ENVIRONMENT=Production dotnet "$WORK/$side/OrgTracker.Web.dll" >"$WORK/$side.log" 2>&1 &
   PIDS+=($!)
 done

@@ -23,19 +23,18 @@ BENCH_DB="${ORGTRACKER_BENCH_DB:-orgtracker_bench}"
 PROFILE="${ORGTRACKER_BENCH_PROFILE:-mp-full}"
 STATE="${ORGTRACKER_BENCH_STATE:-MP}"
 source scripts/db.sh
+source scripts/app.sh
 ensure_cluster
 ensure_database "$BENCH_DB"
 export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=$BENCH_DB"
-export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -At)
-APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
 # The import as ./run.sh runs it: workstation GC for the command (run.sh exports it for `import` only).
 IMPORT=(env DOTNET_gcServer=0 "${APP[@]}" import members)
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -f "%M"); fi
 
 echo "==> building (Release)"
-dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
+build_app
 "${APP[@]}" migrate >/dev/null
 
 members="$("${PSQL[@]}" -c "SELECT count(*) FROM members m JOIN territories s ON s.id = m.state_id WHERE s.code = '$STATE'" 2>/dev/null || echo 0)"

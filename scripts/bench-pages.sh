@@ -18,19 +18,18 @@ SECONDS_LOAD="${3:-20}"
 DB="${ORGTRACKER_BENCH_DB:-orgtracker_bench_up}"
 PROFILE="${ORGTRACKER_BENCH_PROFILE:-up-full}"
 source scripts/db.sh
+source scripts/app.sh
 ensure_cluster
 ensure_database "$DB"
 # ORGTRACKER_BENCH_DB_EXTRA: more connection-string settings for the app, e.g. "Max Auto Prepare=0" to compare.
 export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=$DB${ORGTRACKER_BENCH_DB_EXTRA:+;$ORGTRACKER_BENCH_DB_EXTRA}"
-export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U orgtracker -d "$DB" -v ON_ERROR_STOP=1 -q -At)
-APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
 if ! command -v wrk >/dev/null; then
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >/dev/null
 fi
 
 echo "==> building (Release)"
-dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
+build_app
 "${APP[@]}" migrate >/dev/null
 if [ "$("${PSQL[@]}" -c "SELECT count(*) FROM members" 2>/dev/null || echo 0)" -lt 1000 ]; then
   echo "==> seeding $PROFILE into $DB (once)"

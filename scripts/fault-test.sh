@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/db.sh
+source scripts/app.sh
 PG_DIR="$(cluster_dir fault-postgres)"
 PG_PORT="${FAULT_PG_PORT:-55471}"
 CLIENTS="${1:-32}"; SECONDS_TOTAL="${2:-60}"; OUTAGE="${3:-6}"; MODE="${4:-fast}"
@@ -22,9 +23,7 @@ ensure_database orgtracker_fault
 export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_fault;Timeout=5;Command Timeout=30;Maximum Pool Size=100"
 
 echo "==> building"
-dotnet build src/OrgTracker.Web -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null
-APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
-export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
+build_app
 "${APP[@]}" migrate >/dev/null
 "${APP[@]}" seed --profile demo --if-empty >/dev/null
 

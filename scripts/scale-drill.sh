@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/db.sh
+source scripts/app.sh
 CLIENTS="${1:-32}"; SECONDS_TOTAL="${2:-60}"; DOWN="${3:-5}"
 read -r -a PORTS <<<"${SCALE_APP_PORTS:-5161 5162}"
 PROXY_PORT="${SCALE_PROXY_PORT:-5160}"
@@ -37,9 +38,7 @@ export ORGTRACKER_DB="$ORGTRACKER_DB_BASE;Database=orgtracker_scale;Timeout=5;Co
 
 echo "==> building (Release)"
 # No shared build servers: another build on the machine shutting them down does not stop this one.
-dotnet build src/OrgTracker.Web -c Release --disable-build-servers -v quiet -nologo -clp:ErrorsOnly >/dev/null
-APP=(dotnet src/OrgTracker.Web/bin/Release/net10.0/OrgTracker.Web.dll)
-export ASPNETCORE_CONTENTROOT="$PWD/src/OrgTracker.Web"
+build_app "$APP_DIR" src/OrgTracker.Web --disable-build-servers
 "${APP[@]}" migrate >/dev/null
 "${APP[@]}" seed --profile demo --if-empty >/dev/null
 

@@ -52,8 +52,11 @@ public static class MemberColumns
     }
 }
 
-/// <summary>What a booth brings to a member row: its id and its ancestors; <paramref name="Index"/> numbers the booths an import loaded (0, 1, …).</summary>
-public readonly record struct BoothPlace(int BoothId, int BlockId, int DistrictId, int DivisionId, int StateId, int Index = 0);
+/// <summary>
+/// What a booth brings to a member row: its id, its ancestors and its assembly constituency (<paramref name="SeatId"/>);
+/// <paramref name="Index"/> numbers the booths an import loaded (0, 1, …).
+/// </summary>
+public readonly record struct BoothPlace(int BoothId, int BlockId, int DistrictId, int DivisionId, int StateId, int SeatId, int Index);
 
 /// <summary>A row that passed every check, ready for the staging table.</summary>
 public struct StagedMember

@@ -72,7 +72,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             channel smallint NOT NULL, enrolled_on date NOT NULL, enrolled_by text);
         CREATE TEMP TABLE IF NOT EXISTS member_skipped (LIKE member_staging);
         CREATE TEMP TABLE IF NOT EXISTS member_tally_booths (
-            booth_id int NOT NULL, block_id int NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL, n int NOT NULL);
+            booth_id int NOT NULL, block_id int NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL, seat_id int NOT NULL,
+            n int NOT NULL);
         CREATE TEMP TABLE IF NOT EXISTS member_tally_days (
             block_id int NOT NULL, day date NOT NULL, state_id int NOT NULL, division_id int NOT NULL, district_id int NOT NULL, n int NOT NULL);
         TRUNCATE member_staging, member_skipped, member_tally_booths, member_tally_days;
@@ -108,13 +109,13 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
     // The import's added members into the summary tables, once, in key order (concurrent writers never deadlock): what
     // the reader gave the lanes, counted by booth and by block and day in memory (Tally), less the rows the merges
     // skipped that were not added by an earlier attempt of the import.
-    private const string TallyBoothCopy = "COPY member_tally_booths (booth_id, block_id, state_id, division_id, district_id, n) FROM STDIN (FORMAT BINARY)";
+    private const string TallyBoothCopy = "COPY member_tally_booths (booth_id, block_id, state_id, division_id, district_id, seat_id, n) FROM STDIN (FORMAT BINARY)";
     private const string TallyDayCopy = "COPY member_tally_days (block_id, day, state_id, division_id, district_id, n) FROM STDIN (FORMAT BINARY)";
 
     private const string SummarySql =
         """
         WITH bo AS MATERIALIZED (
-            SELECT booth_id, block_id, state_id, division_id, district_id, n::bigint AS n FROM member_tally_booths
+            SELECT booth_id, block_id, state_id, division_id, district_id, seat_id, n::bigint AS n FROM member_tally_booths
         ), dy AS MATERIALIZED (
             SELECT block_id, day AS enrolled_on, state_id, division_id, district_id, n::bigint AS n FROM member_tally_days
         ), booths AS (
@@ -134,9 +135,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
             ON CONFLICT (drive_id, block_id, month, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), seats AS (
             INSERT INTO member_seat_counts AS c (drive_id, assembly_constituency_id, state_id, enrolled)
-            SELECT @drive, b.assembly_constituency_id, min(b.state_id), sum(bo.n)
-            FROM bo JOIN territories b ON b.id = bo.booth_id WHERE b.assembly_constituency_id IS NOT NULL
-            GROUP BY b.assembly_constituency_id ORDER BY b.assembly_constituency_id
+            SELECT @drive, seat_id, min(state_id), sum(n) FROM bo GROUP BY seat_id ORDER BY seat_id
             ON CONFLICT (drive_id, assembly_constituency_id, state_id) DO UPDATE SET enrolled = c.enrolled + excluded.enrolled
         ), activity AS (
             -- Enrolment is work recorded today: the blocks and districts concerned are not silent (dashboard).
@@ -365,7 +364,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var scope = TerritorySql.Under("b", level, id, "scope");
         await using var cmd = dataSource.CreateCommand(
             $"""
-            SELECT b.id, b.block_id, b.district_id, b.division_id, b.state_id, a.number, b.part_number
+            SELECT b.id, b.block_id, b.district_id, b.division_id, b.state_id, a.id, a.number, b.part_number
             FROM territories b JOIN assembly_constituencies a ON a.id = b.assembly_constituency_id
             WHERE b.level = @booth AND b.state_id = @state AND {scope}
             ORDER BY b.id
@@ -376,8 +375,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
         var booths = new Dictionary<long, BoothPlace>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            booths.TryAdd(MemberRowRules.BoothKey(reader.GetInt32(5), reader.GetInt32(6)),
-                new BoothPlace(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), booths.Count));
+            booths.TryAdd(MemberRowRules.BoothKey(reader.GetInt32(6), reader.GetInt32(7)),
+                new BoothPlace(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), booths.Count));
         return booths;
     }
 
@@ -648,6 +647,7 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, IConfiguration c
                     await booths.WriteAsync(b.StateId, NpgsqlDbType.Integer, ct);
                     await booths.WriteAsync(b.DivisionId, NpgsqlDbType.Integer, ct);
                     await booths.WriteAsync(b.DistrictId, NpgsqlDbType.Integer, ct);
+                    await booths.WriteAsync(b.SeatId, NpgsqlDbType.Integer, ct);
                     await booths.WriteAsync(_byBooth[i], NpgsqlDbType.Integer, ct);
                 }
                 await booths.CompleteAsync(ct);

@@ -186,6 +186,43 @@ public class OfficeBearerPagesTests(AppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_inactive_list_total_is_a_fresh_count_for_every_filter()
+    {
+        var client = await SignInAsync(OfficeMp);
+        var state = await TerritoryIdAsync("Madhya Pradesh", TerritoryLevel.State);
+        var bhopal = await TerritoryIdAsync("Bhopal", TerritoryLevel.District);
+        // One more flagged in Bhopal and one flagged and replaced (ended), so that every filter has something to count.
+        var two = await App.WithDbAsync(db => db.Appointments.Where(a => a.DistrictId == bhopal && a.To == null && a.InactiveSince == null)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(2).ToListAsync());
+        var wingOfFirst = await App.WithDbAsync(db => db.Appointments.Where(a => a.Id == two[0]).Select(a => a.WingId).SingleAsync());
+        await App.WithDbAsync(async db =>
+        {
+            foreach (var a in await db.Appointments.Where(a => two.Contains(a.Id)).ToListAsync()) a.InactiveSince = TodayInIndia.AddDays(-3);
+            (await db.Appointments.SingleAsync(a => a.Id == two[1])).To = TodayInIndia;
+            return await db.SaveChangesAsync();
+        });
+
+        foreach (var (query, district, wing, status) in new (string, int?, int?, string)[]
+                 {
+                     ("", null, null, "open"), ("?status=replaced", null, null, "replaced"), ("?status=all", null, null, "all"),
+                     ($"?district={bhopal}", bhopal, null, "open"), ($"?district={bhopal}&status=replaced", bhopal, null, "replaced"),
+                     ($"?district={bhopal}&status=all", bhopal, null, "all"), ($"?wing={wingOfFirst}&status=all", null, wingOfFirst, "all"), ("?status=nonsense", null, null, "open"),
+                 })
+        {
+            var expected = await App.WithDbAsync(db => db.Appointments.CountAsync(a => a.StateId == state && a.InactiveSince != null
+                && (district == null || a.DistrictId == district) && (wing == null || a.WingId == wing)
+                && (status == "all" || (status == "replaced" ? a.To != null : a.To == null))));
+            var page = await GetDocumentAsync(client, "/OfficeBearers/Inactive" + query);
+            var shown = page.QuerySelector("[data-testid=inactive-total]")!.TextContent;
+            Assert.True(expected > 0, query);
+            // The list itself is the district's alone (a query without a status once dropped the district).
+            if (district is not null)
+                Assert.All(page.QuerySelectorAll("[data-testid=inactive-list] tbody tr"), r => Assert.Contains("Bhopal", r.TextContent));
+            Assert.Equal($"{query}: {expected} office-bearers", $"{query}: {shown.Trim().Replace(",", "")}");
+        }
+    }
+
+    [Fact]
     public async Task A_stale_edit_of_an_appointment_is_refused_and_nothing_is_saved()
     {
         var client = await SignInAsync(OfficeMp);

@@ -19,7 +19,8 @@ public class CoverageModel(ReadDb db, IStringLocalizer<SharedResource> L) : Page
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public int? Territory { get; set; }
-    [BindProperty(SupportsGet = true)] public string By { get; set; } = "units";
+    // Nullable: a query without it is not a missing required value (which made the page's other choices invalid).
+    [BindProperty(SupportsGet = true)] public string? By { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Territory Current { get; private set; } = null!;

@@ -17,7 +17,9 @@ public class InactiveModel(ReadDb db, IStringLocalizer<SharedResource> L) : Page
 
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     [BindProperty(SupportsGet = true)] public int? Wing { get; set; }
-    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "open";
+    /// <summary>open (the default), replaced or all. Nullable: a query without it is not a missing required value,
+    /// which made the other filters invalid (the district was dropped).</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];
@@ -36,17 +38,23 @@ public class InactiveModel(ReadDb db, IStringLocalizer<SharedResource> L) : Page
     public async Task<IActionResult> OnGetAsync(string? export, CancellationToken ct)
     {
         if (!ModelState.IsValid) { District = null; Wing = null; PageNumber = 1; }
+        Status = Status is "replaced" or "all" ? Status : "open";
         var flagged = db.Appointments.AsNoTracking().InScope(User).Where(a => a.InactiveSince != null);
 
-        var counts = await flagged.GroupBy(a => a.DistrictId)
-            .Select(g => new { g.Key, Open = g.Count(a => a.To == null), Replaced = g.Count(a => a.To != null) })
-            .ToListAsync(ct);
-        var ids = counts.Where(c => c.Key != null).Select(c => c.Key!.Value).ToList();
-        var names = await db.NamesAsync(ids, ct);
-        // State-level office-bearers have no district; they come first.
-        ByDistrict = counts.Select(c => new DistrictCount(c.Key,
-                c.Key is { } k ? names[k].NameEn : null, c.Key is { } h ? names[h].NameHi : null, c.Open, c.Replaced))
-            .OrderBy(c => c.DistrictId is not null).ThenByDescending(c => c.Open).ToList();
+        // The districts' counts with their names, in one statement. State-level office-bearers have no district; they come first.
+        ByDistrict = (await (
+                from c in flagged.GroupBy(a => a.DistrictId)
+                    .Select(g => new { DistrictId = g.Key, Open = g.Count(a => a.To == null), Replaced = g.Count(a => a.To != null) })
+                join t in db.Territories.AsNoTracking() on c.DistrictId equals t.Id into named
+                from t in named.DefaultIfEmpty()
+                select new DistrictCount(c.DistrictId, t == null ? null : t.NameEn, t == null ? null : t.NameHi, c.Open, c.Replaced))
+                .ToListAsync(ct))
+            .OrderBy(c => c.DistrictId is not null).ThenByDescending(c => c.Open).ThenBy(c => c.En, StringComparer.Ordinal).ToList();
+        // The list's total from those counts, unless a wing is chosen (the counts are of all wings).
+        int? total = Wing is null
+            ? ByDistrict.Where(c => District is not { } chosen || c.DistrictId == chosen)
+                .Sum(c => Status switch { "replaced" => c.Replaced, "all" => c.Open + c.Replaced, _ => c.Open })
+            : null;
 
         if (District is { } d) flagged = flagged.Under(TerritoryLevel.District, d);
         if (Wing is { } w) flagged = flagged.Where(a => a.WingId == w);
@@ -72,7 +80,7 @@ public class InactiveModel(ReadDb db, IStringLocalizer<SharedResource> L) : Page
                     Localization.Pick(r.PostEn, r.PostHi), Localization.Pick(r.WingEn, r.WingHi), Localization.Pick(r.PersonEn, r.PersonHi),
                     r.Mobile, r.Since, r.Reason, r.SuccessorEn is null ? null : Localization.Pick(r.SuccessorEn, r.SuccessorHi ?? "") }));
 
-        Total = await flagged.CountAsync(ct);
+        Total = total ?? await flagged.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await rows.Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
         Districts = await db.Territories.AsNoTracking().InScope(User).Where(t => t.Level == TerritoryLevel.District)

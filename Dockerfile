@@ -3,9 +3,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/OrgTracker.Web/OrgTracker.Web.csproj src/OrgTracker.Web/
-RUN dotnet restore src/OrgTracker.Web/OrgTracker.Web.csproj
+# ReadyToRun, as ./run.sh publishes it (scripts/app.sh): the app and its packages precompiled, so it starts without
+# JIT-compiling them first.
+RUN dotnet restore src/OrgTracker.Web/OrgTracker.Web.csproj -r linux-x64 -p:PublishReadyToRun=true
 COPY src/ src/
-RUN dotnet publish src/OrgTracker.Web/OrgTracker.Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/OrgTracker.Web/OrgTracker.Web.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

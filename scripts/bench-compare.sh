@@ -45,7 +45,7 @@ declare -A BASE COOKIE
 for side in before after; do
   port=$(free_port)
   BASE[$side]="http://127.0.0.1:$port"
-  ASPNETCORE_CONTENTROOT="$WORK/$side" ORGTRACKER_URLS="${BASE[$side]}" ORGTRACKER_Dashboard__CacheSeconds=0 \
+  ASPNETCORE_CONTENTROOT="$WORK/$side" ORGTRACKER_URLS="${BASE[$side]}" ORGTRACKER_Dashboard__CacheSeconds=0 ORGTRACKER_Dashboard__KeepFigures=false \
     ORGTRACKER_LOGIN_FAILURES_PER_MINUTE=100000 ASPNETCORE_ENVIRONMENT=Production dotnet "$WORK/$side/OrgTracker.Web.dll" >"$WORK/$side.log" 2>&1 &
   PIDS+=($!)
 done

@@ -3,7 +3,8 @@
 # cluster while 16 clients (wrk) ask for a page, divided by the requests answered; /About first as the floor.
 #
 #   scripts/bench-cpu.sh PORT PGDATA PAGE [SECONDS] [EMAIL]
-#     PORT    the port of an app already running (Release build, caches off: ORGTRACKER_Dashboard__CacheSeconds=0)
+#     PORT    the port of an app already running (Release build; ORGTRACKER_Dashboard__KeepFigures=false to measure the
+#             dashboard's figures computed for every request)
 #     PGDATA  the data directory of the cluster it uses (e.g. .data/postgres); its postmaster and children are counted
 #     PAGE    e.g. /Dashboard/802
 # Wall-clock times on a shared machine follow the load; CPU per request moves much less, so two databases or two

@@ -25,6 +25,11 @@ configure_primary_for_replication() {
   if [ "$(_primary_sql 'show max_wal_senders')" -lt 2 ]; then
     _primary_sql "alter system set max_wal_senders = 10" >/dev/null; restart=1
   fi
+  # A replica that is stopped and forgotten must not keep the primary's WAL until its disk is full (it did: 38 GB
+  # behind an idle slot, and the primary stopped writing): past 4 GB the slot lets go and the replica is made again.
+  if [ "$(_primary_sql 'show max_slot_wal_keep_size')" = "-1" ]; then
+    _primary_sql "alter system set max_slot_wal_keep_size = '4GB'" >/dev/null; reload=1
+  fi
   if ! grep -Eq '^[[:space:]]*host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32' "$PG_DIR/pg_hba.conf"; then
     echo "host    replication     all             127.0.0.1/32            scram-sha-256" >> "$PG_DIR/pg_hba.conf"
     reload=1
@@ -48,6 +53,11 @@ ensure_replica() {
   # A replica of an earlier cluster (the primary's directory was removed and made again) can never follow this one.
   if [ -f "$REPLICA_DIR/PG_VERSION" ] && [ "$(_system_id "$PG_DIR")" != "$(_system_id "$REPLICA_DIR")" ]; then
     echo "==> the replica in $REPLICA_DIR belongs to another cluster: making it again"
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$REPLICA_DIR" -w stop -m immediate >/dev/null 2>&1
+    rm -rf "$REPLICA_DIR"
+  fi
+  if [ -f "$REPLICA_DIR/PG_VERSION" ] && [ "$(_primary_sql "select wal_status from pg_replication_slots where slot_name = '$REPLICA_SLOT'")" = "lost" ]; then
+    echo "==> the replica in $REPLICA_DIR fell more than max_slot_wal_keep_size behind: making it again"
     pg_as_owner "$PG_BIN/pg_ctl" -D "$REPLICA_DIR" -w stop -m immediate >/dev/null 2>&1
     rm -rf "$REPLICA_DIR"
   fi

@@ -170,6 +170,8 @@ public static class Startup
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
         services.AddMemoryCache();
+        services.AddSingleton<KeptFigures>();
+        services.AddHostedService<FigureChangePruner>();
         services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));
         services.Configure<SrijanOptions>(configuration.GetSection(SrijanOptions.Section));
         services.AddAuthorization(Policies.Add);

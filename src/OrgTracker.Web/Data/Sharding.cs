@@ -52,12 +52,14 @@ public static class Sharding
 
     /// <summary>
     /// Tables that stay on the coordinator only (plain or Citus-managed local tables): sign-in, sessions and
-    /// keys, read by user id or key, never joined with a state's rows beyond a reference table.
+    /// keys, read by user id or key, never joined with a state's rows beyond a reference table. The dashboard's change
+    /// log (figure_changes, figure_change_horizon: <see cref="KeptFigures"/>) works with one server's transaction
+    /// snapshots; a sharded cluster turns kept figures off (docs/scaling.md).
     /// </summary>
     public static readonly IReadOnlySet<string> Local = new HashSet<string>
     {
         "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens",
         "AspNetRoleClaims", "auth_sessions", "login_throttles", "data_protection_keys", "idempotency_keys",
-        "__ef_migrations_history",
+        "__ef_migrations_history", "figure_changes", "figure_change_horizon",
     };
 }

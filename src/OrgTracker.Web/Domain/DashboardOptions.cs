@@ -11,6 +11,9 @@ public sealed class DashboardOptions
     /// <summary>A seat lost by less than this many per cent of votes is a focus seat.</summary>
     public decimal FocusMarginPercent { get; set; } = 5m;
 
-    /// <summary>Seconds that computed figures of a territory and month are shared between requests (0: never).</summary>
-    public int CacheSeconds { get; set; } = 15;
+    /// <summary>
+    /// Whether a territory's figures for a month are kept between requests until something they are read from changes
+    /// (<see cref="Data.KeptFigures"/>); false computes them for every request (to measure what that costs).
+    /// </summary>
+    public bool KeepFigures { get; set; } = true;
 }

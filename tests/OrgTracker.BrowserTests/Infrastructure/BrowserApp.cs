@@ -47,8 +47,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         // Tests sign in many times a minute from one address; the limit itself has its own test.
         builder.UseEnvironment("Testing").UseSetting("LOGIN_FAILURES_PER_MINUTE", "100000")
-            // Tests check figures right after changing records: no shared dashboard figures.
-            .UseSetting("Dashboard:CacheSeconds", "0")
             .ConfigureServices(s =>
             {
                 s.RemoveAll<TimeProvider>();

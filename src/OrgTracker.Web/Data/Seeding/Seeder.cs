@@ -314,10 +314,13 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Tables that seeding and test resets never empty: schema history, keys and the reference data of migrations.</summary>
-    public static readonly string[] PreservedTables = ["__ef_migrations_history", "data_protection_keys", "wings", "posts"];
+    /// <summary>
+    /// Tables that seeding and test resets never empty: schema history, keys, the reference data of migrations and the
+    /// one row that says from where figure_changes is complete (the truncate's own triggers note it in figure_changes).
+    /// </summary>
+    public static readonly string[] PreservedTables = ["__ef_migrations_history", "data_protection_keys", "wings", "posts", "figure_change_horizon"];
 
-    /// <summary>Empties every table but the migrations history, the data-protection keys and the reference data (wings, posts).</summary>
+    /// <summary>Empties every table but the <see cref="PreservedTables"/>.</summary>
     public async Task TruncateAllAsync(CancellationToken ct)
     {
         var tables = await db.Database.SqlQueryRaw<string>(

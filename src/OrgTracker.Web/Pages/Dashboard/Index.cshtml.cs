@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OrgTracker.Web.Authorization;
@@ -18,7 +17,7 @@ namespace OrgTracker.Web.Pages.Dashboard;
 /// </summary>
 [GenericPlans]
 public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptions<DashboardOptions> options,
-    TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> L) : PageModel
+    TimeProvider clock, KeptFigures kept, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
 
@@ -86,14 +85,10 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
 
         ChildLevel = new DashboardQueries(db, t).ChildLevel;
         // Figures depend only on the territory and month (everything below a territory in scope is in scope), so
-        // users share them for a few seconds; a busy state dashboard then costs one computation per interval.
-        var figures = Options.CacheSeconds <= 0
-            ? await ComputeAsync(t, ct)
-            : (await cache.GetOrCreateAsync($"dashboard:{t.Id}:{Period:yyyy-MM}", entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Options.CacheSeconds);
-                return ComputeAsync(t, ct);
-            }))!;
+        // users share them until something they are read from changes in the state or the day ends in India.
+        var figures = Options.KeepFigures
+            ? await kept.GetAsync(db, $"dashboard:{t.Id}:{Period:yyyy-MM}", t.StateId, KeptWindow(), () => ComputeAsync(t, ct), ct)
+            : await ComputeAsync(t, ct);
         (Total, Own, Units, FocusSeats, SilentTotal, Drive, Trend) =
             (figures.Total, figures.Own, figures.Units, figures.FocusSeats, figures.Silent.Count, figures.Drive, figures.Trend);
         Silent = figures.Silent.Take(20).ToList();
@@ -124,6 +119,18 @@ public class IndexModel(ReadDb db, IOptions<ReportOptions> reportOptions, IOptio
                     u.DirectivesOpen, u.DirectivesAnswered, u.DirectivesOverdue,
                     u == Own ? null : u.Enrolled, u == Own ? null : u.Target, u == Own ? null : u.MemberPercent }));
         return Page();
+    }
+
+    /// <summary>
+    /// The stretch of time in which the figures mean the same: the day in India (meetings of the last 30 days, overdue
+    /// items and directives, silent units), which report deadlines do not cut: a month's reports are due by a midnight
+    /// in India (<see cref="ReportPeriod.DueUtc"/>), after which one not in is missing. At midnight's very instant none
+    /// is missing yet, a moment later some are: figures of that instant are kept for no other.
+    /// </summary>
+    private (DateTime FromUtc, DateTime UntilUtc) KeptWindow()
+    {
+        var start = IndiaTime.DayStartUtc(clock.TodayInIndia());
+        return clock.GetUtcNow().UtcDateTime == start ? (start, start) : (start.AddTicks(1), IndiaTime.DayStartUtc(clock.TodayInIndia().AddDays(1)));
     }
 
     private sealed record Figures(Unit Total, Unit? Own, List<Unit> Units, List<DashboardQueries.FocusSeat> FocusSeats,

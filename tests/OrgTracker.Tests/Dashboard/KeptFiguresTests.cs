@@ -33,6 +33,14 @@ public class KeptFiguresTests(AppFactory app) : IntegrationTest(app)
         Assert.NotEqual(units, before);
         Assert.Equal(units, Figure(await GetDocumentAsync(client, $"/Dashboard/{bhopal}"), "silent"));
 
+        // Requests that arrive together right after a change (some waiting for another's computation) all show it.
+        await App.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"INSERT INTO unit_activities (territory_id, state_id, division_id, district_id, last_on) SELECT id, state_id, division_id, id, {TodayInIndia} FROM territories WHERE id = {bhopal}"));
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => Figure(await GetDocumentAsync(client, $"/Dashboard/{bhopal}"), "silent")));
+        Assert.All(together, n => Assert.Equal(units - 1, n));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM unit_activities WHERE district_id = {bhopal}"));
+        Assert.Equal(units, Figure(await GetDocumentAsync(client, $"/Dashboard/{bhopal}"), "silent"));
+
         // After the change log is pruned, a change is seen as before.
         await App.WithDbAsync(async db => { await KeptFigures.PruneAsync(db, default); return 0; });
         Assert.Equal(units, Figure(await GetDocumentAsync(client, $"/Dashboard/{bhopal}"), "silent"));

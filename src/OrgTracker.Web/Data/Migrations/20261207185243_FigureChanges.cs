@@ -26,7 +26,8 @@ namespace OrgTracker.Web.Data.Migrations
                 CREATE TABLE figure_changes (
                     xid xid8 NOT NULL,
                     state_id integer NOT NULL,
-                    CONSTRAINT pk_figure_changes PRIMARY KEY (xid, state_id));
+                    -- By state first: a check reads its state's (and every state's) changes since its snapshot.
+                    CONSTRAINT pk_figure_changes PRIMARY KEY (state_id, xid));
                 COMMENT ON TABLE figure_changes IS 'Transactions that wrote a table the dashboard reads, by state (0: every state). Kept figures whose snapshot does not see one of them are recomputed.';
                 CREATE TABLE figure_change_horizon (
                     one boolean PRIMARY KEY DEFAULT true CHECK (one),

@@ -45,6 +45,8 @@ declare -A BASE COOKIE
 for side in before after; do
   port=$(free_port)
   BASE[$side]="http://127.0.0.1:$port"
+  # The dashboard computes its figures for every request on both sides: CacheSeconds=0 for revisions before
+  # KeptFigures (stop 30), KeepFigures=false from it on.
   ASPNETCORE_CONTENTROOT="$WORK/$side" ORGTRACKER_URLS="${BASE[$side]}" ORGTRACKER_Dashboard__CacheSeconds=0 ORGTRACKER_Dashboard__KeepFigures=false \
     ORGTRACKER_LOGIN_FAILURES_PER_MINUTE=100000 ASPNETCORE_ENVIRONMENT=Production dotnet "$WORK/$side/OrgTracker.Web.dll" >"$WORK/$side.log" 2>&1 &
   PIDS+=($!)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OrgTracker.Tests.Infrastructure;
 using OrgTracker.Web.Data;
 using OrgTracker.Web.Domain;
-using OrgTracker.Web.Platform;
 
 namespace OrgTracker.Tests.Dashboard;
 
